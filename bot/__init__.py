@@ -1,0 +1,1 @@
+"""Question-answering bot for the Central Inspection Group's public notice."""

@@ -1,0 +1,68 @@
+"""Command line: `python -m bot [run|chat|ask|check|eval|review]`.
+
+Each verb lives in its own module and is imported only when used, so a terminal
+chat never pays for importing the Telegram stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="中央巡视组公告问答机器人 / FAQ bot for the inspection group's notice",
+    )
+    verbs = parser.add_subparsers(dest="verb")
+
+    verbs.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    verbs.add_parser("chat", help="chat in the terminal (also reads piped lines)")
+
+    ask = verbs.add_parser("ask", help="print the replies to questions")
+    ask.add_argument("questions", nargs="*", help="questions; none with --jsonl")
+    ask.add_argument("--jsonl", action="store_true", help='read {"text": …} lines on stdin')
+
+    check = verbs.add_parser("check", help="validate the FAQ and test its examples")
+    check.add_argument("faq", nargs="?", help="FAQ file (default: FAQ_PATH)")
+    check.add_argument("-v", "--verbose", action="store_true", help="list every failure")
+
+    ev = verbs.add_parser("eval", help="accuracy on a question set, per category")
+    ev.add_argument("data", nargs="?", default="tests/data/questions.yaml")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list every failure")
+
+    review = verbs.add_parser("review", help="group the logged unanswered questions")
+    review.add_argument("--yaml", action="store_true", help="print YAML snippets to paste")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    verb = args.verb or ("run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "chat")
+    if verb == "run":
+        from bot.tg.app import main as run_main
+
+        return run_main()
+    if verb in ("chat", "ask"):
+        from bot import console
+
+        return console.chat() if verb == "chat" else console.ask(args.questions, args.jsonl)
+    if verb == "check":
+        from bot.check import main as check_main
+
+        return check_main(args.faq, verbose=args.verbose)
+    if verb == "eval":
+        from bot.evaluate import main as eval_main
+
+        return eval_main(args.data, verbose=args.verbose)
+    if verb == "review":
+        from bot.review import main as review_main
+
+        return review_main(as_yaml=args.yaml)
+    raise AssertionError(verb)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

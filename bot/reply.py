@@ -1,0 +1,38 @@
+"""The value every front end renders: what the bot says to one message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["faq", "route", "report_guard", "fallback", "smalltalk"]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A topic the user may have meant; a button in Telegram."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Plain text as displayed (no markup) plus what front ends and the evaluation need."""
+
+    text: str
+    kind: Kind
+    topics: tuple[str, ...] = ()
+    confidence: float = 0.0
+    suggestions: tuple[Suggestion, ...] = field(default=())
+    lang: Literal["zh", "en"] = "zh"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "reply": self.text,
+            "kind": self.kind,
+            "topics": list(self.topics),
+            "confidence": round(self.confidence, 3),
+            "suggestions": [{"id": s.id, "title": s.title} for s in self.suggestions],
+            "lang": self.lang,
+        }
