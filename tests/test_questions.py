@@ -117,9 +117,7 @@ def test_the_set_is_well_formed() -> None:
 
 def test_the_faq_does_not_copy_the_set() -> None:
     """A held-out set copied into the examples would measure nothing."""
-    examples = {
-        _squash(e): (i.id, e) for i in brain().knowledge.intents for e in i.examples
-    }
+    examples = {_squash(e): (i.id, e) for i in brain().knowledge.intents for e in i.examples}
     copied = [
         f"{item['q']!r} = {examples[_squash(item['q'])]}"
         for item in questions()
