@@ -528,6 +528,8 @@ class Intent:
     keywords: tuple[str, ...]
     source: str | None
     line: int
+    path: str = ""  # where it is written, e.g. "topics[3]"
+    example_lines: tuple[int, ...] = ()  # the line of each example, for reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,6 +541,7 @@ class TestCase:
     q: str
     topics: tuple[str, ...]
     line: int
+    path: str = ""  # e.g. "tests[2]"
 
 
 @dataclass(frozen=True)
@@ -908,7 +911,9 @@ def _build(
                 out.add(
                     ("tests", i, "topics", j), f"unknown topic {topic!r}" + _close(topic, seen_ids)
                 )
-        tests.append(TestCase(case.q, tuple(case.topics), doc.line(("tests", i)) or 0))
+        tests.append(
+            TestCase(case.q, tuple(case.topics), doc.line(("tests", i)) or 0, f"tests[{i}]")
+        )
 
     # --- templates: every placeholder must be known, everywhere
     allowed = FACT_NAMES | DYNAMIC | {f"channel.{k}" for k in channels}
@@ -974,6 +979,10 @@ def _build(
                 keywords=tuple(model.keywords),
                 source=getattr(model, "source", None),
                 line=doc.line(loc) or 0,
+                path=dotted(loc),
+                example_lines=tuple(
+                    doc.line((*loc, "examples", j)) or 0 for j in range(len(model.examples))
+                ),
             )
         )
     for section, _kind, i, model in entries:
