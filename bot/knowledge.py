@@ -454,12 +454,16 @@ class _IntentModel(_Model):
     answer_en: Text | None = None
     examples: list[Text]
     keywords: list[Text] = []
+    # Weak signals: words that point here only when nothing more specific matches.
+    hints: list[Text] = []
 
 
 class TopicModel(_IntentModel):
     title: Text
     title_en: Text | None = None
     source: Text
+    # A broad topic (what the group accepts, how to report) gives way to a specific route.
+    general: bool = False
 
 
 class RouteModel(_IntentModel):
@@ -476,6 +480,7 @@ class SmalltalkModel(_Model):
     message: Text | None = None
     examples: list[Text]
     keywords: list[Text] = []
+    hints: list[Text] = []
 
 
 class TestModel(_Model):
@@ -529,6 +534,8 @@ class Intent:
     source: str | None
     line: int
     path: str = ""  # where it is written, e.g. "topics[3]"
+    hints: tuple[str, ...] = ()
+    general: bool = False
     example_lines: tuple[int, ...] = ()  # the line of each example, for reports
 
 
@@ -977,6 +984,8 @@ def _build(
                 answer_en=answer_en,
                 examples=tuple(model.examples),
                 keywords=tuple(model.keywords),
+                hints=tuple(model.hints),
+                general=getattr(model, "general", False),
                 source=getattr(model, "source", None),
                 line=doc.line(loc) or 0,
                 path=dotted(loc),
