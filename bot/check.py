@@ -218,12 +218,16 @@ def report(result: CheckResult, verbose: bool = False, out: TextIO = sys.stdout)
         print("\nOK: every example and test answered correctly", file=out)
 
 
-def print_problems(problems: Iterable[object], out: TextIO = sys.stderr) -> int:
+def print_problems(
+    problems: Iterable[object], what: str = "the FAQ was not loaded", out: TextIO | None = None
+) -> int:
+    """Each problem on its own line (file:line field: message), then a count."""
+    out = out or sys.stderr
     n = 0
     for problem in problems:
         print(problem, file=out)
         n += 1
-    print(f"check: {n} problem(s); the FAQ was not loaded", file=out)
+    print(f"{n} problem(s); {what}", file=out)
     return n
 
 

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType, UnionType
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
@@ -500,7 +501,13 @@ SECTIONS: dict[str, tuple[bool, Any]] = {
     "messages_en": (False, dict[Id, Text]),
     "tests": (False, TestModel),
 }
-_ADAPTERS = {name: TypeAdapter(tp) for name, (_, tp) in SECTIONS.items()}
+
+
+@cache
+def _adapter(tp: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(tp)
+
+
 LISTS = frozenset({"topics", "routes", "smalltalk", "tests"})
 
 
@@ -704,7 +711,7 @@ def numbers(text: str) -> list[str]:
 # Loading
 
 
-class _Collector:
+class Collector:
     """Gathers problems so a maintainer sees all of them in one run."""
 
     def __init__(self, doc: YamlDocument) -> None:
@@ -714,17 +721,17 @@ class _Collector:
     def add(self, loc: tuple[str | int, ...], message: str) -> None:
         self.problems.append(self.doc.problem(loc, message))
 
-    def validate(self, section: str, raw: Any, loc: tuple[str | int, ...]) -> Any:
-        """The validated value, or None after recording each error at its own line."""
+    def validate(self, tp: Any, raw: Any, loc: tuple[str | int, ...]) -> Any:
+        """`raw` validated as type `tp`, or None after recording each error at its own line."""
         try:
-            return _ADAPTERS[section].validate_python(raw)
+            return _adapter(tp).validate_python(raw)
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 inner = tuple(p for p in err["loc"] if not str(p).startswith("["))
                 where = loc + inner
                 message = _message(err, where, self.doc.scalar(where))
                 if err["type"] == "extra_forbidden":
-                    message += _close(str(inner[-1]), _fields_at(SECTIONS[section][1], inner[:-1]))
+                    message += _close(str(inner[-1]), _fields_at(tp, inner[:-1]))
                 self.add(where, message)
             return None
 
@@ -774,7 +781,7 @@ def load(path: str | Path | None = None, notice: str | Path | None = None) -> Kn
     path = Path(path) if path is not None else default_path()
     notice_path = Path(notice) if notice is not None else path.parent / "notice.txt"
     doc = read_yaml(path)
-    out = _Collector(doc)
+    out = Collector(doc)
 
     notice_text: str | None = None
     try:
@@ -796,7 +803,7 @@ def load(path: str | Path | None = None, notice: str | Path | None = None) -> Kn
     for name in data:
         if name not in SECTIONS:
             out.add((name,), f"unknown section {name!r}" + _close(str(name), SECTIONS))
-    for name, (required, _type) in SECTIONS.items():
+    for name, (required, tp) in SECTIONS.items():
         if name not in data or data[name] is None:
             if required:
                 out.add((), f"missing section {name!r}")
@@ -806,9 +813,10 @@ def load(path: str | Path | None = None, notice: str | Path | None = None) -> Kn
             if not isinstance(raw, list):
                 out.add((name,), f"expected a list of entries (- id: …), got {_short(raw)}")
                 continue
-            sections[name] = [out.validate(name, item, (name, i)) for i, item in enumerate(raw)]
+            entries = [out.validate(tp, item, (name, i)) for i, item in enumerate(raw)]
+            sections[name] = entries
         else:
-            sections[name] = out.validate(name, raw, (name,))
+            sections[name] = out.validate(tp, raw, (name,))
 
     knowledge = _build(doc, out, sections, notice_text, path, notice_path)
     if out.problems or knowledge is None:
@@ -823,7 +831,7 @@ def _close(name: str, options: Iterable[str]) -> str:
 
 def _build(
     doc: YamlDocument,
-    out: _Collector,
+    out: Collector,
     sections: Mapping[str, Any],
     notice: str | None,
     path: Path,
@@ -1016,7 +1024,7 @@ def _build(
     )
 
 
-def _check_facts(out: _Collector, facts: Facts, notice: str | None, notice_name: str) -> None:
+def _check_facts(out: Collector, facts: Facts, notice: str | None, notice_name: str) -> None:
     """Consistency of the dates, then: every stated fact value occurs in the notice."""
     period, hours = facts.period, facts.hours
     if period.start > period.end:
@@ -1051,7 +1059,7 @@ def _check_facts(out: _Collector, facts: Facts, notice: str | None, notice_name:
 
 
 def _check_numbers(
-    out: _Collector,
+    out: Collector,
     loc: tuple[str | int, ...],
     text: str,
     notice: str,

@@ -1,0 +1,231 @@
+"""`python -m bot eval [DATA]`: accuracy on a set of questions written as users type them.
+
+Each case in the data file (a YAML list) is answered by `Brain.answer(q, now)` with the
+real current time, because the facts must be stated whatever the date. A case passes
+when the reply has the expected kind (if given), includes every expected topic (if
+given), contains every `must` substring and none of the `must_not` ones.
+
+This is a report: the exit status is 0 whatever the accuracy, 2 for a bad data file.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from bot.check import print_problems
+from bot.knowledge import Collector, KnowledgeError, read_yaml
+
+if TYPE_CHECKING:
+    from bot.answer import Brain
+    from bot.reply import Reply
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _as_text(value: Any) -> Any:
+    # `must: [6008]` means the text "6008"; booleans stay errors (yes/no are ambiguous)
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Snippet = Annotated[str, BeforeValidator(_as_text)]
+
+
+class Case(BaseModel):
+    """One question of the evaluation set and what its reply must satisfy."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str
+    category: str
+    kind: Literal["faq", "route", "report_guard", "fallback", "smalltalk"] | None = None
+    topics: tuple[str, ...] = ()
+    must: tuple[Snippet, ...] = ()
+    must_not: tuple[Snippet, ...] = ()
+    lang: Literal["zh", "en"] | None = None
+    note: str | None = None
+    line: int = 0  # set by load_cases, not written in the file
+
+    @property
+    def language(self) -> str:
+        """zh, en, or other (emoji, digits, empty): for the per-language totals."""
+        if self.lang:
+            return self.lang
+        if _CJK.search(self.q):
+            return "zh"
+        return "en" if _LATIN.search(self.q) else "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    case: Case
+    reply: Reply
+    missing: tuple[str, ...]  # `must` substrings not in the reply
+    forbidden: tuple[str, ...]  # `must_not` substrings in the reply
+    kind_ok: bool
+    topics_ok: bool
+
+    @property
+    def passed(self) -> bool:
+        return self.kind_ok and self.topics_ok and not self.missing and not self.forbidden
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    count: int
+    passed: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.passed / self.count if self.count else 0.0
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[Result, ...]
+
+    def _tally(self, results: Iterable[Result]) -> Tally:
+        results = list(results)
+        return Tally(len(results), sum(r.passed for r in results))
+
+    @property
+    def overall(self) -> Tally:
+        return self._tally(self.results)
+
+    def by_category(self) -> dict[str, Tally]:
+        groups: dict[str, list[Result]] = defaultdict(list)
+        for r in self.results:
+            groups[r.case.category].append(r)
+        return {name: self._tally(rs) for name, rs in groups.items()}
+
+    def by_language(self) -> dict[str, Tally]:
+        groups: dict[str, list[Result]] = defaultdict(list)
+        for r in self.results:
+            groups[r.case.language].append(r)
+        order = {"zh": 0, "en": 1}
+        ranked = sorted(groups.items(), key=lambda kv: (order.get(kv[0], 2), kv[0]))
+        return {name: self._tally(rs) for name, rs in ranked}
+
+    @property
+    def failures(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if not r.passed)
+
+
+def judge(case: Case, reply: Reply) -> Result:
+    return Result(
+        case=case,
+        reply=reply,
+        missing=tuple(s for s in case.must if s not in reply.text),
+        forbidden=tuple(s for s in case.must_not if s in reply.text),
+        kind_ok=case.kind is None or reply.kind == case.kind,
+        topics_ok=all(t in reply.topics for t in case.topics),
+    )
+
+
+def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -> Report:
+    """Answer every case with `brain` (at `now`, default the real time in the FAQ's zone)."""
+    now = now or datetime.now(brain.knowledge.facts.hours.zone)
+    return Report(tuple(judge(case, brain.answer(case.q, now)) for case in cases))
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    """The cases of a data file; KnowledgeError with file:line problems if it is bad."""
+    doc = read_yaml(path)
+    out = Collector(doc)
+    if not isinstance(doc.data, list):
+        out.add((), "expected a YAML list of cases (- {q: …, category: …})")
+        raise KnowledgeError(out.problems)
+    cases = []
+    for i, raw in enumerate(doc.data):
+        case = out.validate(Case, raw, (i,))
+        if case is not None:
+            cases.append(case.model_copy(update={"line": doc.line((i,)) or 0}))
+    if not cases and not out.problems:
+        out.add((), "no cases")
+    if out.problems:
+        raise KnowledgeError(out.problems)
+    return cases
+
+
+_LABELS = {"zh": "Chinese", "en": "English", "other": "other (no words)"}
+
+
+def _pct(t: Tally) -> str:
+    return f"{100 * t.accuracy:.1f}%"
+
+
+def _one_line(text: str, width: int = 100) -> str:
+    text = text.replace("\n", " ⏎ ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_report(
+    report: Report, file: str, verbose: bool = False, out: TextIO = sys.stdout
+) -> None:
+    categories = report.by_category()
+    width = max([len("category"), len("all"), *(len(c) for c in categories)])
+    print(f"{'category':<{width}}  {'count':>5}  {'passed':>6}  {'accuracy':>8}", file=out)
+    for name, t in sorted(categories.items()):
+        mark = "" if t.passed == t.count else "  <"
+        print(f"{name:<{width}}  {t.count:>5}  {t.passed:>6}  {_pct(t):>8}{mark}", file=out)
+    t = report.overall
+    print(f"{'all':<{width}}  {t.count:>5}  {t.passed:>6}  {_pct(t):>8}", file=out)
+    for lang, t in report.by_language().items():
+        label = _LABELS.get(lang, lang)
+        print(f"  {label}: {t.passed}/{t.count} = {_pct(t)}", file=out)
+
+    failures = report.failures
+    if not failures:
+        return
+    if not verbose:
+        print(f"\n{len(failures)} failed (-v lists each)", file=out)
+        return
+    print(f"\nfailed ({len(failures)}):", file=out)
+    for r in failures:
+        c, reply = r.case, r.reply
+        want = [f"kind {c.kind}"] if c.kind else []
+        want += [f"topics {'+'.join(c.topics)}"] if c.topics else []
+        got = f"kind {reply.kind}, topics {'+'.join(reply.topics) or '-'}"
+        if reply.suggestions:
+            got += f" (did you mean: {', '.join(x.id for x in reply.suggestions)})"
+        print(f"  {file}:{c.line} [{c.category}] {c.q!r}", file=out)
+        print(f"      expected {', '.join(want) or 'the substrings below'}; got {got}", file=out)
+        if r.missing:
+            print(f"      missing: {', '.join(map(repr, r.missing))}", file=out)
+        if r.forbidden:
+            print(f"      must not contain: {', '.join(map(repr, r.forbidden))}", file=out)
+        print(f"      reply: {_one_line(reply.text)}", file=out)
+
+
+def unknown_topics(brain: Brain, cases: Sequence[Case]) -> list[str]:
+    known = {i.id for i in brain.knowledge.intents}
+    return sorted({t for c in cases for t in c.topics if t not in known})
+
+
+def main(data: str = "tests/data/questions.yaml", verbose: bool = False) -> int:
+    from bot.answer import Brain  # the matcher is imported only once the data is read
+
+    try:
+        cases = load_cases(data)
+        brain = Brain.load()
+    except KnowledgeError as exc:
+        print_problems(exc.problems, what="the questions were not evaluated")
+        return 2
+    unknown = unknown_topics(brain, cases)
+    if unknown:
+        print(
+            f"warning: topics not in the FAQ (those cases cannot pass): {', '.join(unknown)}",
+            file=sys.stderr,
+        )
+    report = evaluate(brain, cases)
+    print_report(report, file=str(data), verbose=verbose)
+    return 0
