@@ -718,8 +718,11 @@ class Collector:
         self.doc = doc
         self.problems: list[Problem] = []
 
-    def add(self, loc: tuple[str | int, ...], message: str) -> None:
-        self.problems.append(self.doc.problem(loc, message))
+    def add(self, loc: tuple[str | int, ...], message: str, line: int | None = None) -> None:
+        problem = self.doc.problem(loc, message)
+        if line is not None:  # when the path alone would find an earlier node
+            problem = Problem(problem.file, line, problem.field, message)
+        self.problems.append(problem)
 
     def validate(self, tp: Any, raw: Any, loc: tuple[str | int, ...]) -> Any:
         """`raw` validated as type `tp`, or None after recording each error at its own line."""
@@ -796,8 +799,8 @@ def load(path: str | Path | None = None, notice: str | Path | None = None) -> Kn
     if not isinstance(data, dict):
         out.add((), "the FAQ must be a mapping with facts, topics, messages, …")
         raise KnowledgeError(out.problems)
-    for loc, _line, key in _duplicate_keys(doc.root):
-        out.add(loc, f"{key!r} appears twice here; YAML would silently keep only the last")
+    for loc, line, key in _duplicate_keys(doc.root):
+        out.add(loc, f"{key!r} appears twice here; YAML would silently keep only the last", line)
 
     sections: dict[str, Any] = {}
     for name in data:
@@ -847,8 +850,9 @@ def _build(
     messages_en: dict[str, str] = sections.get("messages_en") or {}
     notice_name = display_path(notice_path)
 
+    reported: set[str] = set()  # fact values already found missing from the notice
     if facts is not None:
-        _check_facts(out, facts, notice, notice_name)
+        reported = _check_facts(out, facts, notice, notice_name)
 
     # --- intents: ids, examples, message references
     entries: list[tuple[str, Kind, int, Any]] = []  # (section, kind, index, model)
@@ -951,23 +955,32 @@ def _build(
         if "{" in _PLACEHOLDER.sub("", text) or "}" in _PLACEHOLDER.sub("", text):
             out.add(loc, "unmatched { or } (placeholders look like {phones})")
 
-    if facts is None or messages is None or out.problems:
+    # --- sources must quote the notice
+    if notice is not None:
+        for section, _kind, i, model in entries:
+            source = getattr(model, "source", None)
+            if source is not None and not occurs(source, notice):
+                out.add((section, i, "source"), f"this sentence does not occur in {notice_name}")
+
+    if facts is None or messages is None or notice is None:
         return None
 
-    # --- render, then check every number a user could read
+    # --- render, then check every number a user could read (even when other parts of
+    # the file have problems, so one run shows them all)
     values = fact_values(facts, channels, None)
     values_en = fact_values(facts, channels, facts_en)
     external = frozenset(c.number for c in channels.values())
     rendered: dict[tuple[str | int, ...], str] = {
         loc: render(text, values_en if en else values) for loc, text, en in templates
     }
-    assert notice is not None  # a missing notice was already a problem
-    allowed_numbers = external | {str(facts.period.year)}
+    allowed_numbers = external | {str(facts.period.year)} | reported
     for loc, text in rendered.items():
         _check_numbers(out, loc, text, notice, allowed_numbers, notice_name)
     for name, value in facts_en:
         for item in value if isinstance(value, list) else [value] if value else []:
             _check_numbers(out, ("facts_en", name), item, notice, allowed_numbers, notice_name)
+    if out.problems:
+        return None
 
     msgs = {key: rendered[("messages", key)] for key in messages}
     msgs_en = {key: rendered[("messages_en", key)] for key in messages_en}
@@ -1002,12 +1015,6 @@ def _build(
                 ),
             )
         )
-    for section, _kind, i, model in entries:
-        source = getattr(model, "source", None)
-        if source is not None and not occurs(source, notice):
-            out.add((section, i, "source"), f"this sentence does not occur in {notice_name}")
-    if out.problems:
-        return None
     return Knowledge(
         path=path,
         notice_path=notice_path,
@@ -1024,8 +1031,11 @@ def _build(
     )
 
 
-def _check_facts(out: Collector, facts: Facts, notice: str | None, notice_name: str) -> None:
-    """Consistency of the dates, then: every stated fact value occurs in the notice."""
+def _check_facts(out: Collector, facts: Facts, notice: str | None, notice_name: str) -> set[str]:
+    """Consistency of the dates, then: every stated fact value occurs in the notice.
+
+    Returns the values that do not, so the answers stating them are not reported again.
+    """
     period, hours = facts.period, facts.hours
     if period.start > period.end:
         out.add(("facts", "period", "end"), f"end {period.end} is before start {period.start}")
@@ -1039,7 +1049,7 @@ def _check_facts(out: Collector, facts: Facts, notice: str | None, notice_name: 
             f"closing time {hours.close} is not after opening time {hours.open}",
         )
     if notice is None:
-        return
+        return set()
     stated: list[tuple[tuple[str | int, ...], str]] = []
     for name in ("group", "province", "leader", "po_box", "postcode", "outside_remit"):
         stated.append((("facts", name), getattr(facts, name)))
@@ -1053,9 +1063,12 @@ def _check_facts(out: Collector, facts: Facts, notice: str | None, notice_name: 
         (("facts", "period", "end"), _zh_date(period.end, with_year=False)),
         (("facts", "period", "duration"), period.duration),
     ]
+    missing = set()
     for loc, value in stated:
         if not occurs(value, notice):
             out.add(loc, f"{value} does not occur in {notice_name}")
+            missing.add(_squash(value))
+    return missing
 
 
 def _check_numbers(
