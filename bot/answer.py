@@ -1,0 +1,271 @@
+"""The one place that decides what the bot says: `answer(text, now) -> Reply`.
+
+Telegram, the terminal and the evaluation all call `Brain.answer`, so a behaviour is written
+once and the evaluation measures exactly what users get.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot import knowledge as kb
+from bot.guard import looks_like_report
+from bot.matcher import Candidate, Entry, Matcher
+from bot.reply import Reply, Suggestion
+from bot.text import fold, has_cjk, normalise_folded
+
+# Below this a question is not understood; Rasa's FallbackClassifier threshold.
+LOW_CONFIDENCE = 0.5
+# Below this there is nothing worth suggesting either.
+SUGGEST_FLOOR = 0.3
+# Two topics closer than this, found by the same words, are ambiguous: ask "did you mean".
+AMBIGUITY_GAP = 0.1
+# A second topic is answered too when found by its own words and this strong relative to the first.
+SECOND_TOPIC_RATIO = 0.5
+MAX_TOPICS = 3
+_STRONG_KEYWORD = 0.5
+
+_DIGITS = re.compile(r"\d[\d:-]*\d")
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:what|how|where|when|who|which|can|could|is|are|do|does|the|i|you|phone|number|call|"
+    r"report|letter|address|hours|open|until|period|group|hello|hi|thanks|thank|please|email|"
+    r"mail|contact|visit|inspection)\b"
+)
+
+
+def _clock(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    hours, minutes = str(value).split(":")
+    return time(int(hours), int(minutes))
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+_CLAUSE_BREAK = re.compile(r" |另外|还有|以及|顺便|再问|然后")
+
+
+def _clause_starts(norm: str) -> list[int]:
+    return [m.end() for m in _CLAUSE_BREAK.finditer(norm)]
+
+
+def _clause(span: tuple[int, int], starts: list[int]) -> int:
+    return sum(1 for s in starts if s <= span[0])
+
+
+def _overlaps(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
+    bs = list(b)
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in bs)
+
+
+class Brain:
+    """Knowledge plus its matcher; immutable once built, so it can be swapped atomically."""
+
+    def __init__(self, knowledge: kb.Knowledge) -> None:
+        self.knowledge = knowledge
+        self._intents = {i.id: i for i in knowledge.intents}
+        self._matcher = Matcher(
+            Entry(i.id, i.examples, i.keywords, i.hints) for i in knowledge.intents
+        )
+        facts = knowledge.facts
+        self._phones = frozenset(p.replace("-", "") for p in facts.phones)
+        self.tz = ZoneInfo(str(facts.hours.tz))
+        self._open, self._close = _clock(facts.hours.open), _clock(facts.hours.close)
+        self._start, self._end = _day(facts.period.start), _day(facts.period.end)
+        self._menu = tuple(Suggestion(i.id, i.title) for i in knowledge.intents if i.kind == "faq")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Brain:
+        return cls(kb.load(path))
+
+    # -- the decision --------------------------------------------------------------------
+
+    def answer(self, text: str, now: datetime, *, holdout: bool = False) -> Reply:
+        folded = fold(text or "")
+        norm = normalise_folded(folded)
+        lang = self._language(norm)
+        if not norm:
+            return self._fallback(lang, ())
+        if looks_like_report(folded, self._phones):
+            return self._report_guard(now, lang)
+        ranked = self._matcher.rank(norm, holdout=holdout)
+        if not ranked or ranked[0].score < LOW_CONFIDENCE:
+            return self._fallback(lang, ranked)
+        chosen = self._choose(ranked, _clause_starts(norm))
+        if chosen is None:
+            return self._did_you_mean(ranked, lang)
+        return self._compose([c.id for c in chosen], now, lang, min(1.0, ranked[0].score))
+
+    def _choose(self, ranked: list[Candidate], starts: list[int]) -> list[Candidate] | None:
+        """The topics to answer, or None when the best two are too close to tell apart."""
+        top, rest = ranked[0], ranked[1:]
+        chosen = [top]
+        for c in rest:
+            if len(chosen) == MAX_TOPICS:
+                break
+            if (
+                c.keyword >= _STRONG_KEYWORD
+                and c.spans
+                and not _overlaps(c.spans, [s for x in chosen for s in x.spans])
+                and c.score >= SECOND_TOPIC_RATIO * top.score
+            ):
+                chosen.append(c)
+        if len(chosen) == 1 and rest:
+            second = rest[0]
+            same_words = not top.spans or _overlaps(top.spans, second.spans)
+            if same_words and top.score - second.score < AMBIGUITY_GAP and top.score < 1.0:
+                return None
+        kinds = {self._intents[c.id].kind for c in chosen}
+        if kinds - {"smalltalk"}:
+            chosen = [c for c in chosen if self._intents[c.id].kind != "smalltalk"]
+        if "route" in kinds:
+            # A specific out-of-remit matter beats the broad topics asked in the same breath
+            # ("污染举报电话" wants 12369, not the group's line), and leads the reply.
+            route_clauses = {
+                _clause(s, starts)
+                for c in chosen
+                if self._intents[c.id].kind == "route"
+                for s in c.spans
+            }
+            chosen = [
+                c
+                for c in chosen
+                if not self._intents[c.id].general
+                or not route_clauses.intersection(_clause(s, starts) for s in c.spans)
+            ]
+            chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
+        return chosen
+
+    # -- replies ---------------------------------------------------------------------------
+
+    def topic(self, intent_id: str, now: datetime, lang: str = "zh") -> Reply:
+        """The reply to a button or command naming one topic; KeyError if it is unknown."""
+        if intent_id not in self._intents:
+            raise KeyError(intent_id)
+        return self._compose([intent_id], now, lang, 1.0)
+
+    def message(self, name: str, now: datetime, lang: str = "zh") -> Reply:
+        text = self._message(name, lang)
+        menu = self._menu if name in ("greeting", "help", "fallback") else ()
+        return Reply(text, "smalltalk", (), 1.0, menu, self._lang(lang))
+
+    def menu(self) -> tuple[Suggestion, ...]:
+        return self._menu
+
+    def _compose(self, ids: list[str], now: datetime, lang: str, confidence: float) -> Reply:
+        intents = [self._intents[i] for i in ids]
+        parts: list[str] = []
+        for intent in intents:
+            body = self._fill(self._answer_text(intent, lang), now, lang)
+            if parts and self._repeats(body, "\n".join(parts)):
+                continue  # every fact it states is already in the reply
+            title = intent.title_en if lang == "en" and intent.title_en else intent.title
+            parts.append(f"【{title}】{body}" if len(intents) > 1 else body)
+        text = "\n\n".join(parts)
+        kind = intents[0].kind
+        if (
+            kind == "faq"
+            and self._ended(now)
+            and "{status}" not in "".join(self._answer_text(i, lang) for i in intents)
+        ):
+            text += "\n\n" + self._message("period_over", lang)
+        if kind == "smalltalk" and ids[0] != "thanks":
+            return Reply(text, "smalltalk", tuple(ids), confidence, self._menu, self._lang(lang))
+        return Reply(text, kind, tuple(ids), confidence, (), self._lang(lang))
+
+    def _report_guard(self, now: datetime, lang: str) -> Reply:
+        # Fixed text only: nothing of the message is repeated, whatever it was.
+        text = self._message("report_guard", lang)
+        if self._ended(now):
+            text += "\n\n" + self._message("period_over", lang)
+        return Reply(text, "report_guard", (), 1.0, (), self._lang(lang))
+
+    def _did_you_mean(self, ranked: list[Candidate], lang: str) -> Reply:
+        options = [c for c in ranked if self._intents[c.id].kind != "smalltalk"][:3]
+        suggestions = tuple(Suggestion(c.id, self._title(c.id, lang)) for c in options)
+        text = self._message("did_you_mean", lang)
+        return Reply(text, "fallback", (), ranked[0].score, suggestions, self._lang(lang))
+
+    def _fallback(self, lang: str, ranked: list[Candidate]) -> Reply:
+        close = [
+            c
+            for c in ranked
+            if c.score >= SUGGEST_FLOOR and self._intents[c.id].kind != "smalltalk"
+        ][:3]
+        if close:
+            return self._did_you_mean(close, lang)
+        text = self._message("fallback", lang) + "\n" + self._message("help", lang)
+        score = ranked[0].score if ranked else 0.0
+        return Reply(text, "fallback", (), score, self._menu, self._lang(lang))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _language(self, norm: str) -> str:
+        if has_cjk(norm) or not _ENGLISH_WORDS.search(norm):
+            return "zh"
+        return "en"
+
+    @staticmethod
+    def _lang(lang: str) -> Any:
+        return "en" if lang == "en" else "zh"
+
+    def _title(self, intent_id: str, lang: str) -> str:
+        intent = self._intents[intent_id]
+        return intent.title_en if lang == "en" and intent.title_en else intent.title
+
+    @staticmethod
+    def _answer_text(intent: kb.Intent, lang: str) -> str:
+        return intent.answer_en if lang == "en" and intent.answer_en else intent.answer
+
+    def _message(self, name: str, lang: str) -> str:
+        if lang == "en" and name in self.knowledge.messages_en:
+            return self.knowledge.messages_en[name]
+        return self.knowledge.messages[name]
+
+    @staticmethod
+    def _repeats(body: str, said: str) -> bool:
+        facts = _DIGITS.findall(body)
+        return bool(facts) and all(f in said for f in facts)
+
+    def _ended(self, now: datetime) -> bool:
+        return now.astimezone(self.tz).date() > self._end
+
+    def _fill(self, template: str, now: datetime, lang: str) -> str:
+        """Fill the two dynamic fields, {now} and {status}; facts were rendered at load."""
+        if "{" not in template:
+            return template
+        local = now.astimezone(self.tz)
+        if lang == "en":
+            stamp = f"{local:%H:%M}, {local.day} {local:%B %Y}"
+        else:
+            stamp = f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+        return template.replace("{now}", stamp).replace("{status}", self._status(local, lang))
+
+    def _status(self, local: datetime, lang: str) -> str:
+        today = local.date()
+        if today < self._start:
+            return self._message("status_before", lang)
+        if today > self._end:
+            return self._message("status_after", lang)
+        if self._open <= local.time() < self._close:
+            return self._message("status_open", lang)
+        return self._message("status_closed", lang)
+
+
+@cache
+def default_brain() -> Brain:
+    return Brain.load()
+
+
+def answer(text: str, now: datetime | None = None) -> Reply:
+    """The reply to `text` from the default FAQ (FAQ_PATH), at `now` (default: the clock)."""
+    brain = default_brain()
+    return brain.answer(text, now or datetime.now(brain.tz))

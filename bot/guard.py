@@ -1,0 +1,90 @@
+"""Does a message try to report something (or send material) rather than ask a question?
+
+The bot is not a reporting channel. A report is recognised by what it carries: a person
+(a name, 某某, a post), an amount, an accusation, or the wish to send evidence. A question
+about *how* to report has none of these details and is answered normally.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SURNAMES = (
+    "张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_TITLES = (
+    "副?(?:局长|书记|县长|市长|省长|区长|镇长|乡长|村长|支书|主任|处长|科长|厅长|部长|所长|站长|校长|院长"
+    "|厂长|经理|总经理|董事长|主席|队长|秘书长|委员|常委|行长|会计|老总)|干部|领导|官员|当官的"
+)
+_MISCONDUCT = (
+    "贪污|贪腐|贪了|受贿|收受|收钱|收了|索贿|索要|挪用|侵占|侵吞|包养|情人|小三|行贿|送礼|送钱|买官|卖官"
+    "|回扣|红包|贿赂|私分|克扣|截留|套取|骗取|霸占|公款|大吃大喝|嫖|赌博|违规|违纪|违法|滥用职权|以权谋私"
+    "|打击报复|吃空饷|强占|欺压|保护伞|黑恶|腐败|敲诈|勒索|吃拿卡要|优亲厚友|权钱交易|利用职权|职务之便"
+    "|揽工程|垄断|麻将|公车|国有资产|低价卖|小舅子|亲戚|好处费|挥霍|造假|虚报|冒领|骗保"
+    r"|\bbribe|\bbribes|\bbribery|embezzl|corrupt|kickback|took\b.*\b(?:yuan|rmb|million|thousand)"
+)
+_AMOUNT = (
+    r"\d[\d,.]*\s*(?:万|千|百|亿|元|块|w\b|million|thousand|yuan|rmb)"
+    r"|[一二两三四五六七八九十百千几数]+\s*(?:万|亿)"
+)
+_EN_TITLES = r"|\b(?:mayor|secretary|director|chief|official|governor|head of)\b"
+# A person: 张某, 某某, 姓王的, 叫韩立新, or a name written next to a post (局长李国庆, 王建国局长).
+_NAME = (
+    rf"[{_SURNAMES}]某+|某某|姓[\u4e00-\u9fff]的|名叫|叫[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:的|,|$)"
+    rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:{_TITLES})"
+    rf"|(?:{_TITLES})[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+)
+_REPORT_VERB = (
+    r"我要举报|我想举报|我举报|实名举报|我来举报|举报如下|现举报|特此举报|检举|揭发|反映如下|我要反映|我要告"
+    r"|i want to report|i'd like to report|i am reporting|i'm reporting"
+)
+_SEND = (
+    r"(?:发|传|交|给|提供|转)[给到]?(?:你|您|机器人|这里|这儿)|上传|附件|(?:材料|证据|照片|录音|录像|视频|截图)"
+    r".{0,6}(?:发|传|交|转|收)"
+)
+_QUESTION = (
+    r"怎么|如何|哪里|哪儿|在哪|去哪|找谁|向谁|归谁|谁管|能不能|可不可以|可以吗|能否|是否|吗|么|\?|什么"
+    r"|多少|几|管不管|\b(?:how|where|what|who|which|can i|should i)\b"
+)
+
+_title = re.compile(_TITLES + _EN_TITLES)
+_misconduct = re.compile(_MISCONDUCT)
+_amount = re.compile(_AMOUNT)
+_name = re.compile(_NAME)
+_report_verb = re.compile(_REPORT_VERB)
+_send = re.compile(_SEND)
+_question = re.compile(_QUESTION)
+_long_digits = re.compile(r"\d{7,}")
+_units = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # a Chinese character or an English word
+_material = re.compile(r"材料|证据|照片|录音|录像|视频|截图|附件|文件|举报信")
+
+# A narrative this long that accuses someone is a report even when phrased as a question.
+_NARRATIVE = 40
+# A named person in a message this long is being told about, not asked about.
+_NAMED_STORY = 15
+
+
+def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) -> bool:
+    """`folded` is the message after `text.fold` (particles and punctuation kept)."""
+    text = folded  # spaces between Chinese characters are already gone; English keeps its own
+    accuse = bool(_title.search(text) and _misconduct.search(text))
+    misconduct = bool(_misconduct.search(text))
+    question = bool(_question.search(text))
+    digits = {m.group() for m in _long_digits.finditer(text.replace("-", ""))}
+    detail = bool(
+        _amount.search(text) or _name.search(text) or ((digits - known_numbers) and not question)
+    )
+    if _send.search(text) and _material.search(text):
+        return True
+    named = _name.search(text)
+    long = len(_units.findall(text))
+    if named and (misconduct or _report_verb.search(text) or long >= _NAMED_STORY):
+        return True
+    if detail and (accuse or misconduct or _report_verb.search(text)):
+        return True
+    if _report_verb.search(text) and (accuse or _title.search(text)) and not question:
+        return True
+    if accuse and not question:
+        return True
+    return misconduct and long >= _NARRATIVE

@@ -1,0 +1,282 @@
+"""Ranking of intents for a normalised question. Knows nothing of replies or Telegram.
+
+Two kinds of evidence are combined:
+- keywords, found in the question longest first, so that 接电话 (hours) wins over the 电话
+  (phone) inside it; keywords are also found by pinyin, which catches homophone typos
+  (电化, 心箱) and questions typed in pinyin (dianhua);
+- similarity to the example questions, the better of two views: rapidfuzz WRatio (edit
+  distance with partial alignment, good for typos and extra words) and a TF-IDF cosine over
+  character uni- and bigrams (good for reordered words). Chinese has no spaces, so characters
+  and their pairs stand in for words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from bot.text import has_cjk, normalise
+
+_PINYIN_DISCOUNT = 0.9
+_HINT_WEIGHT = 0.3
+_KEYWORD_WEIGHT = 0.6
+_EXAMPLE_WEIGHT = 0.7
+_UNIGRAM_WEIGHT = 0.5
+_EXAMPLE_TOP = 40
+_MAX_SCAN = 400  # long messages are reports or rambling; the head carries the question
+
+_WORD_RE = re.compile(r"[a-z]+")
+# Question words are too common to guess from their sound: 什么时 is not a typo of 什么事.
+_FUNCTION_CHARS = frozenset("什么怎哪几多少谁能可吗是有的了在要想找去个这那时候")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the matcher needs of one intent."""
+
+    id: str
+    examples: Sequence[str]
+    keywords: Sequence[str] = ()
+    hints: Sequence[str] = ()
+
+
+@dataclass(slots=True)
+class Candidate:
+    id: str
+    keyword: float = 0.0  # summed keyword weights
+    example: float = 0.0  # best example similarity, 0..1
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return self.keyword + _EXAMPLE_WEIGHT * self.example
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyword:
+    ids: tuple[str, ...]
+    weight: float
+
+
+def _weight(keyword: str) -> float:
+    # One character alone is weak evidence (寄, 信); any real word counts the same, because
+    # longest-first matching already prefers the more specific of two overlapping words.
+    return _KEYWORD_WEIGHT / 2 if len(keyword) == 1 else _KEYWORD_WEIGHT
+
+
+def _grams(text: str) -> Counter[str]:
+    """Character unigrams and bigrams of each space-separated chunk."""
+    grams: Counter[str] = Counter()
+    for chunk in text.split():
+        if chunk.isascii():
+            grams[chunk] += 1
+            continue
+        grams.update(chunk)
+        grams.update(chunk[i : i + 2] for i in range(len(chunk) - 1))
+    return grams
+
+
+@cache
+def _pinyin_table() -> dict[str, str]:
+    """Character → first toneless reading, folded for common confusions (zh/z, ing/in…)."""
+    raw = json.loads(resources.files("pypinyin").joinpath("pinyin_dict.json").read_text("utf-8"))
+    table: dict[str, str] = {}
+    for code, readings in raw.items():
+        first = readings.split(",", 1)[0]
+        plain = "".join(c for c in unicodedata.normalize("NFKD", first) if c.isascii())
+        table[chr(int(code))] = _fold_letters(plain.lower())
+    return table
+
+
+_FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ing", "in"), ("eng", "en"), ("ang", "an"))
+
+
+def _fold_letters(s: str) -> str:
+    """The syllable folding applied to unsegmented typed pinyin."""
+    for a, b in _FOLDS:
+        s = s.replace(a, b)
+    return s
+
+
+class Matcher:
+    """An index over intents' keywords and examples, built once; `rank` is read-only."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._keywords: dict[str, _Keyword] = {}
+        self._pinyin: dict[tuple[str, ...], tuple[str, _Keyword]] = {}
+        self._latin_pinyin: list[tuple[str, _Keyword]] = []
+        self._examples: list[str] = []
+        self._example_ids: list[str] = []
+        pinyin = _pinyin_table()
+        words: dict[str, tuple[set[str], float]] = {}
+        for entry in entries:
+            for kws, hint in ((entry.keywords, False), (entry.hints, True)):
+                for raw in kws:
+                    kw = normalise(raw)
+                    if not kw:
+                        continue
+                    ids, w = words.get(kw, (set(), 0.0))
+                    ids.add(entry.id)
+                    weight = _HINT_WEIGHT if hint else _weight(kw)
+                    words[kw] = (ids, max(w, weight))
+            for example in entry.examples:
+                norm = normalise(example)
+                if norm:
+                    self._examples.append(norm)
+                    self._example_ids.append(entry.id)
+        for kw, (ids, weight) in words.items():
+            keyword = _Keyword(tuple(sorted(ids)), weight)
+            self._keywords[kw] = keyword
+            if has_cjk(kw) and len(kw) >= 2 and all(c in pinyin for c in kw):
+                syllables = tuple(pinyin[c] for c in kw)
+                self._pinyin.setdefault(syllables, (kw, keyword))
+                # Short spellings (e.g. "shi") hide inside English words; keep the longer ones.
+                if len("".join(syllables)) >= 6:
+                    self._latin_pinyin.append(("".join(syllables), keyword))
+        self._max_len = max((len(k) for k in self._keywords), default=1)
+        self._build_tfidf()
+
+    def _build_tfidf(self) -> None:
+        docs = [_grams(e) for e in self._examples]
+        df: Counter[str] = Counter(g for d in docs for g in d)
+        n = len(docs)
+        self._idf = {g: math.log((n + 1) / (c + 1)) + 1 for g, c in df.items()}
+        self._unseen_idf = math.log(n + 1) + 1
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for index, doc in enumerate(docs):
+            vec = {g: self._gram_weight(g, tf) for g, tf in doc.items()}
+            length = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+            for g, w in vec.items():
+                self._postings[g].append((index, w / length))
+
+    def _gram_weight(self, gram: str, tf: int) -> float:
+        unit = _UNIGRAM_WEIGHT if len(gram) == 1 and not gram.isascii() else 1.0
+        return unit * tf * self._idf.get(gram, self._unseen_idf)
+
+    @property
+    def size(self) -> int:
+        return len(self._examples)
+
+    def rank(self, norm: str, *, holdout: bool = False) -> list[Candidate]:
+        """Candidates best first. `holdout` ignores examples identical to the question."""
+        norm = norm[:_MAX_SCAN]
+        found: dict[str, Candidate] = {}
+
+        def hit(ids: Iterable[str], weight: float, span: tuple[int, int]) -> None:
+            for i in ids:
+                c = found.setdefault(i, Candidate(i))
+                c.keyword += weight
+                c.spans.append(span)
+
+        covered = self._exact_hits(norm, hit)
+        # Examples are compared with the typos corrected (心箱 → 信箱).
+        corrected = self._pinyin_hits(norm, covered, hit)
+        if not has_cjk(norm):
+            self._latin_hits(norm, hit)
+        self._example_scores(corrected, found, holdout)
+        return sorted(found.values(), key=lambda c: c.score, reverse=True)
+
+    def _exact_hits(self, norm: str, hit) -> list[bool]:
+        spans: list[tuple[int, int, str]] = []
+        n = len(norm)
+        for i in range(n):
+            for length in range(min(self._max_len, n - i), 0, -1):
+                piece = norm[i : i + length]
+                if piece in self._keywords:
+                    spans.append((i, i + length, piece))
+        # Longest first; a match inside an accepted longer one is the same words, not new evidence.
+        spans.sort(key=lambda s: s[0] - s[1])
+        covered = [False] * n
+        for start, end, piece in spans:
+            if any(covered[start:end]):
+                continue
+            if not piece.isascii() or _is_word(norm, start, end):
+                covered[start:end] = [True] * (end - start)
+                kw = self._keywords[piece]
+                hit(kw.ids, kw.weight, (start, end))
+        return covered
+
+    def _pinyin_hits(self, norm: str, covered: list[bool], hit) -> str:
+        """Record keywords heard in the question's sound; return it with them spelled right."""
+        if not self._pinyin:
+            return norm
+        chars = list(norm)
+        table = _pinyin_table()
+        syllables = [table.get(c) for c in norm]
+        n = len(norm)
+        for length in range(min(self._max_len, n), 1, -1):
+            for i in range(n - length + 1):
+                if any(covered[i : i + length]):
+                    continue
+                window = syllables[i : i + length]
+                if None in window:
+                    continue
+                found = self._pinyin.get(tuple(window))  # type: ignore[arg-type]
+                if found is None:
+                    continue
+                kw, keyword = found
+                typed = norm[i : i + length]
+                wrong = [t for k, t in zip(kw, typed, strict=True) if k != t]
+                # Two-character words need one character right, or anything would match; and a
+                # question word is never a typo (什么时 is not 什么事).
+                if (length == 2 and len(wrong) == 2) or _FUNCTION_CHARS.intersection(wrong):
+                    continue
+                covered[i : i + length] = [True] * length
+                chars[i : i + length] = kw
+                hit(keyword.ids, keyword.weight * _PINYIN_DISCOUNT, (i, i + length))
+        return "".join(chars)
+
+    def _latin_hits(self, norm: str, hit) -> None:
+        letters = _fold_letters("".join(_WORD_RE.findall(norm)))
+        if len(letters) < 6:
+            return
+        for syllables, keyword in self._latin_pinyin:
+            start = letters.find(syllables)
+            if start >= 0:
+                # Negative spans: positions in the letters, disjoint from the text's own.
+                span = (-start - len(syllables), -start)
+                hit(keyword.ids, keyword.weight * _PINYIN_DISCOUNT, span)
+
+    def _example_scores(self, norm: str, found: dict[str, Candidate], holdout: bool) -> None:
+        if not self._examples:
+            return
+        best: dict[str, float] = {}
+        for choice, score, index in process.extract(
+            norm, self._examples, scorer=fuzz.WRatio, limit=_EXAMPLE_TOP, score_cutoff=40
+        ):
+            if holdout and choice == norm:
+                continue
+            intent = self._example_ids[index]
+            best[intent] = max(best.get(intent, 0.0), score / 100)
+        for index, cosine in self._cosines(norm).items():
+            if holdout and self._examples[index] == norm:
+                continue
+            intent = self._example_ids[index]
+            best[intent] = max(best.get(intent, 0.0), cosine)
+        for intent, score in best.items():
+            found.setdefault(intent, Candidate(intent)).example = score
+
+    def _cosines(self, norm: str) -> dict[int, float]:
+        query = {g: self._gram_weight(g, tf) for g, tf in _grams(norm).items()}
+        length = math.sqrt(sum(w * w for w in query.values())) or 1.0
+        dots: dict[int, float] = defaultdict(float)
+        for g, w in query.items():
+            for index, dw in self._postings.get(g, ()):
+                dots[index] += w * dw
+        return {i: d / length for i, d in dots.items()}
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Latin keywords must stand as whole words (no 'call' inside 'recall')."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())

@@ -1,0 +1,162 @@
+"""Normalisation of what people type on a phone, before any matching.
+
+NFKC folds full-width forms, OpenCC folds traditional characters, a small table folds
+colloquial and Northeastern phrasing onto standard words, and fillers are dropped, so the
+matcher sees one spelling of each question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Protocol
+
+# Longest first, so that 啥时候 is rewritten before 啥.
+_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        {
+            # Northeastern and colloquial forms → standard Mandarin
+            "咋整": "怎么办",
+            "咋办": "怎么办",
+            "咋弄": "怎么办",
+            "咋地": "怎么",
+            "咋的": "怎么",
+            "咋": "怎么",
+            "嘎哈": "干什么",
+            "干哈": "干什么",
+            "整啥": "干什么",
+            "啥时候": "什么时候",
+            "啥时": "什么时候",
+            "多会儿": "什么时候",
+            "多咱": "什么时候",
+            "哪嘎达": "哪里",
+            "哪旮旯": "哪里",
+            "哪疙瘩": "哪里",
+            "哪旮": "哪里",
+            "啥": "什么",
+            "甚么": "什么",
+            "神马": "什么",
+            "么子": "什么",
+            "哪儿": "哪里",
+            "这会儿": "现在",
+            "这阵儿": "现在",
+            "眼下": "现在",
+            "这个点": "现在",
+            "几儿": "几号",
+            "多钱": "多少",
+            "多少号": "号码",
+            "手机号": "电话",
+            "联系电话": "电话",
+            "电话号": "电话",
+            "电话号码": "电话",
+            "号码": "电话",
+            "热线": "电话",
+            "邮递区号": "邮编",
+            "郵遞區號": "邮编",
+            "邮政编码": "邮编",
+            "信箱号": "信箱",
+            "邮箱": "信箱",
+            "邮政信箱": "信箱",
+            "周六日": "周末",
+            "礼拜天": "周末",
+            "礼拜六": "周末",
+            "星期天": "周末",
+            "星期六": "周末",
+            "星期日": "周末",
+            "周六": "周末",
+            "周日": "周末",
+            "双休日": "周末",
+            "中纪委": "纪委",
+        }.items(),
+        key=lambda kv: -len(kv[0]),
+    )
+)
+
+# Politeness and fillers carry no meaning for matching.
+_FILLERS = (
+    "请问一下",
+    "麻烦问一下",
+    "麻烦问下",
+    "想问一下",
+    "想问下",
+    "问一下",
+    "问下",
+    "请问",
+    "打听一下",
+    "打扰一下",
+    "打扰了",
+    "麻烦您",
+    "麻烦你",
+    "您好",
+    "你好",
+    "老铁",
+    "大哥",
+    "大姐",
+    "同志",
+    "那个",
+    "就是说",
+)
+_FILLER_RE = re.compile("|".join(map(re.escape, _FILLERS)))
+_PARTICLE_RE = re.compile(r"[啊呀呢吗嘛呗啦哦哇吧噢嗯呐咧]")
+_ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_SPACE_IN_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_PUNCT_RUN_RE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff]+")
+_CJK_RE = re.compile(rf"[{_CJK}]")
+_LATIN_RE = re.compile(r"[a-z]")
+# Clause boundaries for "several questions in one message".
+_CLAUSE_RE = re.compile(r"[,.;?!、\s]+|还有|另外|以及|顺便问|再问|再就是|然后")
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@cache
+def _t2s() -> _Converter:
+    import opencc  # imported lazily: it loads its dictionaries on first use
+
+    return opencc.OpenCC("t2s")
+
+
+def fold(text: str) -> str:
+    """Width, case, script and invisible characters folded; punctuation kept (for splitting)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ZERO_WIDTH_RE.sub("", text)
+    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
+    text = _t2s().convert(text.lower())
+    text = _SPACE_IN_CJK_RE.sub("", text)
+    for old, new in _PHRASES:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def strip_fillers(text: str) -> str:
+    """Drop fillers and particles, unless nothing would be left (a bare 你好 is a greeting)."""
+    stripped = _PARTICLE_RE.sub("", _FILLER_RE.sub(" ", text))
+    return stripped if stripped.strip(" ,.?!") else text
+
+
+def normalise(text: str) -> str:
+    """One spelling of a question: folded, fillers dropped, punctuation runs as single spaces."""
+    return normalise_folded(fold(text))
+
+
+def normalise_folded(folded: str) -> str:
+    """`normalise` for text that has already been through `fold`."""
+    return _PUNCT_RUN_RE.sub(" ", strip_fillers(folded)).strip()
+
+
+def clauses(folded: str) -> list[str]:
+    """Split a folded message into its clauses; empty parts are dropped."""
+    return [c for c in (normalise_folded(p) for p in _CLAUSE_RE.split(folded)) if c]
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_RE.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    return _LATIN_RE.search(text) is not None
