@@ -67,13 +67,18 @@ def machine() -> str:
 
 
 def commit() -> str:
+    """The commit measured, marked when the working tree differs from it."""
     try:
-        out = subprocess.run(
+        head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        )
-        return out.stdout.strip() or "?"
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT, capture_output=True, text=True,
+        ).stdout.strip()  # fmt: skip
     except OSError:
         return "?"
+    return f"{head or '?'}{' + uncommitted changes' if dirty else ''}"
 
 
 # -- helpers ---------------------------------------------------------------------------------
