@@ -1,0 +1,347 @@
+"""The Telegram handlers: small functions that turn an update into text for the Brain and
+its Reply into messages. Which update reaches which handler is decided in `register`.
+
+In groups the bot speaks only when spoken to: commands (bare or /cmd@thisbot), messages
+that mention it, replies to its own messages. Media is never downloaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+from collections.abc import Awaitable, Callable
+
+from telegram import (
+    BotCommand,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.reply import Reply
+from bot.tg.flood import Verdict
+from bot.tg.logsetup import pseudonym
+from bot.tg.render import Outgoing, parse_callback, plain, render
+from bot.tg.services import services
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+Handler = Callable[[Update, Context], Awaitable[None]]
+
+# Command → topic id in the FAQ.
+COMMAND_TOPICS = {
+    "phone": "phone",
+    "mail": "mail",
+    "hours": "hours",
+    "period": "period",
+    "scope": "scope_what",
+}
+# Shown in Telegram's command menu (set_my_commands). Topic titles come from the FAQ when
+# it has them; these are the fallbacks.
+COMMAND_DESCRIPTIONS = {
+    "start": "开始:介绍和话题菜单",
+    "help": "怎么提问",
+    "phone": "值班电话",
+    "mail": "邮政信箱和邮编",
+    "hours": "受理时间",
+    "period": "巡视期间",
+    "scope": "受理什么问题",
+}
+# Telegram-only wording; the FAQ's own messages cover everything about the inspection.
+FLOOD_NOTICE = "您发得太快了。请稍等一两分钟再提问,这段时间内的消息不会得到回复。"
+APOLOGY = "抱歉,处理您的消息时出了问题,请稍后再试。"
+STALE_BUTTON = "这个按钮已失效,请直接输入您的问题。"
+
+MEDIA = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.ANIMATION
+    | filters.Document.ALL
+    | filters.LOCATION
+    | filters.VENUE
+    | filters.CONTACT
+    | filters.POLL
+    | filters.Dice.ALL
+)
+
+
+class _AddressedToBot(filters.MessageFilter):
+    """A group message that mentions this bot or replies to one of its messages."""
+
+    __slots__ = ()
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        reply = message.reply_to_message
+        if reply is not None and reply.from_user is not None and reply.from_user.id == bot.id:
+            return True
+        username = (bot.username or "").lower()
+        wanted = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+        found = {**message.parse_entities(wanted), **message.parse_caption_entities(wanted)}
+        for entity, text in found.items():
+            if entity.type == MessageEntity.MENTION and text[1:].lower() == username:
+                return True
+            if entity.user is not None and entity.user.id == bot.id:
+                return True
+        return False
+
+
+ADDRESSED = _AddressedToBot(name="addressed_to_bot")
+NEW_MESSAGE = filters.UpdateType.MESSAGE  # not edits, not channel posts
+PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
+
+
+def without_mention(text: str, username: str | None) -> str:
+    if not username:
+        return text
+    return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
+
+
+# -- sending ----------------------------------------------------------------------------
+
+
+async def _send(
+    context: Context, chat_id: int, messages: list[Outgoing], quote: Message | None = None
+) -> None:
+    for i, out in enumerate(messages):
+        await context.bot.send_message(
+            chat_id=chat_id,
+            text=out.html,
+            parse_mode=ParseMode.HTML,
+            reply_markup=out.markup,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            # In a group, answer as a reply so it is clear whom it is for.
+            reply_parameters=(
+                ReplyParameters(quote.message_id, allow_sending_without_reply=True)
+                if quote is not None and i == 0
+                else None
+            ),
+        )
+
+
+async def _reply(update: Update, context: Context, reply: Reply) -> None:
+    message = update.effective_message
+    assert message is not None
+    in_group = message.chat.type != ChatType.PRIVATE
+    await _send(context, message.chat_id, render(reply), message if in_group else None)
+
+
+async def _admitted(update: Update, context: Context) -> bool:
+    """Flood control: count the message; False if it must not be answered."""
+    user = update.effective_user
+    if user is None:
+        return True
+    verdict = services(context).flood.check(user.id)
+    if verdict is Verdict.ALLOW:
+        return True
+    if verdict is Verdict.NOTICE:
+        log.info("flood control: %s silenced for a while", pseudonym(user.id))
+        message = update.effective_message
+        if update.callback_query is not None:
+            await update.callback_query.answer(FLOOD_NOTICE, show_alert=True)
+        elif message is not None:
+            await _send(context, message.chat_id, plain(FLOOD_NOTICE))
+    elif update.callback_query is not None:
+        await update.callback_query.answer()  # stop the button's spinner, nothing else
+    return False
+
+
+# -- handlers ---------------------------------------------------------------------------
+
+
+async def on_start(update: Update, context: Context) -> None:
+    if not await _admitted(update, context):
+        return
+    svc = services(context)
+    now = svc.clock()
+    reply: Reply | None = None
+    if context.args:  # deep link: t.me/<bot>?start=phone
+        topic = COMMAND_TOPICS.get(context.args[0], context.args[0])
+        try:
+            reply = svc.brain.topic(topic, now)
+        except KeyError:
+            reply = None
+    if reply is None:
+        reply = svc.brain.message("greeting", now)
+    svc.observe(reply)
+    await _reply(update, context, reply)
+
+
+async def on_help(update: Update, context: Context) -> None:
+    if not await _admitted(update, context):
+        return
+    svc = services(context)
+    reply = svc.brain.message("help", svc.clock())
+    svc.observe(reply)
+    await _reply(update, context, reply)
+
+
+def topic_command(topic: str) -> Handler:
+    async def on_topic_command(update: Update, context: Context) -> None:
+        if not await _admitted(update, context):
+            return
+        svc = services(context)
+        reply = svc.brain.topic(topic, svc.clock())
+        svc.observe(reply)
+        await _reply(update, context, reply)
+
+    on_topic_command.__name__ = f"on_{topic}"
+    return on_topic_command
+
+
+async def on_text(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is None or message.text is None or not await _admitted(update, context):
+        return
+    svc = services(context)
+    question = message.text
+    if message.chat.type != ChatType.PRIVATE:
+        question = without_mention(question, context.bot.username)
+    reply = svc.brain.answer(question, svc.clock())
+    svc.observe(reply, question)
+    await _reply(update, context, reply)
+
+
+async def on_non_text(update: Update, context: Context) -> None:
+    # The media itself is never fetched: nothing of a voice message or photo is kept.
+    if not await _admitted(update, context):
+        return
+    svc = services(context)
+    reply = svc.brain.message("non_text", svc.clock())
+    svc.observe(reply)
+    await _reply(update, context, reply)
+
+
+async def on_button(update: Update, context: Context) -> None:
+    query = update.callback_query
+    if query is None or not await _admitted(update, context):
+        return
+    svc = services(context)
+    parsed = parse_callback(query.data)
+    reply: Reply | None = None
+    if parsed is not None:
+        try:
+            reply = svc.brain.topic(parsed[0], svc.clock(), parsed[1])
+        except KeyError:  # a button from an older FAQ
+            reply = None
+    if reply is None or query.message is None:
+        await query.answer(STALE_BUTTON)
+        return
+    await query.answer()
+    svc.observe(reply)
+    await _send(context, query.message.chat.id, render(reply))
+
+
+async def on_unknown_command(update: Update, context: Context) -> None:
+    """A private /command we do not have (including admin ones for non-admins): help."""
+    await on_help(update, context)
+
+
+async def on_reload(update: Update, context: Context) -> None:
+    message = update.effective_message
+    assert message is not None
+    result = await services(context).reload()
+    status = "已重新加载" if result.ok else "未加载,仍使用上一个正确版本"
+    log.info("admin /reload: ok=%s changed=%s", result.ok, result.changed)
+    await _send(context, message.chat_id, plain(f"{status}\n{result.message}"))
+
+
+async def on_stats(update: Update, context: Context) -> None:
+    message = update.effective_message
+    assert message is not None
+    svc = services(context)
+    await _send(context, message.chat_id, plain(svc.stats.summary(svc.live.history)))
+
+
+def _where(error: BaseException | None) -> str:
+    """file:line of the innermost frame in our own code (else the innermost at all)."""
+    if error is None or error.__traceback__ is None:
+        return "-"
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if "/bot/" in f.filename.replace("\\", "/")]
+    frame = (ours or frames)[-1]
+    return f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the exception type, where it happened and the update id, nothing else (the
+    message of an exception can quote what the user wrote); apologise if it makes sense."""
+    error = context.error
+    kind = type(error).__name__
+    if not isinstance(update, Update):
+        # Polling or another background failure; the library retries by itself.
+        log.warning("background error: %s", kind)
+        return
+    log.error("update %s failed: %s at %s", update.update_id, kind, _where(error))
+    # If sending failed for good (after retries), or the user blocked us, an apology would
+    # fail the same way.
+    transient = isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+    if transient or isinstance(error, RetryAfter | Forbidden):
+        return
+    chat = update.effective_chat
+    if chat is None:
+        return
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer(APOLOGY)
+        except Exception as exc:
+            log.warning("could not answer the button after an error: %s", type(exc).__name__)
+        return
+    try:
+        await _send(context, chat.id, plain(APOLOGY))
+    except Exception as exc:
+        log.warning("could not send the apology: %s", type(exc).__name__)
+
+
+# -- wiring -----------------------------------------------------------------------------
+
+
+def register(app: Application, admin_ids: frozenset[int]) -> None:
+    """Add every handler, most specific first (the first match in a group wins)."""
+    commands = filters.UpdateType.MESSAGE
+    admins = PRIVATE & filters.User(user_id=admin_ids)  # numeric ids, never usernames
+    app.add_handler(CommandHandler("reload", on_reload, filters=commands & admins))
+    app.add_handler(CommandHandler("stats", on_stats, filters=commands & admins))
+    app.add_handler(CommandHandler("start", on_start, filters=commands))
+    app.add_handler(CommandHandler("help", on_help, filters=commands))
+    for command, topic in COMMAND_TOPICS.items():
+        app.add_handler(CommandHandler(command, topic_command(topic), filters=commands))
+    app.add_handler(MessageHandler(NEW_MESSAGE & PRIVATE & filters.COMMAND, on_unknown_command))
+    app.add_handler(
+        MessageHandler(
+            NEW_MESSAGE & filters.TEXT & ~filters.COMMAND & (PRIVATE | (GROUPS & ADDRESSED)),
+            on_text,
+        )
+    )
+    app.add_handler(MessageHandler(NEW_MESSAGE & MEDIA & (PRIVATE | (GROUPS & ADDRESSED)),
+                                   on_non_text))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_error_handler(on_error)
+
+
+def bot_commands(titles: dict[str, str]) -> list[BotCommand]:
+    """The command menu; topic commands take the FAQ's button titles when it has them."""
+    out = []
+    for command, fallback in COMMAND_DESCRIPTIONS.items():
+        topic = COMMAND_TOPICS.get(command)
+        out.append(BotCommand(command, titles.get(topic, fallback) if topic else fallback))
+    return out
