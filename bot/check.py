@@ -139,8 +139,9 @@ def _clip(text: str, width: int = 30) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def report(result: CheckResult, verbose: bool = False, out: TextIO = sys.stdout) -> None:
+def report(result: CheckResult, verbose: bool = False, out: TextIO | None = None) -> None:
     """The rasa-test-nlu-like report: per-intent table, confusions, failing tests."""
+    out = out or sys.stdout
     knowledge = result.knowledge
     file = display_path(knowledge.path)
     counts = defaultdict(int)

@@ -169,8 +169,9 @@ def _one_line(text: str, width: int = 100) -> str:
 
 
 def print_report(
-    report: Report, file: str, verbose: bool = False, out: TextIO = sys.stdout
+    report: Report, file: str, verbose: bool = False, out: TextIO | None = None
 ) -> None:
+    out = out or sys.stdout
     categories = report.by_category()
     width = max([len("category"), len("all"), *(len(c) for c in categories)])
     print(f"{'category':<{width}}  {'count':>5}  {'passed':>6}  {'accuracy':>8}", file=out)
