@@ -115,7 +115,11 @@ class Brain:
                 c.keyword >= _STRONG_KEYWORD
                 and c.spans
                 and not _overlaps(c.spans, [s for x in chosen for s in x.spans])
-                and c.score >= SECOND_TOPIC_RATIO * top.score
+                # A route is never an afterthought: 污染打哪个电话 is about 12369.
+                and (
+                    c.score >= SECOND_TOPIC_RATIO * top.score
+                    or self._intents[c.id].kind == "route"
+                )
             ):
                 chosen.append(c)
         if len(chosen) == 1 and rest:

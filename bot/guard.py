@@ -45,7 +45,8 @@ _SEND = (
 )
 _QUESTION = (
     r"怎么|如何|哪里|哪儿|在哪|去哪|找谁|向谁|归谁|谁管|能不能|可不可以|可以吗|能否|是否|吗|么|\?|什么"
-    r"|多少|几|管不管|\b(?:how|where|what|who|which|can i|should i)\b"
+    r"|多少|几|管不管|找哪|往哪|向哪|哪个部门|该咋|怎么办"
+    r"|\b(?:how|where|what|who|which|can i|should i)\b"
 )
 
 _title = re.compile(_TITLES + _EN_TITLES)

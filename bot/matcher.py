@@ -31,6 +31,7 @@ _HINT_WEIGHT = 0.3
 _KEYWORD_WEIGHT = 0.6
 _EXAMPLE_WEIGHT = 0.7
 _UNIGRAM_WEIGHT = 0.5
+_PARTIAL_MIN_LEN = 4
 _EXAMPLE_TOP = 40
 _MAX_SCAN = 400  # long messages are reports or rambling; the head carries the question
 
@@ -65,12 +66,6 @@ class Candidate:
 class _Keyword:
     ids: tuple[str, ...]
     weight: float
-
-
-def _weight(keyword: str) -> float:
-    # One character alone is weak evidence (寄, 信); any real word counts the same, because
-    # longest-first matching already prefers the more specific of two overlapping words.
-    return _KEYWORD_WEIGHT / 2 if len(keyword) == 1 else _KEYWORD_WEIGHT
 
 
 def _grams(text: str) -> Counter[str]:
@@ -126,7 +121,9 @@ class Matcher:
                         continue
                     ids, w = words.get(kw, (set(), 0.0))
                     ids.add(entry.id)
-                    weight = _HINT_WEIGHT if hint else _weight(kw)
+                    # Every keyword counts the same: longest-first matching already prefers
+                    # the more specific of two overlapping words.
+                    weight = _HINT_WEIGHT if hint else _KEYWORD_WEIGHT
                     words[kw] = (ids, max(w, weight))
             for example in entry.examples:
                 norm = normalise(example)
@@ -250,8 +247,10 @@ class Matcher:
         if not self._examples:
             return
         best: dict[str, float] = {}
+        # Partial alignment of a two-character question matches half the examples.
+        scorer = fuzz.WRatio if len(norm) >= _PARTIAL_MIN_LEN else fuzz.ratio
         for choice, score, index in process.extract(
-            norm, self._examples, scorer=fuzz.WRatio, limit=_EXAMPLE_TOP, score_cutoff=40
+            norm, self._examples, scorer=scorer, limit=_EXAMPLE_TOP, score_cutoff=40
         ):
             if holdout and choice == norm:
                 continue
