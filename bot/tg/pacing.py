@@ -33,6 +33,11 @@ log = logging.getLogger(__name__)
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
 
 
+# Added to every computed gap, so float rounding can never put an event a hair inside the
+# window it must have left.
+_EPS = 1e-6
+
+
 class Window:
     """At most `limit` events in any half-open window of `period` seconds, and consecutive
     events at least `spacing` apart. Pure bookkeeping on timestamps, no clock of its own."""
@@ -47,10 +52,10 @@ class Window:
         """The first moment at or after `now` when one more event is allowed."""
         t = now
         if self._times:
-            t = max(t, self._times[-1] + self.spacing)
+            t = max(t, self._times[-1] + self.spacing + _EPS)
             if len(self._times) == self.limit:
                 # The limit-th most recent event must have left the window.
-                t = max(t, self._times[0] + self.period)
+                t = max(t, self._times[0] + self.period + _EPS)
         return t
 
     def record(self, t: float) -> None:
