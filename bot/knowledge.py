@@ -244,8 +244,8 @@ class YamlDocument:
                 return line
         return line
 
-    def scalar(self, loc: Iterable[str | int]) -> str | None:
-        """The text exactly as written for the scalar at `loc` (e.g. yes, not True)."""
+    def node(self, loc: Iterable[str | int]) -> yaml.Node | None:
+        """The node at `loc`, or None if there is none."""
         node = self.root
         for part in loc:
             if isinstance(node, yaml.MappingNode):
@@ -254,7 +254,19 @@ class YamlDocument:
                 node = node.value[part] if 0 <= part < len(node.value) else None
             else:
                 return None
+        return node
+
+    def scalar(self, loc: Iterable[str | int]) -> str | None:
+        """The text exactly as written for the scalar at `loc` (e.g. yes, not True)."""
+        node = self.node(loc)
         return node.value if isinstance(node, yaml.ScalarNode) else None
+
+    def item_lines(self, loc: Iterable[str | int]) -> tuple[int, ...]:
+        """The line of each item of the sequence at `loc` (one walk, not one per item)."""
+        node = self.node(loc)
+        if not isinstance(node, yaml.SequenceNode):
+            return ()
+        return tuple(item.start_mark.line + 1 for item in node.value)
 
     def problem(self, loc: tuple[str | int, ...], message: str) -> Problem:
         return Problem(self.file, self.line(loc), dotted(loc), message)
@@ -1010,9 +1022,7 @@ def _build(
                 source=getattr(model, "source", None),
                 line=doc.line(loc) or 0,
                 path=dotted(loc),
-                example_lines=tuple(
-                    doc.line((*loc, "examples", j)) or 0 for j in range(len(model.examples))
-                ),
+                example_lines=doc.item_lines((*loc, "examples")),
             )
         )
     return Knowledge(
