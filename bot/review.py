@@ -115,10 +115,22 @@ def _date_range(dates: list[str]) -> str:
 
 def _yaml_item(question: str) -> str:
     """One `- question` line, quoted by the YAML dumper exactly when YAML needs it."""
-    dumped = yaml.safe_dump([question], allow_unicode=True, width=10_000).strip()
-    if "\n" in dumped:  # a line break inside: a one-line double-quoted (JSON) string
-        dumped = "- " + json.dumps(question, ensure_ascii=False)
-    return "      " + dumped  # the indentation of examples in faq.yaml
+    candidates = (
+        yaml.safe_dump([question], allow_unicode=True, width=10_000).strip(),
+        # Line breaks or odd spaces: a one-line double-quoted (JSON) string instead.
+        "- " + json.dumps(question, ensure_ascii=False),
+        # Control or astral characters: YAML's own escapes.
+        yaml.safe_dump([question], default_style='"', width=10_000).strip(),
+    )
+    item = next((c for c in candidates if "\n" not in c and _reads_back(c, question)), None)
+    return "      " + (item or candidates[-1])  # the indentation of examples in faq.yaml
+
+
+def _reads_back(item: str, question: str) -> bool:
+    try:
+        return yaml.safe_load(item) == [question]
+    except yaml.YAMLError:
+        return False
 
 
 def render_text(groups: list[Group], proposals: list[Proposal], source: str) -> str:
