@@ -16,18 +16,18 @@ import re
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot.answer import LOW_CONFIDENCE
 from bot.reply import Reply
+from bot.text import normalise
 
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 100
 DEFAULT_DAYS = 30
-# Used only if the answer engine does not export its own threshold.
-DEFAULT_LOW_CONFIDENCE = 0.6
 
 MASK = "＊＊"
 
@@ -38,7 +38,9 @@ _EMAIL = re.compile(r"[\w.+-]+\s*(?:@|＠)\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.ASCI
 # "024-88881877", "6222 0202 0000 1234 567"), ending optionally in the ID-card check
 # letter X. Shorter runs (house numbers, the 6008 PO box, a year) are kept.
 _DIGITS = re.compile(r"(?<!\d)\+?\d(?:[\d \-‐‑–—－()（）]*\d)?[Xx]?(?!\d)")
-_DATE = re.compile(r"(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
+_DATE = re.compile(r"(?:19|20)\d\d[- ](?:0?[1-9]|1[0-2])[- ](?:0?[1-9]|[12]\d|3[01])")
+# Numbers spelt in characters, a common way round filters: 一三八零零一三八零零零.
+_CJK_DIGITS = re.compile(r"[零〇一二三四五六七八九幺两壹贰叁肆伍陆柒捌玖]{7,}")
 _SEPARATORS = re.compile(r"[^\dXx]")
 
 _CJK = r"[\u3400-\u4dbf\u4e00-\u9fff]"
@@ -107,6 +109,7 @@ def _digits_kind(match: re.Match[str]) -> str | None:
 def _hide_numbers(text: str) -> str:
     """E-mail addresses and long numbers → sentinels (applied to the raw message)."""
     text = _EMAIL.sub(_sentinel("email"), text)
+    text = _CJK_DIGITS.sub(_sentinel("number"), text)
 
     def digits(match: re.Match[str]) -> str:
         kind = _digits_kind(match)
@@ -130,18 +133,6 @@ def mask(text: str) -> str:
     return _show_tokens(_hide_names(_hide_numbers(unicodedata.normalize("NFKC", text))))
 
 
-def _fallback_normalise(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip()
-
-
-def _normaliser() -> Callable[[str], str]:
-    try:
-        from bot.text import normalise
-    except ImportError:  # the lead's module has not landed yet
-        return _fallback_normalise
-    return normalise
-
-
 def scrub(text: str) -> str:
     """What is stored for one question: masked, normalised, cut at MAX_CHARS.
 
@@ -150,17 +141,14 @@ def scrub(text: str) -> str:
     last so that nothing split by it can escape the masking.
     """
     hidden = _hide_numbers(unicodedata.normalize("NFKC", text))
-    norm = _normaliser()(hidden)
+    # Numbers again after normalisation, in case it revealed any (defence in depth).
+    norm = _hide_numbers(normalise(hidden))
     return " ".join(_show_tokens(_hide_names(norm)).split())[:MAX_CHARS]
 
 
 def low_confidence_threshold() -> float:
     """The answer engine's own threshold, so "low confidence" means the same in both."""
-    try:
-        from bot.answer import LOW_CONFIDENCE
-    except ImportError:
-        return DEFAULT_LOW_CONFIDENCE
-    return float(LOW_CONFIDENCE)
+    return LOW_CONFIDENCE
 
 
 # --- the log ---------------------------------------------------------------------------

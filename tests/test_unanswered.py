@@ -84,11 +84,10 @@ def test_low_confidence_is_recorded_and_confident_answers_are_not(log_path: Path
     assert [e["q"] for e in lines(log_path)] == [scrub("电话那个啥")]
 
 
-def test_threshold_is_the_answer_engines() -> None:
-    answer = pytest.importorskip("bot.answer")
-    if not hasattr(answer, "LOW_CONFIDENCE"):
-        pytest.skip("bot.answer does not export LOW_CONFIDENCE")
-    assert low_confidence_threshold() == answer.LOW_CONFIDENCE
+def test_threshold_is_the_answer_engines(log_path: Path) -> None:
+    from bot.answer import LOW_CONFIDENCE
+
+    assert UnansweredLog(log_path).threshold == LOW_CONFIDENCE == low_confidence_threshold()
 
 
 def test_report_guard_is_never_recorded(log_path: Path) -> None:
@@ -101,12 +100,13 @@ def test_report_guard_is_never_recorded(log_path: Path) -> None:
 
 
 def test_real_answers_feed_the_log_only_when_weak(log_path: Path) -> None:
-    answer = pytest.importorskip("bot.answer")
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from bot.answer import Brain
+
     now = datetime(2016, 3, 1, 10, tzinfo=ZoneInfo("Asia/Shanghai"))
-    brain = answer.Brain.load()
+    brain = Brain.load()
     log = UnansweredLog(log_path, today=TODAY)
     assert not log.maybe_record("值班电话是多少", brain.answer("值班电话是多少", now), TODAY)
     report = "我要实名举报沈阳市王建国局长收受贿赂三百万元"
@@ -134,6 +134,7 @@ def test_real_answers_feed_the_log_only_when_weak(log_path: Path) -> None:
         ("我的邮箱 zhang.san@qq.com 能回复吗", "zhang", "〔邮箱〕"),
         ("mail Bob.Smith@Example.org please", "smith", "〔邮箱〕"),
         ("QQ123456789加我", "123456789", "〔电话〕"),
+        ("我电话一三八零零一三八零零零", "一三八", "〔号码〕"),
     ],
 )
 def test_numbers_and_addresses_are_masked(text: str, secret: str, token: str) -> None:
@@ -165,7 +166,13 @@ def test_names_near_mou_and_titles_are_masked(text: str, expected_part: str, sec
 
 @pytest.mark.parametrize(
     "text",
-    ["县委书记的问题找谁", "局长贪污怎么办", "某些领导不作为", "6008号信箱邮编110034"],
+    [
+        "县委书记的问题找谁",
+        "局长贪污怎么办",
+        "某些领导不作为",
+        "6008号信箱邮编110034",
+        "巡视期间2016-02-27到2016-04-28",
+    ],
 )
 def test_ordinary_words_stay_readable(text: str) -> None:
     # Masking must not destroy what the maintainer needs to read.
