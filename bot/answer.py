@@ -111,15 +111,17 @@ class Brain:
         for c in rest:
             if len(chosen) == MAX_TOPICS:
                 break
+            if c.keyword < _STRONG_KEYWORD or not c.spans:
+                continue
+            if _overlaps(c.spans, [s for x in chosen for s in x.spans]):
+                continue
+            taken = {_clause(s, starts) for x in chosen for s in x.spans}
             if (
-                c.keyword >= _STRONG_KEYWORD
-                and c.spans
-                and not _overlaps(c.spans, [s for x in chosen for s in x.spans])
+                c.score >= SECOND_TOPIC_RATIO * top.score
                 # A route is never an afterthought: 污染打哪个电话 is about 12369.
-                and (
-                    c.score >= SECOND_TOPIC_RATIO * top.score
-                    or self._intents[c.id].kind == "route"
-                )
+                or self._intents[c.id].kind == "route"
+                # A question of its own, in its own clause: 寄哪 他们几号走.
+                or not taken.intersection(_clause(s, starts) for s in c.spans)
             ):
                 chosen.append(c)
         if len(chosen) == 1 and rest:

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from bot.text import has_cjk, normalise
 
 _PINYIN_DISCOUNT = 0.9
+_PINYIN_SHORT_DISCOUNT = 0.75
 _HINT_WEIGHT = 0.3
 _KEYWORD_WEIGHT = 0.6
 _EXAMPLE_WEIGHT = 0.7
@@ -229,7 +230,10 @@ class Matcher:
                     continue
                 covered[i : i + length] = [True] * length
                 chars[i : i + length] = kw
-                hit(keyword.ids, keyword.weight * _PINYIN_DISCOUNT, (i, i + length))
+                # Half of a two-character word wrong may be another real word (老伴 for 老板):
+                # enough to help, not enough to decide alone.
+                discount = _PINYIN_DISCOUNT if length > 2 else _PINYIN_SHORT_DISCOUNT
+                hit(keyword.ids, keyword.weight * discount, (i, i + length))
         return "".join(chars)
 
     def _latin_hits(self, norm: str, hit) -> None:

@@ -68,6 +68,15 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(
             "周日": "周末",
             "双休日": "周末",
             "中纪委": "纪委",
+            "俺们": "我们",
+            "俺": "我",
+            "屯子": "村里",
+            "屯里": "村里",
+            "扒了": "拆了",
+            "给扒": "给拆",
+            "唠嗑": "聊天",
+            "整明白": "弄明白",
+            "啥玩意": "什么",
         }.items(),
         key=lambda kv: -len(kv[0]),
     )
@@ -120,13 +129,22 @@ def _t2s() -> _Converter:
     return opencc.OpenCC("t2s")
 
 
+def _join_spaced_letters(text: str) -> str:
+    """电 话 多 少 is one word typed with spaces; 寄哪 他们几号走 is two clauses."""
+    chunks = text.split()
+    cjk = [c for c in chunks if has_cjk(c)]
+    if len(cjk) >= 2 and sum(len(c) for c in cjk) <= 1.5 * len(cjk):
+        return _SPACE_IN_CJK_RE.sub("", text)
+    return text
+
+
 def fold(text: str) -> str:
     """Width, case, script and invisible characters folded; punctuation kept (for splitting)."""
     text = unicodedata.normalize("NFKC", text)
     text = _ZERO_WIDTH_RE.sub("", text)
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     text = _t2s().convert(text.lower())
-    text = _SPACE_IN_CJK_RE.sub("", text)
+    text = _join_spaced_letters(text)
     for old, new in _PHRASES:
         if old in text:
             text = text.replace(old, new)
