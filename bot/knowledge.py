@@ -57,7 +57,7 @@ REQUIRED_MESSAGES = (
 # Names an answer template may use: the facts, plus renderings derived from them.
 FACT_NAMES = frozenset(
     {
-        "group", "province", "leader", "phones", "po_box", "postcode",
+        "group", "province", "leader", "mission", "phones", "po_box", "postcode",
         "hours", "open", "close", "days",
         "period", "start", "end", "year", "duration",
         "contact_forms", "targets", "disciplines", "outside_remit",
@@ -427,6 +427,7 @@ class Facts(_Model):
     group: Text
     province: Text
     leader: Text
+    mission: Text
     phones: Annotated[list[Number], Field(min_length=1)]
     po_box: Text
     postcode: Text
@@ -444,6 +445,7 @@ class FactsEn(_Model):
     group: Text | None = None
     province: Text | None = None
     leader: Text | None = None
+    mission: Text | None = None
     po_box: Text | None = None
     days: Text | None = None
     duration: Text | None = None
@@ -673,7 +675,7 @@ def fact_values(
         "duration": pick("duration"),
         "postcode": facts.postcode,
     }
-    for name in ("group", "province", "leader", "po_box", "outside_remit"):
+    for name in ("group", "province", "leader", "mission", "po_box", "outside_remit"):
         values[name] = pick(name)
     for name in ("contact_forms", "targets", "disciplines"):
         values[name] = join(pick(name))
@@ -1061,7 +1063,7 @@ def _check_facts(out: Collector, facts: Facts, notice: str | None, notice_name: 
     if notice is None:
         return set()
     stated: list[tuple[tuple[str | int, ...], str]] = []
-    for name in ("group", "province", "leader", "po_box", "postcode", "outside_remit"):
+    for name in ("group", "province", "leader", "mission", "po_box", "postcode", "outside_remit"):
         stated.append((("facts", name), getattr(facts, name)))
     for name in ("phones", "contact_forms", "targets", "disciplines"):
         stated += [(("facts", name, i), v) for i, v in enumerate(getattr(facts, name))]
