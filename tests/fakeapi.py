@@ -173,13 +173,7 @@ class FakeTelegram:
     def max_in_window(self, seconds: float = 1.0) -> int:
         """The most sends that arrived within any `seconds`-long sliding window."""
         with self.cond:
-            times = sorted(s.at for s in self.sent if s.method in SENDS)
-        best, lo = 0, 0
-        for hi, t in enumerate(times):
-            while t - times[lo] >= seconds:
-                lo += 1
-            best = max(best, hi - lo + 1)
-        return best
+            return max_in_window([s.at for s in self.sent if s.method in SENDS], seconds)
 
     # -- serving ----------------------------------------------------------------------------
 
@@ -255,6 +249,17 @@ class FakeTelegram:
             "text": params.get("text", ""),
         }
         return 200, {"ok": True, "result": result}
+
+
+def max_in_window(times: Iterable[float], seconds: float) -> int:
+    """The most of `times` within any half-open window of `seconds`."""
+    ordered = sorted(times)
+    best, lo = 0, 0
+    for hi, t in enumerate(ordered):
+        while t - ordered[lo] >= seconds:
+            lo += 1
+        best = max(best, hi - lo + 1)
+    return best
 
 
 def me() -> dict[str, Any]:

@@ -39,26 +39,37 @@ _EPS = 1e-6
 
 
 class Window:
-    """At most `limit` events in any half-open window of `period` seconds, and consecutive
-    events at least `spacing` apart. Pure bookkeeping on timestamps, no clock of its own."""
+    """At most `limit` events in any half-open window of `period` seconds, paced `spacing`
+    apart. Pure bookkeeping on timestamps, no clock of its own.
+
+    The pace follows an ideal timeline (slot after slot, `spacing` apart) rather than the
+    moments events actually happened: a sender that wakes a millisecond late does not push
+    every later slot back, which over a 300-message burst would add up to a whole second.
+    Late by more than one slot (an idle queue, a stalled loop) starts a fresh timeline
+    instead of catching up, and no two events are ever closer than half a slot.
+    """
 
     def __init__(self, limit: int, period: float, spacing: float = 0.0) -> None:
         if limit < 1 or period <= 0 or spacing < 0:
             raise ValueError("window limits must be positive")
         self.limit, self.period, self.spacing = limit, period, spacing
         self._times: deque[float] = deque(maxlen=limit)  # the last `limit` events
+        self._slot = 0.0  # ideal time of the last event
 
     def earliest(self, now: float) -> float:
         """The first moment at or after `now` when one more event is allowed."""
         t = now
         if self._times:
-            t = max(t, self._times[-1] + self.spacing + _EPS)
+            t = max(t, self._slot + self.spacing, self._times[-1] + self.spacing / 2 + _EPS)
             if len(self._times) == self.limit:
                 # The limit-th most recent event must have left the window.
                 t = max(t, self._times[0] + self.period + _EPS)
         return t
 
     def record(self, t: float) -> None:
+        due = self._slot + self.spacing
+        on_time = bool(self._times) and t - due <= self.spacing
+        self._slot = due if on_time else t
         self._times.append(t)
 
     def last(self) -> float | None:
@@ -102,6 +113,7 @@ class SmoothRateLimiter(BaseRateLimiter[int]):
     def __init__(
         self,
         per_second: int = 29,
+        guard: float = 0.02,
         group_per_minute: int = 20,
         max_retries: int = 6,
         backoff: float = 0.5,
@@ -113,7 +125,10 @@ class SmoothRateLimiter(BaseRateLimiter[int]):
     ) -> None:
         # The spacing makes the pace even; the window holds the cap even when sends were
         # delayed (a stalled event loop) and would otherwise leave back to back.
-        self._overall = Window(per_second, 1.0, spacing=1.0 / per_second)
+        # `guard` stretches the second a little: requests reach the server with a few ms of
+        # jitter, and the server counts arrivals, not our dispatch times.
+        period = 1.0 + guard
+        self._overall = Window(per_second, period, spacing=period / per_second)
         self._group_per_minute = group_per_minute
         self._groups: dict[int | str, _Group] = {}
         self._max_groups = max_groups
