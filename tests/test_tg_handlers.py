@@ -368,16 +368,32 @@ async def test_admin_commands_are_not_run_in_groups(h: Harness) -> None:
 # -- flood control -----------------------------------------------------------------------
 
 
-async def test_flooding_user_gets_one_notice_then_silence(h: Harness) -> None:
+async def test_flooding_user_gets_one_notice_then_silence(
+    h: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    flooder, other = 5551234, 5559876
     limit = FloodGate().limit
-    for _ in range(limit + 5):
-        await h.say(11, "电话")
-    await h.say(12, "电话")  # someone else is not affected
+    with caplog.at_level(logging.DEBUG):
+        for _ in range(limit + 5):
+            await h.say(flooder, "电话")
+        await h.say(other, "电话")  # someone else is not affected
     texts = h.texts()
     assert texts.count(handlers.FLOOD_NOTICE) == 1
     assert len(h.brain.questions) == limit + 1
-    assert [s["chat_id"] for s in h.sends()].count(11) == limit + 1
-    assert h.sends()[-1]["chat_id"] == 12
+    assert [s["chat_id"] for s in h.sends()].count(flooder) == limit + 1
+    assert h.sends()[-1]["chat_id"] == other
+    ours = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("bot."))
+    assert "flood control" in ours
+    assert str(flooder) not in ours  # a keyed hash stands in for the id
+
+
+async def test_flooded_button_presses_are_acknowledged_quietly(h: Harness) -> None:
+    for _ in range(FloodGate().limit + 3):
+        await h.feed(make_callback(11, "t:mail"))
+    answers = h.request.made("answerCallbackQuery")
+    assert len(answers) == FloodGate().limit + 3  # every spinner is stopped
+    assert [a.get("text") for a in answers].count(handlers.FLOOD_NOTICE) == 1
+    assert len(h.sends()) == FloodGate().limit
 
 
 # -- errors ------------------------------------------------------------------------------
