@@ -184,7 +184,7 @@ def main() -> int:
         live = LiveBrain(Path(faq))
     except KnowledgeError as exc:
         problems = "\n".join(f"  {p}" for p in exc.problems)
-        return _fail(f"the FAQ cannot be used (FAQ_PATH={faq}):\n{problems}")
+        return _fail(f"the FAQ {faq} cannot be used:\n{problems}")
     try:
         unanswered = UnansweredLog.from_settings(
             str(settings.unanswered_log) if settings.unanswered_log else None,
