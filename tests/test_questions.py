@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.answer import Brain
+from bot.evaluate import Result, evaluate, load_cases
 from bot.knowledge import read_yaml
-from bot.reply import Reply
 
 DATA = Path(__file__).parent / "data" / "questions.yaml"
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -47,19 +47,6 @@ def brain() -> Brain:
 @cache
 def questions() -> tuple[Mapping[str, Any], ...]:
     return tuple(read_yaml(DATA).data)
-
-
-def judge(item: Mapping[str, Any], reply: Reply) -> list[str]:
-    """Why a reply fails its question; empty when it passes."""
-    wrong = []
-    if "kind" in item and reply.kind != item["kind"]:
-        wrong.append(f"kind {reply.kind}, expected {item['kind']}")
-    missing = [t for t in item.get("topics", ()) if t not in reply.topics]
-    if missing:
-        wrong.append(f"topics {list(reply.topics)} lack {missing}")
-    wrong += [f"lacks {s!r}" for s in item.get("must", ()) if s not in reply.text]
-    wrong += [f"contains {s!r}" for s in item.get("must_not", ()) if s in reply.text]
-    return wrong
 
 
 @cache
@@ -132,44 +119,25 @@ def test_the_faq_does_not_copy_the_set() -> None:
 
 @pytest.mark.parametrize("instant", sorted(INSTANTS))
 def test_accuracy(instant: str) -> None:
-    now = INSTANTS[instant]
-    total: Counter[str] = Counter()
-    passed: Counter[str] = Counter()
-    failures: dict[str, list[str]] = defaultdict(list)
-    for item in questions():
-        category = item["category"]
-        reply = brain().answer(item["q"], now)
-        wrong = judge(item, reply)
-        total[category] += 1
-        if wrong:
-            failures[category].append(f"  {item['q']!r}: {'; '.join(wrong)}")
-        else:
-            passed[category] += 1
-    overall = sum(passed.values()) / sum(total.values())
-    weak = {c: passed[c] / total[c] for c in total if passed[c] / total[c] < PER_CATEGORY}
-    report = "\n".join(
-        f"{c} {passed[c]}/{total[c]}\n" + "\n".join(failures[c]) for c in sorted(failures)
-    )
+    report = evaluate(brain(), load_cases(DATA), INSTANTS[instant])
+    overall = report.overall.accuracy
+    weak = {
+        c: round(t.accuracy, 3)
+        for c, t in sorted(report.by_category().items())
+        if t.accuracy < PER_CATEGORY
+    }
+    failures = "\n".join(f"  [{r.case.category}] {r.case.q!r}: {why(r)}" for r in report.failures)
     assert overall >= OVERALL and not weak, (
-        f"accuracy {overall:.3f} (need {OVERALL}); below {PER_CATEGORY}: "
-        f"{ {c: round(v, 3) for c, v in weak.items()} }\n{report}"
+        f"accuracy {overall:.3f} (need {OVERALL}); below {PER_CATEGORY}: {weak}\n{failures}"
     )
 
 
-@pytest.mark.parametrize(
-    ("item", "text", "kind", "topics", "verdict"),
-    [
-        ({"q": "x", "kind": "faq"}, "t", "faq", (), []),
-        ({"q": "x", "kind": "faq"}, "t", "route", (), ["kind route, expected faq"]),
-        ({"q": "x", "topics": ["phone", "mail"]}, "t", "faq", ("phone",),
-         ["topics ['phone'] lack ['mail']"]),
-        ({"q": "x", "topics": ["phone"]}, "t", "faq", ("mail", "phone"), []),
-        ({"q": "x", "must": ["6008", "110034"]}, "信箱6008", "faq", (), ["lacks '110034'"]),
-        ({"q": "x", "must_not": ["王建军"]}, "王建军的事", "report_guard", (),
-         ["contains '王建军'"]),
-    ],
-)  # fmt: skip
-def test_judge(
-    item: dict[str, Any], text: str, kind: str, topics: tuple[str, ...], verdict: list[str]
-) -> None:
-    assert judge(item, Reply(text, kind, topics)) == verdict  # type: ignore[arg-type]
+def why(result: Result) -> str:
+    """What the reply got wrong, in one line."""
+    reply, case = result.reply, result.case
+    wrong = [] if result.kind_ok else [f"kind {reply.kind}, expected {case.kind}"]
+    if not result.topics_ok:
+        wrong.append(f"topics {list(reply.topics)}, expected {list(case.topics)}")
+    wrong += [f"lacks {s!r}" for s in result.missing]
+    wrong += [f"contains {s!r}" for s in result.forbidden]
+    return "; ".join(wrong)
