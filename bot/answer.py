@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
@@ -26,10 +27,11 @@ LOW_CONFIDENCE = 0.5
 SUGGEST_FLOOR = 0.3
 # Two topics closer than this, found by the same words, are ambiguous: ask "did you mean".
 AMBIGUITY_GAP = 0.1
-# A second topic is answered too when found by its own words and this strong relative to the first.
-SECOND_TOPIC_RATIO = 0.5
 MAX_TOPICS = 3
-_STRONG_KEYWORD = 0.5
+_SMALLTALK_EXAMPLE = 0.8
+_SMALLTALK_SHORT = 4
+_KEYWORD = 0.6  # one keyword, spelt right
+_STRONG_KEYWORD = 0.4  # one keyword, even one heard through a typo (店话)
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
 _ENGLISH_WORDS = re.compile(
@@ -96,33 +98,48 @@ class Brain:
             return self._fallback(lang, ())
         if looks_like_report(folded, self._phones):
             return self._report_guard(now, lang)
-        ranked = self._matcher.rank(norm, holdout=holdout)
+        ranked = [c for c in self._matcher.rank(norm, holdout=holdout) if self._plausible(c, norm)]
         if not ranked or ranked[0].score < LOW_CONFIDENCE:
             return self._fallback(lang, ranked)
         chosen = self._choose(ranked, _clause_starts(norm))
         if chosen is None:
             return self._did_you_mean(ranked, lang)
+        off_topic = self._off_topic(ranked, chosen)
+        if off_topic:
+            fallback = self._fallback(lang, [])
+            return replace(fallback, topics=(off_topic,), confidence=min(1.0, ranked[0].score))
         return self._compose([c.id for c in chosen], now, lang, min(1.0, ranked[0].score))
+
+    def _plausible(self, c: Candidate, norm: str) -> bool:
+        """Chit-chat needs its own words or a near-identical example: 有人拿刀在街上 is no hello."""
+        if self._intents[c.id].kind != "smalltalk":
+            return True
+        short = len(norm) <= _SMALLTALK_SHORT and c.hint > 0
+        return c.keyword > 0 or short or c.example >= _SMALLTALK_EXAMPLE
+
+    def _off_topic(self, ranked: list[Candidate], chosen: list[Candidate]) -> str | None:
+        """高铁几点发车 is about trains, whatever 几点 suggests; only a route outranks that."""
+        if any(self._intents[c.id].kind == "route" for c in chosen):
+            return None
+        return next(
+            (c.id for c in ranked if c.keyword > 0 and self._intents[c.id].message == "fallback"),
+            None,
+        )
 
     def _choose(self, ranked: list[Candidate], starts: list[int]) -> list[Candidate] | None:
         """The topics to answer, or None when the best two are too close to tell apart."""
         top, rest = ranked[0], ranked[1:]
+        if self._intents[top.id].kind != "smalltalk":
+            # 谢谢 at the end of a question is manners, not a second question.
+            rest = [c for c in rest if self._intents[c.id].kind != "smalltalk"]
         chosen = [top]
         for c in rest:
             if len(chosen) == MAX_TOPICS:
                 break
-            if c.keyword < _STRONG_KEYWORD or not c.spans:
-                continue
-            if _overlaps(c.spans, [s for x in chosen for s in x.spans]):
-                continue
-            taken = {_clause(s, starts) for x in chosen for s in x.spans}
-            if (
-                c.score >= SECOND_TOPIC_RATIO * top.score
-                # A route is never an afterthought: 污染打哪个电话 is about 12369.
-                or self._intents[c.id].kind == "route"
-                # A question of its own, in its own clause: 寄哪 他们几号走.
-                or not taken.intersection(_clause(s, starts) for s in c.spans)
-            ):
+            # Another topic named by its own words is another question (电话和邮编各是多少;
+            # 寄哪 他们几号走), however much stronger the first one is.
+            said = [s for x in chosen for s in x.spans]
+            if c.keyword >= _STRONG_KEYWORD and c.spans and not _overlaps(c.spans, said):
                 chosen.append(c)
         if len(chosen) == 1 and rest:
             second = rest[0]
@@ -132,6 +149,13 @@ class Brain:
         kinds = {self._intents[c.id].kind for c in chosen}
         if kinds - {"smalltalk"}:
             chosen = [c for c in chosen if self._intents[c.id].kind != "smalltalk"]
+        # A route leads only when named outright: 老伴 heard as 老板 is no labour dispute.
+        chosen = [
+            c
+            for c in chosen
+            if self._intents[c.id].kind != "route" or c.keyword >= _KEYWORD or c is top
+        ]
+        kinds = {self._intents[c.id].kind for c in chosen}
         if "route" in kinds:
             # A specific out-of-remit matter beats the broad topics asked in the same breath
             # ("污染举报电话" wants 12369, not the group's line), and leads the reply.
@@ -183,7 +207,8 @@ class Brain:
             and "{status}" not in "".join(self._answer_text(i, lang) for i in intents)
         ):
             text += "\n\n" + self._message("period_over", lang)
-        if kind == "smalltalk" and ids[0] != "thanks":
+        if kind == "smalltalk" and intents[0].message is not None:
+            # Answered by a standing message (the greeting): show what can be asked.
             return Reply(text, "smalltalk", tuple(ids), confidence, self._menu, self._lang(lang))
         return Reply(text, kind, tuple(ids), confidence, (), self._lang(lang))
 

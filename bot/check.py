@@ -39,7 +39,7 @@ class Outcome:
     @property
     def answered_as(self) -> str:
         """'mail', 'hours+phone', or '(fallback)' when no topic was answered."""
-        if self.kind in ("fallback", "report_guard") or not self.got:
+        if not self.got:
             return f"({self.kind})"
         return "+".join(self.got)
 
@@ -92,7 +92,9 @@ def run(brain: Brain, now: datetime | None = None) -> CheckResult:
                     expected=(intent.id,),
                     got=tuple(reply.topics),
                     kind=reply.kind,
-                    correct=reply.kind != "fallback" and intent.id in reply.topics,
+                    # Topics are named only when answered (an off-topic question is answered
+                    # with the fallback text, and names off_topic).
+                    correct=intent.id in reply.topics,
                     line=lines[j],
                     field=f"{intent.path or intent.id}.examples[{j}]",
                     intent=intent.id,

@@ -23,26 +23,36 @@ _MISCONDUCT = (
     "|打击报复|吃空饷|强占|欺压|保护伞|黑恶|腐败|敲诈|勒索|吃拿卡要|优亲厚友|权钱交易|利用职权|职务之便"
     "|揽工程|垄断|麻将|公车|国有资产|低价卖|小舅子|亲戚|好处费|挥霍|造假|虚报|冒领|骗保"
     r"|\bbribe|\bbribes|\bbribery|embezzl|corrupt|kickback|took\b.*\b(?:yuan|rmb|million|thousand)"
+    r"|\baccept(?:ed|ing)\b|\breceived\b|\bluxury\b|\bgifts?\b|\bmistress\b"
 )
+# The acts that, right after a name, make it an accusation: 李国栋公款吃喝.
+_ACTS = "贪污|贪了|受贿|收受|收了|收钱|索要|索贿|挪用|侵占|包养|公款|霸占|吃空饷|买官|卖官"
 _AMOUNT = (
     r"\d[\d,.]*\s*(?:万|千|百|亿|元|块|w\b|million|thousand|yuan|rmb)"
     r"|[一二两三四五六七八九十百千几数]+\s*(?:万|亿)"
 )
 _EN_TITLES = r"|\b(?:mayor|secretary|director|chief|official|governor|head of)\b"
-# A person: 张某, 某某, 姓王的, 叫韩立新, or a name written next to a post (局长李国庆, 王建国局长).
+# A person: 张某, 某某, 姓王的, 叫韩立新, a name next to a post (局长李国庆, 王建国局长, 孙书记),
+# or a name right before what they did (李国栋公款吃喝).
 _NAME = (
     rf"[{_SURNAMES}]某+|某某|姓[\u4e00-\u9fff]的|名叫|叫[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:的|,|$)"
-    rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:{_TITLES})"
+    rf"|[{_SURNAMES}][\u4e00-\u9fff]{{0,2}}(?:{_TITLES})"
     rf"|(?:{_TITLES})[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+    rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:{_ACTS})"
+    # 市委的李国栋: a person of an office
+    rf"|(?:委|局|厅|院|所|厂|公司|单位|部|处|科|办|行)的[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
 )
 _REPORT_VERB = (
     r"我要举报|我想举报|我举报|实名举报|我来举报|举报如下|现举报|特此举报|检举|揭发|反映如下|我要反映|我要告"
     r"|i want to report|i'd like to report|i am reporting|i'm reporting"
 )
+# Sending material to the bot, or asking it to pass something on. Posting material to the
+# group's PO box (寄材料) is a question for the mail topic, not this.
 _SEND = (
-    r"(?:发|传|交|给|提供|转)[给到]?(?:你|您|机器人|这里|这儿)|上传|附件|(?:材料|证据|照片|录音|录像|视频|截图)"
-    r".{0,6}(?:发|传|交|转|收)"
+    r"(?:发|传|交|提供)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
+    r"|(?:发|传)[^\s,.!?]{0,4}给(?:你|您)"
 )
+_FORWARD = r"帮我转|替我转|帮忙转|转交|转给巡视组|转达|转告|你们记一下|记下来|给你们看"
 _QUESTION = (
     r"怎么|如何|哪里|哪儿|在哪|去哪|找谁|向谁|归谁|谁管|能不能|可不可以|可以吗|能否|是否|吗|么|\?|什么"
     r"|多少|几|管不管|找哪|往哪|向哪|上哪|哪个部门|该咋|怎么办|咋|"
@@ -57,6 +67,7 @@ _amount = re.compile(_AMOUNT)
 _name = re.compile(_NAME)
 _report_verb = re.compile(_REPORT_VERB)
 _send = re.compile(_SEND)
+_forward = re.compile(_FORWARD)
 _question = re.compile(_QUESTION)
 _long_digits = re.compile(r"\d{7,}")
 _units = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # a Chinese character or an English word
@@ -70,7 +81,7 @@ _NAMED_STORY = 15
 
 def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) -> bool:
     """`folded` is the message after `text.fold` (particles and punctuation kept)."""
-    text = folded  # spaces between Chinese characters are already gone; English keeps its own
+    text = folded
     accuse = bool(_title.search(text) and _misconduct.search(text))
     misconduct = bool(_misconduct.search(text))
     question = bool(_question.search(text))
@@ -78,7 +89,7 @@ def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) 
     detail = bool(
         _amount.search(text) or _name.search(text) or ((digits - known_numbers) and not question)
     )
-    if _send.search(text) and _material.search(text):
+    if _forward.search(text) or (_send.search(text) and _material.search(text)):
         return True
     named = _name.search(text)
     long = len(_units.findall(text))

@@ -557,6 +557,7 @@ class Intent:
     path: str = ""  # where it is written, e.g. "topics[3]"
     hints: tuple[str, ...] = ()
     general: bool = False
+    message: str | None = None  # smalltalk answered by a message, e.g. "greeting"
     example_lines: tuple[int, ...] = ()  # the line of each example, for reports
 
 
@@ -1021,6 +1022,7 @@ def _build(
                 keywords=tuple(model.keywords),
                 hints=tuple(model.hints),
                 general=getattr(model, "general", False),
+                message=getattr(model, "message", None),
                 source=getattr(model, "source", None),
                 line=doc.line(loc) or 0,
                 path=dotted(loc),

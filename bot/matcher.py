@@ -36,7 +36,7 @@ _PARTIAL_MIN_LEN = 4
 _EXAMPLE_TOP = 40
 _MAX_SCAN = 400  # long messages are reports or rambling; the head carries the question
 
-_WORD_RE = re.compile(r"[a-z]+")
+_LETTERS_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
 # Question words are too common to guess from their sound: 什么时 is not a typo of 什么事.
 _FUNCTION_CHARS = frozenset("什么怎哪几多少谁能可吗是有的了在要想找去个这那时候")
 
@@ -55,18 +55,22 @@ class Entry:
 class Candidate:
     id: str
     keyword: float = 0.0  # summed keyword weights
+    hint: float = 0.0  # summed hint weights; counted once at most
     example: float = 0.0  # best example similarity, 0..1
     spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def score(self) -> float:
-        return self.keyword + _EXAMPLE_WEIGHT * self.example
+        return self.keyword + min(self.hint, _HINT_WEIGHT) + _EXAMPLE_WEIGHT * self.example
 
 
 @dataclass(frozen=True, slots=True)
 class _Keyword:
-    ids: tuple[str, ...]
-    weight: float
+    """A word and what it says about each intent that lists it: (id, is_hint)."""
+
+    intents: tuple[tuple[str, bool], ...]
+    # 在吗 is a word; the 在 that normalising leaves of it is not.
+    weak: bool = False
 
 
 def _grams(text: str) -> Counter[str]:
@@ -108,35 +112,41 @@ class Matcher:
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self._keywords: dict[str, _Keyword] = {}
-        self._pinyin: dict[tuple[str, ...], tuple[str, _Keyword]] = {}
+        # sound → (spelling it stands for, keyword, the keyword's normalised text)
+        self._pinyin: dict[tuple[str, ...], tuple[str, _Keyword, str]] = {}
         self._latin_pinyin: list[tuple[str, _Keyword]] = []
         self._examples: list[str] = []
         self._example_ids: list[str] = []
         pinyin = _pinyin_table()
-        words: dict[str, tuple[set[str], float]] = {}
+        words: dict[str, dict[str, bool]] = defaultdict(dict)
+        weak: set[str] = set()
+        # Spellings that normalising rewrites (号码 → 电话) can be misspelt too (号马).
+        spellings: dict[str, str] = {}
         for entry in entries:
             for kws, hint in ((entry.keywords, False), (entry.hints, True)):
                 for raw in kws:
                     kw = normalise(raw)
                     if not kw:
                         continue
-                    ids, w = words.get(kw, (set(), 0.0))
-                    ids.add(entry.id)
-                    # Every keyword counts the same: longest-first matching already prefers
-                    # the more specific of two overlapping words.
-                    weight = _HINT_WEIGHT if hint else _KEYWORD_WEIGHT
-                    words[kw] = (ids, max(w, weight))
+                    # A keyword beats a hint when an intent lists the word as both.
+                    words[kw][entry.id] = words[kw].get(entry.id, True) and hint
+                    if len(kw) == 1 and len(raw) > 1:
+                        weak.add(kw)
+                    plain = unicodedata.normalize("NFKC", raw).lower()
+                    if plain != kw:
+                        spellings.setdefault(plain, kw)
             for example in entry.examples:
                 norm = normalise(example)
                 if norm:
                     self._examples.append(norm)
                     self._example_ids.append(entry.id)
-        for kw, (ids, weight) in words.items():
-            keyword = _Keyword(tuple(sorted(ids)), weight)
-            self._keywords[kw] = keyword
-            if has_cjk(kw) and len(kw) >= 2 and all(c in pinyin for c in kw):
-                syllables = tuple(pinyin[c] for c in kw)
-                self._pinyin.setdefault(syllables, (kw, keyword))
+        for kw, intents in words.items():
+            self._keywords[kw] = _Keyword(tuple(sorted(intents.items())), kw in weak)
+        for spelling, kw in [(k, k) for k in self._keywords] + list(spellings.items()):
+            keyword = self._keywords[kw]
+            if has_cjk(spelling) and len(spelling) >= 2 and all(c in pinyin for c in spelling):
+                syllables = tuple(pinyin[c] for c in spelling)
+                self._pinyin.setdefault(syllables, (spelling, keyword, kw))
                 # Short spellings (e.g. "shi") hide inside English words; keep the longer ones.
                 if len("".join(syllables)) >= 6:
                     self._latin_pinyin.append(("".join(syllables), keyword))
@@ -169,17 +179,21 @@ class Matcher:
         norm = norm[:_MAX_SCAN]
         found: dict[str, Candidate] = {}
 
-        def hit(ids: Iterable[str], weight: float, span: tuple[int, int]) -> None:
-            for i in ids:
+        def hit(keyword: _Keyword, discount: float, span: tuple[int, int]) -> None:
+            for i, hint in keyword.intents:
                 c = found.setdefault(i, Candidate(i))
-                c.keyword += weight
-                c.spans.append(span)
+                if hint or keyword.weak:
+                    c.hint += _HINT_WEIGHT * discount
+                else:
+                    # Every keyword counts the same: longest-first matching already
+                    # prefers the more specific of two overlapping words.
+                    c.keyword += _KEYWORD_WEIGHT * discount
+                    c.spans.append(span)
 
         covered = self._exact_hits(norm, hit)
         # Examples are compared with the typos corrected (心箱 → 信箱).
         corrected = self._pinyin_hits(norm, covered, hit)
-        if not has_cjk(norm):
-            self._latin_hits(norm, hit)
+        self._latin_hits(norm, hit)
         self._example_scores(corrected, found, holdout)
         return sorted(found.values(), key=lambda c: c.score, reverse=True)
 
@@ -199,15 +213,14 @@ class Matcher:
                 continue
             if not piece.isascii() or _is_word(norm, start, end):
                 covered[start:end] = [True] * (end - start)
-                kw = self._keywords[piece]
-                hit(kw.ids, kw.weight, (start, end))
+                hit(self._keywords[piece], 1.0, (start, end))
         return covered
 
     def _pinyin_hits(self, norm: str, covered: list[bool], hit) -> str:
         """Record keywords heard in the question's sound; return it with them spelled right."""
         if not self._pinyin:
             return norm
-        chars = list(norm)
+        fixes: dict[int, tuple[int, str]] = {}  # start → (end, replacement)
         table = _pinyin_table()
         syllables = [table.get(c) for c in norm]
         n = len(norm)
@@ -221,31 +234,37 @@ class Matcher:
                 found = self._pinyin.get(tuple(window))  # type: ignore[arg-type]
                 if found is None:
                     continue
-                kw, keyword = found
+                spelling, keyword, kw = found
                 typed = norm[i : i + length]
-                wrong = [t for k, t in zip(kw, typed, strict=True) if k != t]
+                wrong = [t for k, t in zip(spelling, typed, strict=True) if k != t]
                 # Two-character words need one character right, or anything would match; and a
                 # question word is never a typo (什么时 is not 什么事).
                 if (length == 2 and len(wrong) == 2) or _FUNCTION_CHARS.intersection(wrong):
                     continue
                 covered[i : i + length] = [True] * length
-                chars[i : i + length] = kw
+                fixes[i] = (i + length, kw)
                 # Half of a two-character word wrong may be another real word (老伴 for 老板):
                 # enough to help, not enough to decide alone.
                 discount = _PINYIN_DISCOUNT if length > 2 else _PINYIN_SHORT_DISCOUNT
-                hit(keyword.ids, keyword.weight * discount, (i, i + length))
-        return "".join(chars)
+                hit(keyword, discount, (i, i + length))
+        out, i = [], 0
+        while i < n:
+            end, fix = fixes.get(i, (i + 1, norm[i]))
+            out.append(fix)
+            i = end
+        return "".join(out)
 
     def _latin_hits(self, norm: str, hit) -> None:
-        letters = _fold_letters("".join(_WORD_RE.findall(norm)))
-        if len(letters) < 6:
-            return
-        for syllables, keyword in self._latin_pinyin:
-            start = letters.find(syllables)
-            if start >= 0:
-                # Negative spans: positions in the letters, disjoint from the text's own.
-                span = (-start - len(syllables), -start)
-                hit(keyword.ids, keyword.weight * _PINYIN_DISCOUNT, span)
+        """Keywords typed in pinyin, alone or amid Chinese (kuaidi丢了)."""
+        for run in _LETTERS_RE.finditer(norm):
+            letters = _fold_letters(run.group().replace(" ", ""))
+            if len(letters) < 6:
+                continue
+            for syllables, keyword in self._latin_pinyin:
+                at = letters.find(syllables)
+                if at >= 0:
+                    # Within the run's span of the text, so that it counts as its own words.
+                    hit(keyword, _PINYIN_DISCOUNT, (run.start(), run.end()))
 
     def _example_scores(self, norm: str, found: dict[str, Candidate], holdout: bool) -> None:
         if not self._examples:

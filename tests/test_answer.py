@@ -220,3 +220,53 @@ def test_a_reply_never_echoes_the_users_words(text: str) -> None:
     reply = answer("我要举报" + text + "局长收了5万元", DURING)
     assert reply.kind == "report_guard"
     assert "5万元" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("俺想写信 寄哪 他们几号走", {"mail", "period"}),  # a clause of its own
+        ("油编多少 店话多少", {"mail", "phone"}),  # two typos, two questions
+        ("我想问下电话号码还有邮编还有几点上班谢谢", {"phone", "mail", "hours"}),
+    ],
+)
+def test_each_clause_that_names_a_topic_is_answered(
+    brain: Brain, question: str, topics: set[str]
+) -> None:
+    assert set(ask(brain, question).topics) >= topics
+
+
+def test_a_route_named_with_a_general_topic_leads(brain: Brain) -> None:
+    reply = ask(brain, "环境污染举报电话多少")
+    assert reply.kind == "route" and reply.topics == ("pollution",)
+    assert PHONES[0] not in reply.text  # the group's line is not the pollution hotline
+
+
+def test_a_route_heard_only_through_a_homophone_does_not_lead(brain: Brain) -> None:
+    reply = ask(brain, "信箱号码多少 俺老伴要写信")  # 老伴 sounds like 老板 (boss)
+    assert reply.kind == "faq" and reply.topics[0] == "mail"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("号马多少", "phone"), ("kuaidi丢了找谁", "express"), ("巡世组电化", "phone")],
+)
+def test_typos_are_heard_by_their_sound(brain: Brain, question: str, topic: str) -> None:
+    assert ask(brain, question).topics[0] == topic
+
+
+@pytest.mark.parametrize("question", ["沈阳到大连的高铁几点发车", "彩票中奖号码是多少", "讲个笑话"])
+def test_off_topic_questions_get_help_not_a_fact(brain: Brain, question: str) -> None:
+    reply = ask(brain, question)
+    assert reply.kind == "fallback" and reply.suggestions
+    assert PHONES[0] not in reply.text
+
+
+def test_chit_chat_words_inside_a_real_matter_are_not_chit_chat(brain: Brain) -> None:
+    reply = ask(brain, "有人拿刀在街上")
+    assert reply.kind == "route" and "110" in reply.text
+    assert ask(brain, "写好的材料咋寄过去").topics[0] == "mail"
+
+
+def test_a_question_word_is_never_read_as_a_typo(brain: Brain) -> None:
+    assert ask(brain, "什么时候结束").topics == ("period",)
