@@ -12,6 +12,7 @@ Two kinds of evidence are combined:
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.text import has_cjk, normalise
 
@@ -33,7 +34,9 @@ _KEYWORD_WEIGHT = 0.6
 _EXAMPLE_WEIGHT = 0.7
 _UNIGRAM_WEIGHT = 0.5
 _PARTIAL_MIN_LEN = 4
-_EXAMPLE_TOP = 40
+# Examples scored exactly per question, and index entries read to choose them.
+_SHORTLIST = 40
+_POSTINGS_BUDGET = 4000
 _MAX_SCAN = 400  # long messages are reports or rambling; the head carries the question
 
 _LETTERS_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
@@ -160,11 +163,14 @@ class Matcher:
         self._idf = {g: math.log((n + 1) / (c + 1)) + 1 for g, c in df.items()}
         self._unseen_idf = math.log(n + 1) + 1
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._vectors: list[dict[str, float]] = []
         for index, doc in enumerate(docs):
             vec = {g: self._gram_weight(g, tf) for g, tf in doc.items()}
             length = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-            for g, w in vec.items():
-                self._postings[g].append((index, w / length))
+            unit = {g: w / length for g, w in vec.items()}
+            self._vectors.append(unit)
+            for g, w in unit.items():
+                self._postings[g].append((index, w))
 
     def _gram_weight(self, gram: str, tf: int) -> float:
         unit = _UNIGRAM_WEIGHT if len(gram) == 1 and not gram.isascii() else 1.0
@@ -267,34 +273,44 @@ class Matcher:
                     hit(keyword, _PINYIN_DISCOUNT, (run.start(), run.end()))
 
     def _example_scores(self, norm: str, found: dict[str, Candidate], holdout: bool) -> None:
-        if not self._examples:
+        """Best similarity of the question to each intent's examples.
+
+        Two stages keep this fast on a large FAQ: the question's rarest character grams
+        propose a shortlist through the inverted index, then only the shortlist is scored
+        exactly (cosine, and rapidfuzz's edit similarity).
+        """
+        query = {g: self._gram_weight(g, tf) for g, tf in _grams(norm).items()}
+        if not query or not self._examples:
             return
-        best: dict[str, float] = {}
+        partial: dict[int, float] = defaultdict(float)
+        visited, complete = 0, True
+        for g in sorted(query, key=lambda g: self._idf.get(g, self._unseen_idf), reverse=True):
+            postings = self._postings.get(g, ())
+            if visited and visited + len(postings) > _POSTINGS_BUDGET:
+                complete = False  # the rest are common grams, which say little
+                break
+            visited += len(postings)
+            w = query[g]
+            for index, dw in postings:
+                partial[index] += w * dw
+        length = math.sqrt(sum(w * w for w in query.values()))
         # Partial alignment of a two-character question matches half the examples.
         scorer = fuzz.WRatio if len(norm) >= _PARTIAL_MIN_LEN else fuzz.ratio
-        for choice, score, index in process.extract(
-            norm, self._examples, scorer=scorer, limit=_EXAMPLE_TOP, score_cutoff=40
-        ):
-            if holdout and choice == norm:
+        best: dict[str, float] = {}
+        for index in heapq.nlargest(_SHORTLIST, partial, key=partial.__getitem__):
+            example = self._examples[index]
+            if holdout and example == norm:
                 continue
+            if complete:
+                cosine = partial[index] / length
+            else:
+                vector = self._vectors[index]
+                cosine = sum(w * vector.get(g, 0.0) for g, w in query.items()) / length
+            score = max(cosine, scorer(norm, example, score_cutoff=40) / 100)
             intent = self._example_ids[index]
-            best[intent] = max(best.get(intent, 0.0), score / 100)
-        for index, cosine in self._cosines(norm).items():
-            if holdout and self._examples[index] == norm:
-                continue
-            intent = self._example_ids[index]
-            best[intent] = max(best.get(intent, 0.0), cosine)
+            best[intent] = max(best.get(intent, 0.0), score)
         for intent, score in best.items():
             found.setdefault(intent, Candidate(intent)).example = score
-
-    def _cosines(self, norm: str) -> dict[int, float]:
-        query = {g: self._gram_weight(g, tf) for g, tf in _grams(norm).items()}
-        length = math.sqrt(sum(w * w for w in query.values())) or 1.0
-        dots: dict[int, float] = defaultdict(float)
-        for g, w in query.items():
-            for index, dw in self._postings.get(g, ()):
-                dots[index] += w * dw
-        return {i: d / length for i, d in dots.items()}
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
