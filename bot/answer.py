@@ -19,7 +19,7 @@ from bot import knowledge as kb
 from bot.guard import looks_like_report
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Reply, Suggestion
-from bot.text import fold, has_cjk, normalise_folded
+from bot.text import clause_starts, fold, has_cjk, normalise_folded
 
 # Below this a question is not understood; Rasa's FallbackClassifier threshold.
 LOW_CONFIDENCE = 0.5
@@ -50,13 +50,6 @@ def _clock(value: Any) -> time:
 
 def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-_CLAUSE_BREAK = re.compile(r" |另外|还有|以及|顺便|再问|然后")
-
-
-def _clause_starts(norm: str) -> list[int]:
-    return [m.end() for m in _CLAUSE_BREAK.finditer(norm)]
 
 
 def _clause(span: tuple[int, int], starts: list[int]) -> int:
@@ -101,7 +94,7 @@ class Brain:
         ranked = [c for c in self._matcher.rank(norm, holdout=holdout) if self._plausible(c, norm)]
         if not ranked or ranked[0].score < LOW_CONFIDENCE:
             return self._fallback(lang, ranked)
-        chosen = self._choose(ranked, _clause_starts(norm))
+        chosen = self._choose(ranked, clause_starts(norm))
         if chosen is None:
             return self._did_you_mean(ranked, lang)
         off_topic = self._off_topic(ranked, chosen)

@@ -40,6 +40,7 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(
             "么子": "什么",
             "哪儿": "哪里",
             "这会儿": "现在",
+            "这会": "现在",
             "这时候": "现在",
             "这工夫": "现在",
             "这阵儿": "现在",
@@ -115,9 +116,11 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_IN_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _PUNCT_RUN_RE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
-_LATIN_RE = re.compile(r"[a-z]")
-# Clause boundaries for "several questions in one message".
-_CLAUSE_RE = re.compile(r"[,.;?!、\s]+|还有|另外|以及|顺便问|再问|再就是|然后")
+_CLOCK_RE = re.compile(
+    r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
+)
+# Clause boundaries in normalised text, where punctuation has become a space.
+_CLAUSE_BREAK_RE = re.compile(r" |还有|另外|以及|顺便|再问|再就是|然后")
 
 
 class _Converter(Protocol):
@@ -150,7 +153,8 @@ def fold(text: str) -> str:
     for old, new in _PHRASES:
         if old in text:
             text = text.replace(old, new)
-    return text
+    # 下午五点还能打吗 asks about the hours as much as 几点能打 does.
+    return _CLOCK_RE.sub("几点", text)
 
 
 def strip_fillers(text: str) -> str:
@@ -169,14 +173,10 @@ def normalise_folded(folded: str) -> str:
     return _PUNCT_RUN_RE.sub(" ", strip_fillers(folded)).strip()
 
 
-def clauses(folded: str) -> list[str]:
-    """Split a folded message into its clauses; empty parts are dropped."""
-    return [c for c in (normalise_folded(p) for p in _CLAUSE_RE.split(folded)) if c]
+def clause_starts(norm: str) -> list[int]:
+    """Where each clause after the first begins in a normalised message (寄哪 他们几号走)."""
+    return [m.end() for m in _CLAUSE_BREAK_RE.finditer(norm)]
 
 
 def has_cjk(text: str) -> bool:
     return _CJK_RE.search(text) is not None
-
-
-def has_latin(text: str) -> bool:
-    return _LATIN_RE.search(text) is not None
