@@ -38,6 +38,7 @@ eval: $(RUN_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/telegram_burst.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
