@@ -34,10 +34,14 @@ _KEYWORD = 0.6  # one keyword, spelt right
 _STRONG_KEYWORD = 0.4  # one keyword, even one heard through a typo (店话)
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
+# Common English words that are not pinyin syllables: a text of Latin letters with one of
+# them is English; without, it is Chinese typed in pinyin (dianhua duoshao).
 _ENGLISH_WORDS = re.compile(
-    r"\b(?:what|how|where|when|who|which|can|could|is|are|do|does|the|i|you|phone|number|call|"
-    r"report|letter|address|hours|open|until|period|group|hello|hi|thanks|thank|please|email|"
-    r"mail|contact|visit|inspection)\b"
+    r"\b(?:what|how|where|when|who|whom|whose|which|why|can|could|would|will|should|is|are|was|"
+    r"were|be|been|has|have|had|do|does|did|the|an|and|or|not|no|of|to|for|with|about|from|at|"
+    r"on|in|by|my|me|i|you|your|they|them|their|it|this|that|there|here|someone|please|hello|"
+    r"hi|hey|thanks|thank|ok|phone|number|call|report|letter|address|hours|open|until|period|"
+    r"group|email|mail|contact|visit|inspection|want|need|get|got|help|stuck|days?)\b"
 )
 
 
@@ -88,18 +92,18 @@ class Brain:
         norm = normalise_folded(folded)
         lang = self._language(norm)
         if not norm:
-            return self._fallback(lang, ())
+            return self._fallback([], lang)
         if looks_like_report(folded, self._phones):
             return self._report_guard(now, lang)
         ranked = [c for c in self._matcher.rank(norm, holdout=holdout) if self._plausible(c, norm)]
         if not ranked or ranked[0].score < LOW_CONFIDENCE:
-            return self._fallback(lang, ranked)
+            return self._fallback(ranked, lang)
         chosen = self._choose(ranked, clause_starts(norm))
         if chosen is None:
             return self._did_you_mean(ranked, lang)
         off_topic = self._off_topic(ranked, chosen)
         if off_topic:
-            fallback = self._fallback(lang, [])
+            fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=min(1.0, ranked[0].score))
         return self._compose([c.id for c in chosen], now, lang, min(1.0, ranked[0].score))
 
@@ -111,13 +115,19 @@ class Brain:
         return c.keyword > 0 or short or c.example >= _SMALLTALK_EXAMPLE
 
     def _off_topic(self, ranked: list[Candidate], chosen: list[Candidate]) -> str | None:
-        """高铁几点发车 is about trains, whatever 几点 suggests; only a route outranks that."""
-        if any(self._intents[c.id].kind == "route" for c in chosen):
+        """高铁几点发车 is about trains, whatever 几点 suggests; a route named as strongly wins."""
+        off = [c for c in ranked if c.keyword > 0 and self._intents[c.id].message == "fallback"]
+        if not off:
             return None
-        return next(
-            (c.id for c in ranked if c.keyword > 0 and self._intents[c.id].message == "fallback"),
-            None,
-        )
+
+        # 邮局几点开门: as many words for the post office as for our hours → off topic;
+        # 邮局寄信寄到哪: more words for our PO box → ours. A route must be outnumbered.
+        def strongest(route: bool) -> float:
+            named = [c.keyword for c in chosen if (self._intents[c.id].kind == "route") == route]
+            return max(named, default=0.0)
+
+        beats = off[0].keyword >= strongest(False) and off[0].keyword > strongest(True)
+        return off[0].id if beats else None
 
     def _choose(self, ranked: list[Candidate], starts: list[int]) -> list[Candidate] | None:
         """The topics to answer, or None when the best two are too close to tell apart."""
@@ -150,8 +160,9 @@ class Brain:
         ]
         kinds = {self._intents[c.id].kind for c in chosen}
         if "route" in kinds:
-            # A specific out-of-remit matter beats the broad topics asked in the same breath
-            # ("污染举报电话" wants 12369, not the group's line), and leads the reply.
+            # A specific out-of-remit matter beats the topics named in the same breath
+            # ("污染举报电话" wants 12369, not the group's line; "快递不送上门" is no visit),
+            # and leads the reply.
             route_clauses = {
                 _clause(s, starts)
                 for c in chosen
@@ -161,7 +172,7 @@ class Brain:
             chosen = [
                 c
                 for c in chosen
-                if not self._intents[c.id].general
+                if self._intents[c.id].kind == "route"
                 or not route_clauses.intersection(_clause(s, starts) for s in c.spans)
             ]
             chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
@@ -218,7 +229,7 @@ class Brain:
         text = self._message("did_you_mean", lang)
         return Reply(text, "fallback", (), ranked[0].score, suggestions, self._lang(lang))
 
-    def _fallback(self, lang: str, ranked: list[Candidate]) -> Reply:
+    def _fallback(self, ranked: list[Candidate], lang: str) -> Reply:
         close = [
             c
             for c in ranked

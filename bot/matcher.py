@@ -89,15 +89,21 @@ def _grams(text: str) -> Counter[str]:
 
 
 @cache
-def _pinyin_table() -> dict[str, str]:
-    """Character → first toneless reading, folded for common confusions (zh/z, ing/in…)."""
+def _readings() -> dict[str, str]:
+    """Character → its first reading, without tones (电 → dian)."""
     raw = json.loads(resources.files("pypinyin").joinpath("pinyin_dict.json").read_text("utf-8"))
     table: dict[str, str] = {}
     for code, readings in raw.items():
         first = readings.split(",", 1)[0]
         plain = "".join(c for c in unicodedata.normalize("NFKD", first) if c.isascii())
-        table[chr(int(code))] = _fold_letters(plain.lower())
+        table[chr(int(code))] = plain.lower()
     return table
+
+
+@cache
+def _pinyin_table() -> dict[str, str]:
+    """Readings folded for the confusions of typing and accent (zh/z, ing/in…)."""
+    return {c: _fold_letters(r) for c, r in _readings().items()}
 
 
 _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ing", "in"), ("eng", "en"), ("ang", "an"))
@@ -120,7 +126,7 @@ class Matcher:
         self._latin_pinyin: list[tuple[str, _Keyword]] = []
         self._examples: list[str] = []
         self._example_ids: list[str] = []
-        pinyin = _pinyin_table()
+        pinyin, readings = _pinyin_table(), _readings()
         words: dict[str, dict[str, bool]] = defaultdict(dict)
         weak: set[str] = set()
         # Spellings that normalising rewrites (号码 → 电话) can be misspelt too (号马).
@@ -150,9 +156,11 @@ class Matcher:
             if has_cjk(spelling) and len(spelling) >= 2 and all(c in pinyin for c in spelling):
                 syllables = tuple(pinyin[c] for c in spelling)
                 self._pinyin.setdefault(syllables, (spelling, keyword, kw))
-                # Short spellings (e.g. "shi") hide inside English words; keep the longer ones.
-                if len("".join(syllables)) >= 6:
-                    self._latin_pinyin.append(("".join(syllables), keyword))
+                # Typed pinyin is matched as typed, unfolded; short spellings (e.g. "shi")
+                # hide inside English words, so only the longer ones are kept.
+                typed = "".join(readings[c] for c in spelling)
+                if len(typed) >= 6:
+                    self._latin_pinyin.append((typed, keyword))
         self._max_len = max((len(k) for k in self._keywords), default=1)
         self._build_tfidf()
 
@@ -261,16 +269,18 @@ class Matcher:
         return "".join(out)
 
     def _latin_hits(self, norm: str, hit) -> None:
-        """Keywords typed in pinyin, alone or amid Chinese (kuaidi丢了)."""
+        """Keywords typed in pinyin, alone or amid Chinese (kuaidi丢了, dianhua duoshao)."""
         for run in _LETTERS_RE.finditer(norm):
-            letters = _fold_letters(run.group().replace(" ", ""))
+            # Where each letter stands in the text, spaces left out.
+            where = [run.start() + i for i, c in enumerate(run.group()) if c != " "]
+            letters = run.group().replace(" ", "")
             if len(letters) < 6:
                 continue
-            for syllables, keyword in self._latin_pinyin:
-                at = letters.find(syllables)
+            for typed, keyword in self._latin_pinyin:
+                at = letters.find(typed)
                 if at >= 0:
-                    # Within the run's span of the text, so that it counts as its own words.
-                    hit(keyword, _PINYIN_DISCOUNT, (run.start(), run.end()))
+                    span = (where[at], where[at + len(typed) - 1] + 1)
+                    hit(keyword, _PINYIN_DISCOUNT, span)
 
     def _example_scores(self, norm: str, found: dict[str, Candidate], holdout: bool) -> None:
         """Best similarity of the question to each intent's examples.
