@@ -9,16 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot import knowledge as kb
 from bot.guard import looks_like_report
 from bot.matcher import Candidate, Entry, Matcher
-from bot.reply import Reply, Suggestion
+from bot.reply import Lang, Reply, Suggestion
 from bot.text import clause_starts, fold, has_cjk, normalise_folded
 
 # Below this a question is not understood; Rasa's FallbackClassifier threshold.
@@ -45,15 +43,8 @@ _ENGLISH_WORDS = re.compile(
 )
 
 
-def _clock(value: Any) -> time:
-    if isinstance(value, time):
-        return value
-    hours, minutes = str(value).split(":")
-    return time(int(hours), int(minutes))
-
-
-def _day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+def _as_lang(lang: str) -> Lang:
+    return "en" if lang == "en" else "zh"
 
 
 def _clause(span: tuple[int, int], starts: list[int]) -> int:
@@ -76,9 +67,9 @@ class Brain:
         )
         facts = knowledge.facts
         self._phones = frozenset(p.replace("-", "") for p in facts.phones)
-        self.tz = ZoneInfo(str(facts.hours.tz))
-        self._open, self._close = _clock(facts.hours.open), _clock(facts.hours.close)
-        self._start, self._end = _day(facts.period.start), _day(facts.period.end)
+        self.tz = facts.hours.zone
+        self._open, self._close = facts.hours.opens, facts.hours.closes
+        self._start, self._end = facts.period.start, facts.period.end
         self._menu = tuple(Suggestion(i.id, i.title) for i in knowledge.intents if i.kind == "faq")
 
     @classmethod
@@ -116,7 +107,11 @@ class Brain:
 
     def _off_topic(self, ranked: list[Candidate], chosen: list[Candidate]) -> str | None:
         """高铁几点发车 is about trains, whatever 几点 suggests; a route named as strongly wins."""
-        off = [c for c in ranked if c.keyword > 0 and self._intents[c.id].message == "fallback"]
+        off = [
+            c
+            for c in ranked
+            if self._intents[c.id].message == "fallback" and (c.keyword > 0 or c in chosen)
+        ]
         if not off:
             return None
 
@@ -184,27 +179,29 @@ class Brain:
         """The reply to a button or command naming one topic; KeyError if it is unknown."""
         if intent_id not in self._intents:
             raise KeyError(intent_id)
-        return self._compose([intent_id], now, lang, 1.0)
+        return self._compose([intent_id], now, _as_lang(lang), 1.0)
 
     def message(self, name: str, now: datetime, lang: str = "zh") -> Reply:
-        text = self._message(name, lang)
+        language = _as_lang(lang)
+        text = self._message(name, language)
         menu = self._menu if name in ("greeting", "help", "fallback") else ()
-        return Reply(text, "smalltalk", (), 1.0, menu, self._lang(lang))
+        return Reply(text, "smalltalk", (), 1.0, menu, language)
 
     def menu(self) -> tuple[Suggestion, ...]:
         return self._menu
 
-    def _compose(self, ids: list[str], now: datetime, lang: str, confidence: float) -> Reply:
+    def _compose(self, ids: list[str], now: datetime, lang: Lang, confidence: float) -> Reply:
         intents = [self._intents[i] for i in ids]
         parts: list[str] = []
         for intent in intents:
             body = self._fill(self._answer_text(intent, lang), now, lang)
             if parts and self._repeats(body, "\n".join(parts)):
                 continue  # every fact it states is already in the reply
-            title = intent.title_en if lang == "en" and intent.title_en else intent.title
+            title = self._title(intent.id, lang)
             parts.append(f"【{title}】{body}" if len(intents) > 1 else body)
         text = "\n\n".join(parts)
         kind = intents[0].kind
+        # (A reply with the live status, call_now's, says so itself.)
         if (
             kind == "faq"
             and self._ended(now)
@@ -213,23 +210,23 @@ class Brain:
             text += "\n\n" + self._message("period_over", lang)
         if kind == "smalltalk" and intents[0].message is not None:
             # Answered by a standing message (the greeting): show what can be asked.
-            return Reply(text, "smalltalk", tuple(ids), confidence, self._menu, self._lang(lang))
-        return Reply(text, kind, tuple(ids), confidence, (), self._lang(lang))
+            return Reply(text, "smalltalk", tuple(ids), confidence, self._menu, lang)
+        return Reply(text, kind, tuple(ids), confidence, (), lang)
 
-    def _report_guard(self, now: datetime, lang: str) -> Reply:
+    def _report_guard(self, now: datetime, lang: Lang) -> Reply:
         # Fixed text only: nothing of the message is repeated, whatever it was.
         text = self._message("report_guard", lang)
         if self._ended(now):
             text += "\n\n" + self._message("period_over", lang)
-        return Reply(text, "report_guard", (), 1.0, (), self._lang(lang))
+        return Reply(text, "report_guard", (), 1.0, (), lang)
 
-    def _did_you_mean(self, ranked: list[Candidate], lang: str) -> Reply:
+    def _did_you_mean(self, ranked: list[Candidate], lang: Lang) -> Reply:
         options = [c for c in ranked if self._intents[c.id].kind != "smalltalk"][:3]
         suggestions = tuple(Suggestion(c.id, self._title(c.id, lang)) for c in options)
         text = self._message("did_you_mean", lang)
-        return Reply(text, "fallback", (), ranked[0].score, suggestions, self._lang(lang))
+        return Reply(text, "fallback", (), ranked[0].score, suggestions, lang)
 
-    def _fallback(self, ranked: list[Candidate], lang: str) -> Reply:
+    def _fallback(self, ranked: list[Candidate], lang: Lang) -> Reply:
         close = [
             c
             for c in ranked
@@ -239,28 +236,24 @@ class Brain:
             return self._did_you_mean(close, lang)
         text = self._message("fallback", lang) + "\n" + self._message("help", lang)
         score = ranked[0].score if ranked else 0.0
-        return Reply(text, "fallback", (), score, self._menu, self._lang(lang))
+        return Reply(text, "fallback", (), score, self._menu, lang)
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _language(self, norm: str) -> str:
+    def _language(self, norm: str) -> Lang:
         if has_cjk(norm) or not _ENGLISH_WORDS.search(norm):
             return "zh"
         return "en"
 
-    @staticmethod
-    def _lang(lang: str) -> Any:
-        return "en" if lang == "en" else "zh"
-
-    def _title(self, intent_id: str, lang: str) -> str:
+    def _title(self, intent_id: str, lang: Lang) -> str:
         intent = self._intents[intent_id]
         return intent.title_en if lang == "en" and intent.title_en else intent.title
 
     @staticmethod
-    def _answer_text(intent: kb.Intent, lang: str) -> str:
+    def _answer_text(intent: kb.Intent, lang: Lang) -> str:
         return intent.answer_en if lang == "en" and intent.answer_en else intent.answer
 
-    def _message(self, name: str, lang: str) -> str:
+    def _message(self, name: str, lang: Lang) -> str:
         if lang == "en" and name in self.knowledge.messages_en:
             return self.knowledge.messages_en[name]
         return self.knowledge.messages[name]
@@ -273,7 +266,7 @@ class Brain:
     def _ended(self, now: datetime) -> bool:
         return now.astimezone(self.tz).date() > self._end
 
-    def _fill(self, template: str, now: datetime, lang: str) -> str:
+    def _fill(self, template: str, now: datetime, lang: Lang) -> str:
         """Fill the two dynamic fields, {now} and {status}; facts were rendered at load."""
         if "{" not in template:
             return template
@@ -284,7 +277,7 @@ class Brain:
             stamp = f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
         return template.replace("{now}", stamp).replace("{status}", self._status(local, lang))
 
-    def _status(self, local: datetime, lang: str) -> str:
+    def _status(self, local: datetime, lang: Lang) -> str:
         today = local.date()
         if today < self._start:
             return self._message("status_before", lang)

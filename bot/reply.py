@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["faq", "route", "report_guard", "fallback", "smalltalk"]
+Lang = Literal["zh", "en"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ class Reply:
     topics: tuple[str, ...] = ()
     confidence: float = 0.0
     suggestions: tuple[Suggestion, ...] = field(default=())
-    lang: Literal["zh", "en"] = "zh"
+    lang: Lang = "zh"
 
     def as_dict(self) -> dict[str, object]:
         return {
