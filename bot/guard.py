@@ -22,30 +22,42 @@ _MISCONDUCT = (
     "|回扣|红包|贿赂|私分|克扣|截留|套取|骗取|霸占|公款|大吃大喝|嫖|赌博|违规|违纪|违法|滥用职权|以权谋私"
     "|打击报复|吃空饷|强占|欺压|保护伞|黑恶|腐败|敲诈|勒索|吃拿卡要|优亲厚友|权钱交易|利用职权|职务之便"
     "|揽工程|垄断|麻将|公车|国有资产|低价卖|小舅子|亲戚|好处费|挥霍|造假|虚报|冒领|骗保|赌场|保护费"
-    "|高利贷|提拔"
+    "|高利贷|提拔|包揽|黑社会|称兄道弟|夜总会|专车|扶贫款|挪去|扣了|抠|能捞|捞钱|捞了|交钱|拉私活|油卡"
+    "|全是假的|拿公家|据为己有|干股|宴请|吃请|收礼"
     r"|\bbribe|\bbribes|\bbribery|embezzl|corrupt|kickback|took\b.*\b(?:yuan|rmb|million|thousand)"
-    r"|\baccept(?:ed|ing)\b|\breceived\b|\bluxury\b|\bgifts?\b|\bmistress\b"
+    r"|\baccept(?:ed|ing)\b|\breceived\b|\bluxury\b|\bgifts?\b|\bmistress\b|\btakes? cash"
+    r"|\btaking money|\btook money|\bpaid for by|\bforced\b.*\bpay|\bsells?\b.*\bposts?"
+    r"|\bsmuggl|\bshou ?hui\b|\btan ?wu\b"
 )
 # The acts that, right after a name, make it an accusation: 李国栋公款吃喝.
 _ACTS = "贪污|贪了|受贿|收受|收了|收钱|索要|索贿|挪用|侵占|包养|公款|霸占|吃空饷|买官|卖官"
 _AMOUNT = (
-    r"\d[\d,.]*\s*(?:万|千|百|亿|元|块|w\b|million|thousand|yuan|rmb)"
+    r"\d[\d,.]*\s*(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
     r"|[一二两三四五六七八九十百千几数]+\s*(?:万|亿)"
 )
-_EN_TITLES = r"|\b(?:mayor|secretary|director|chief|official|governor|head of)\b"
+_EN_TITLES = (
+    r"|\b(?:mayor|secretary|director|chief|official|governor|head of|boss|deputy|juzhang)\b"
+)
+# Someone the writer knows by post: 我们局长, 我们单位的一把手, 我们那旮旯的区长, 营口港的刘总.
+_SPECIFIC = (
+    rf"(?:我们|咱们|我家|我单位)[^\s,.!?]{{0,6}}?(?:{_TITLES})"
+    rf"|[{_SURNAMES}]总(?![共结体部之统])|\b(?:my|our) (?:boss|director|mayor|chief|secretary)\b"
+)
 # A person: 张某, 某某, 姓王的, 叫韩立新, a name next to a post (局长李国庆, 王建国局长, 孙书记),
 # or a name right before what they did (李国栋公款吃喝).
 _NAME = (
     rf"[{_SURNAMES}]某+|某某|姓[\u4e00-\u9fff]的|名叫|叫[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:的|,|$)"
     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{0,2}}(?:{_TITLES})"
-    rf"|(?:{_TITLES})[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+    rf"|(?:{_TITLES})\s?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:{_ACTS})"
     # 市委的李国栋: a person of an office
     rf"|(?:委|局|厅|院|所|厂|公司|单位|部|处|科|办|行)的[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
 )
 _REPORT_VERB = (
     r"我要举报|我想举报|我举报|实名举报|我来举报|举报如下|现举报|特此举报|检举|揭发|反映如下|我要反映|我要告"
-    r"|i want to report|i'd like to report|i am reporting|i'm reporting"
+    r"|举报线索|线索如下|实名反映"
+    r"|i want to report|i'd like to report|i am reporting|i'm reporting|^\s*report\s*:|whistleblow"
+    r"|wo ?yao ?ju ?bao"
 )
 # Sending material to the bot, or asking it to pass something on. Posting material to the
 # group's PO box (寄材料) is a question for the mail topic, not this.
@@ -53,10 +65,15 @@ _SEND = (
     r"(?:发|传|交|提供)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
     r"|(?:发|传)[^\s,.!?]{0,4}给(?:你|您)"
 )
-_FORWARD = r"帮我转|替我转|帮忙转|转交|转给巡视组|转达|转告|你们记一下|记下来|给你们看"
+_FORWARD = (
+    r"帮我转|替我转|帮忙转|转交|转给巡视组|转达|转告|你们记一下|记下来|给你们看|你听听|你看看|在这里了|在这儿了"
+    r"|pass (?:this|it|them) on|forward (?:this|it|them)|sending (?:them|it)"
+    r"|send (?:them|it) to you|i can send|i (?:have|got) (?:the |some )?"
+    r"(?:photos|pictures|recordings?|documents|records|evidence|proof)"
+)
 _QUESTION = (
     r"怎么|如何|哪里|哪儿|在哪|去哪|找谁|向谁|归谁|谁管|能不能|可不可以|可以吗|能否|是否|吗|么|\?|什么"
-    r"|多少|几|管不管|找哪|往哪|向哪|上哪|哪个部门|该咋|怎么办|咋|"
+    r"|多少|几|管不管|找哪|往哪|向哪|上哪|哪个部门|该咋|怎么办|咋|还是|"
     # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
     r"[^\s,.!?]不(?:$|[\s,.!?])|[^\s,.!?]没(?:有)?(?:$|[\s,.!?])"
     r"|\b(?:how|where|what|who|which|can i|should i)\b"
@@ -72,6 +89,11 @@ _send = re.compile(_SEND)
 _forward = re.compile(_FORWARD)
 _question = re.compile(_QUESTION)
 _long_digits = re.compile(r"\d{7,}")
+# A licence plate (辽A88888) or a registration code: a specific vehicle or company.
+_code = re.compile(
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-z][a-z0-9]{5}|[0-9a-z]{15,}"
+)
+_specific = re.compile(_SPECIFIC)
 _units = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # a Chinese character or an English word
 _material = re.compile(r"材料|证据|照片|录音|录像|视频|截图|附件|文件|举报信")
 
@@ -79,28 +101,34 @@ _material = re.compile(r"材料|证据|照片|录音|录像|视频|截图|附件
 _NARRATIVE = 40
 # A named person in a message this long is being told about, not asked about.
 _NAMED_STORY = 15
+# An accusation this long is a story told, even with a question at its end (…这事你们管不管?).
+_STORY = 22
 
 
 def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) -> bool:
     """`folded` is the message after `text.fold` (particles and punctuation kept)."""
     text = folded
-    accuse = bool(_title.search(text) and _misconduct.search(text))
-    misconduct = bool(_misconduct.search(text))
-    question = bool(_question.search(text))
-    digits = {m.group() for m in _long_digits.finditer(text.replace("-", ""))}
-    detail = bool(
-        _amount.search(text) or _name.search(text) or ((digits - known_numbers) and not question)
-    )
     if _forward.search(text) or (_send.search(text) and _material.search(text)):
         return True
-    named = _name.search(text)
+    misconduct = bool(_misconduct.search(text))
+    title = bool(_title.search(text))
+    accuse = title and misconduct
+    question = bool(_question.search(text))
+    verb = bool(_report_verb.search(text))
     long = len(_units.findall(text))
-    if named and (misconduct or _report_verb.search(text) or long >= _NAMED_STORY):
+    person = bool(_name.search(text))  # 张某, 局长李国庆, 孙书记
+    known = bool(_specific.search(text))  # 我们局长, 营口港的刘总
+    digits = {m.group() for m in _long_digits.finditer(text.replace("-", ""))}
+    detail = bool(_amount.search(text) or person or _code.search(text) or (digits - known_numbers))
+    if person and (misconduct or verb or long >= _NAMED_STORY):
         return True
-    if detail and (accuse or misconduct or _report_verb.search(text)):
+    story = long >= _STORY
+    if known and ((misconduct and not question) or (story and (misconduct or not question))):
         return True
-    if _report_verb.search(text) and (accuse or _title.search(text)) and not question:
+    if detail and (accuse or misconduct or verb or (title and _code.search(text))):
         return True
-    if accuse and not question:
+    if verb and title and not question:
+        return True
+    if accuse and (not question or story):
         return True
     return misconduct and long >= _NARRATIVE

@@ -74,6 +74,35 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(
             "周日": "周末",
             "双休日": "周末",
             "中纪委": "纪委",
+            # Cantonese (after traditional → simplified)
+            "喺边度": "在哪里",
+            "边度": "哪里",
+            "几时": "什么时候",
+            "而家": "现在",
+            "有冇": "有没有",
+            "冇": "没",
+            "点样": "怎么",
+            "边个": "谁",
+            "几多": "多少",
+            "乜嘢": "什么",
+            "系唔系": "是不是",
+            "唔": "不",
+            "咩": "什么",
+            "嘅": "的",
+            "喺": "在",
+            "佢哋": "他们",
+            "佢": "他",
+            # Sichuan and Wu
+            "啥子": "什么",
+            "咋个": "怎么",
+            "晓得": "知道",
+            "啥物事": "什么",
+            "阿拉": "我们",
+            "侬": "你",
+            # Emoji that carry the whole message
+            "👍": "好的",
+            "👌": "好的",
+            "🙏": "谢谢",
             "俺们": "我们",
             "俺": "我",
             "屯子": "村里",
@@ -119,6 +148,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_IN_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _PUNCT_RUN_RE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
+_WU_QUESTION_RE = re.compile(r"伐(?=$|[\s,.!?])")
 _CLOCK_RE = re.compile(
     r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
 )
@@ -156,8 +186,8 @@ def fold(text: str) -> str:
     for old, new in _PHRASES:
         if old in text:
             text = text.replace(old, new)
-    # 下午五点还能打吗 asks about the hours as much as 几点能打 does.
-    return _CLOCK_RE.sub("几点", text)
+    # 下午五点还能打吗 asks about the hours as much as 几点能打 does; Wu's final 伐 is 吗.
+    return _WU_QUESTION_RE.sub("吗", _CLOCK_RE.sub("几点", text))
 
 
 def strip_fillers(text: str) -> str:
