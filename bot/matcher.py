@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.text import has_cjk, normalise
 
@@ -35,7 +35,7 @@ _EXAMPLE_WEIGHT = 0.7
 _UNIGRAM_WEIGHT = 0.5
 _PARTIAL_MIN_LEN = 4
 # Examples scored exactly per question, and index entries read to choose them.
-_SHORTLIST = 40
+_SHORTLIST = 20
 _POSTINGS_BUDGET = 4000
 _MAX_SCAN = 400  # long messages are reports or rambling; the head carries the question
 
@@ -306,17 +306,28 @@ class Matcher:
         length = math.sqrt(sum(w * w for w in query.values()))
         # Partial alignment of a two-character question matches half the examples.
         scorer = fuzz.WRatio if len(norm) >= _PARTIAL_MIN_LEN else fuzz.ratio
+        shortlist = heapq.nlargest(_SHORTLIST, partial, key=partial.__getitem__)
+        if holdout:
+            shortlist = [i for i in shortlist if self._examples[i] != norm]
+        # One call scores the whole shortlist in C++, rather than one Python call each.
+        similar = {
+            shortlist[k]: score / 100
+            for _, score, k in process.extract(
+                norm,
+                [self._examples[i] for i in shortlist],
+                scorer=scorer,
+                limit=None,
+                score_cutoff=40,
+            )
+        }
         best: dict[str, float] = {}
-        for index in heapq.nlargest(_SHORTLIST, partial, key=partial.__getitem__):
-            example = self._examples[index]
-            if holdout and example == norm:
-                continue
+        for index in shortlist:
             if complete:
                 cosine = partial[index] / length
             else:
                 vector = self._vectors[index]
                 cosine = sum(w * vector.get(g, 0.0) for g, w in query.items()) / length
-            score = max(cosine, scorer(norm, example, score_cutoff=40) / 100)
+            score = max(cosine, similar.get(index, 0.0))
             intent = self._example_ids[index]
             best[intent] = max(best.get(intent, 0.0), score)
         for intent, score in best.items():
