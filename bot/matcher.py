@@ -13,6 +13,7 @@ Two kinds of evidence are combined:
 from __future__ import annotations
 
 import heapq
+import importlib.util
 import json
 import math
 import re
@@ -21,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -91,7 +92,13 @@ def _grams(text: str) -> Counter[str]:
 @cache
 def _readings() -> dict[str, str]:
     """Character → its first reading, without tones (电 → dian)."""
-    raw = json.loads(resources.files("pypinyin").joinpath("pinyin_dict.json").read_text("utf-8"))
+    # Read the data file without importing pypinyin, whose __init__ loads a phrase
+    # dictionary of tens of megabytes that this bot never uses.
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    raw = json.loads((folder / "pinyin_dict.json").read_text("utf-8"))
     table: dict[str, str] = {}
     for code, readings in raw.items():
         first = readings.split(",", 1)[0]
