@@ -168,7 +168,7 @@ class Brain:
                 c
                 for c in chosen
                 if self._intents[c.id].kind == "route"
-                or not route_clauses.intersection(_clause(s, starts) for s in c.spans)
+                or any(_clause(s, starts) not in route_clauses for s in c.spans)
             ]
             chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
         return chosen

@@ -23,30 +23,36 @@ _MISCONDUCT = (
     "|打击报复|吃空饷|强占|欺压|保护伞|黑恶|腐败|敲诈|勒索|吃拿卡要|优亲厚友|权钱交易|利用职权|职务之便"
     "|揽工程|垄断|麻将|公车|国有资产|低价卖|小舅子|亲戚|好处费|挥霍|造假|虚报|冒领|骗保|赌场|保护费"
     "|高利贷|提拔|包揽|黑社会|称兄道弟|夜总会|专车|扶贫款|挪去|扣了|抠|能捞|捞钱|捞了|交钱|拉私活|油卡"
-    "|全是假的|拿公家|据为己有|干股|宴请|吃请|收礼"
+    "|全是假的|拿公家|据为己有|干股|宴请|吃请|收礼|压下来|压下去|借给|没还|白送|开发商送|利是"
     r"|\bbribe|\bbribes|\bbribery|embezzl|corrupt|kickback|took\b.*\b(?:yuan|rmb|million|thousand)"
     r"|\baccept(?:ed|ing)\b|\breceived\b|\bluxury\b|\bgifts?\b|\bmistress\b|\btakes? cash"
     r"|\btaking money|\btook money|\bpaid for by|\bforced\b.*\bpay|\bsells?\b.*\bposts?"
-    r"|\bsmuggl|\bshou ?hui\b|\btan ?wu\b"
+    r"|\bsmuggl|\bstate[- ]owned\b|brother-in-law|\bmistress"
+    r"|\bshou ?hui\b|\btan ?wu\b|\bshou ?le\b.*\bqian\b|\bzhuan ?zhang\b|\bgong ?kuan\b|\bdu ?bo\b"
 )
 # The acts that, right after a name, make it an accusation: 李国栋公款吃喝.
 _ACTS = "贪污|贪了|受贿|收受|收了|收钱|索要|索贿|挪用|侵占|包养|公款|霸占|吃空饷|买官|卖官"
 _AMOUNT = (
     r"\d[\d,.]*\s*(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
     r"|[一二两三四五六七八九十百千几数]+\s*(?:万|亿)"
+    r"|\b(?:yi|er|liang|san|si|wu|liu|qi|ba|jiu|shi|ji) ?(?:wan|qian) ?(?:kuai|yuan)?\b"
 )
 _EN_TITLES = (
-    r"|\b(?:mayor|secretary|director|chief|official|governor|head of|boss|deputy|juzhang)\b"
+    r"|\b(?:mayor|secretary|director|chief|official|governor|head of|boss|deputy)\b"
+    r"|\b(?:shu ?ji|ju ?zhang|xian ?zhang|shi ?zhang|cun ?zhang|zhu ?ren|chu ?zhang|ke ?zhang)\b"
 )
 # Someone the writer knows by post: 我们局长, 我们单位的一把手, 我们那旮旯的区长, 营口港的刘总.
 _SPECIFIC = (
-    rf"(?:我们|咱们|我家|我单位)[^\s,.!?]{{0,6}}?(?:{_TITLES})"
+    rf"(?:我们|咱们|我家|我单位|他们|她们|那个|这个)[^\s,.!?]{{0,6}}?(?:{_TITLES})"
+    # 市委书记的秘书: someone known by whom they serve or belong to
+    rf"|(?:{_TITLES})的(?:秘书|司机|老婆|妻子|丈夫|儿子|女儿|弟弟|哥哥|小舅子|亲戚|情人|表弟|侄子)"
     rf"|[{_SURNAMES}]总(?![共结体部之统])|\b(?:my|our) (?:boss|director|mayor|chief|secretary)\b"
 )
 # A person: 张某, 某某, 姓王的, 叫韩立新, a name next to a post (局长李国庆, 王建国局长, 孙书记),
 # or a name right before what they did (李国栋公款吃喝).
 _NAME = (
-    rf"[{_SURNAMES}]某+|某某|姓[\u4e00-\u9fff]的|名叫|叫[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:的|,|$)"
+    rf"[{_SURNAMES}]某+|某某|姓[\u4e00-\u9fff](?:的|[\s,.!?]|$)|名叫"
+    rf"|叫[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:的|[\s,.!?]|$)"
     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{0,2}}(?:{_TITLES})"
     rf"|(?:{_TITLES})\s?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:{_ACTS})"
@@ -55,24 +61,26 @@ _NAME = (
 )
 _REPORT_VERB = (
     r"我要举报|我想举报|我举报|实名举报|我来举报|举报如下|现举报|特此举报|检举|揭发|反映如下|我要反映|我要告"
-    r"|举报线索|线索如下|实名反映"
+    r"|举报线索|线索如下|实名反映|你们去查|你们查查|你们一查|查查他|查一下他|帮我查"
     r"|i want to report|i'd like to report|i am reporting|i'm reporting|^\s*report\s*:|whistleblow"
     r"|wo ?yao ?ju ?bao"
 )
 # Sending material to the bot, or asking it to pass something on. Posting material to the
 # group's PO box (寄材料) is a question for the mail topic, not this.
 _SEND = (
-    r"(?:发|传|交|提供)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
-    r"|(?:发|传)[^\s,.!?]{0,4}给(?:你|您)"
+    r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
+    r"|(?:发|传)[^\s,.!?]{0,4}给(?:你|您)|给(?:你|您)(?:们)?发"
 )
 _FORWARD = (
     r"帮我转|替我转|帮忙转|转交|转给巡视组|转达|转告|你们记一下|记下来|给你们看|你听听|你看看|在这里了|在这儿了"
+    r"|帮我把.{0,12}(?:交|转|递|送)给|gei ni fa|fa gei ni"
     r"|pass (?:this|it|them) on|forward (?:this|it|them)|sending (?:them|it)"
     r"|send (?:them|it) to you|i can send|i (?:have|got) (?:the |some )?"
     r"(?:photos|pictures|recordings?|documents|records|evidence|proof)"
 )
 _QUESTION = (
     r"怎么|如何|哪里|哪儿|在哪|去哪|找谁|向谁|归谁|谁管|能不能|可不可以|可以吗|能否|是否|吗|么|\?|什么"
+    r"|哪个|哪家|哪位|应该"
     r"|多少|几|管不管|找哪|往哪|向哪|上哪|哪个部门|该咋|怎么办|咋|还是|"
     # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
     r"[^\s,.!?]不(?:$|[\s,.!?])|[^\s,.!?]没(?:有)?(?:$|[\s,.!?])"
@@ -94,8 +102,21 @@ _code = re.compile(
     r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-z][a-z0-9]{5}|[0-9a-z]{15,}"
 )
 _specific = re.compile(_SPECIFIC)
+_third_person = re.compile(r"他|她|\b(?:his|her|he|she)\b")
 _units = re.compile(r"[a-z0-9]+|[^\sa-z0-9]")  # a Chinese character or an English word
-_material = re.compile(r"材料|证据|照片|录音|录像|视频|截图|附件|文件|举报信")
+_material = re.compile(
+    r"材料|证据|照片|录音|录像|视频|截图|附件|文件|举报信|u盘|账本|账|单据|合同|名单|记录|链接|邮箱"
+)
+# Ways to find a person or their money: e-mail, web links, WeChat ids, card numbers, addresses.
+_contact = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|微信号?[是:\s]*[a-z][\w-]{4,}|wxid_\w+"
+    r"|[路街道巷]\d+号"
+    r"|\d{4}[\s-]\d{4}[\s-]\d{4}[\s-]?\d{0,7}|\d+栋|\d+单元|\d+号楼|\d{3,4}室"
+)
+# A question about what would happen, not a story of what did (如果我知道一个局长受贿…).
+_hypothetical = re.compile(
+    r"如果|假如|要是|万一|一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)|会判|算不算|够不够|多少钱算"
+)
 
 # A narrative this long that accuses someone is a report even when phrased as a question.
 _NARRATIVE = 40
@@ -116,16 +137,27 @@ def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) 
     question = bool(_question.search(text))
     verb = bool(_report_verb.search(text))
     long = len(_units.findall(text))
+    story = long >= _STORY
     person = bool(_name.search(text))  # 张某, 局长李国庆, 孙书记
-    known = bool(_specific.search(text))  # 我们局长, 营口港的刘总
-    digits = {m.group() for m in _long_digits.finditer(text.replace("-", ""))}
-    detail = bool(_amount.search(text) or person or _code.search(text) or (digits - known_numbers))
+    known = bool(_specific.search(text))  # 我们局长, 营口港的刘总, 市委书记的秘书
+    # An e-mail, a link, a WeChat id, a card, ID or foreign phone number, an address
+    traces = bool(
+        _contact.search(text)
+        or {m.group() for m in _long_digits.finditer(text.replace("-", ""))} - known_numbers
+    )
+    detail = bool(_amount.search(text) or person or _code.search(text) or traces)
+    named = any(m.group() != "某某" for m in _name.finditer(text))  # 某某 stands for anyone
+    if question and _hypothetical.search(text) and not (known or named):
+        return False  # 如果我知道一个局长受贿, 应该打哪个电话
     if person and (misconduct or verb or long >= _NAMED_STORY):
         return True
-    story = long >= _STORY
     if known and ((misconduct and not question) or (story and (misconduct or not question))):
         return True
     if detail and (accuse or misconduct or verb or (title and _code.search(text))):
+        return True
+    if traces and _third_person.search(text):
+        return True  # 他的微信号是…: a trail to follow, handed over
+    if title and _amount.search(text) and long >= _NAMED_STORY:
         return True
     if verb and title and not question:
         return True

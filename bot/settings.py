@@ -89,8 +89,9 @@ class Settings:
             port=_port(get("BOT_PORT")),
             log_level=_log_level(get("LOG_LEVEL")),
             unanswered_log=Path(unanswered) if unanswered else None,
-            unanswered_days=_positive_int("UNANSWERED_DAYS", get("UNANSWERED_DAYS"),
-                                          DEFAULT_UNANSWERED_DAYS),
+            unanswered_days=_positive_int(
+                "UNANSWERED_DAYS", get("UNANSWERED_DAYS"), DEFAULT_UNANSWERED_DAYS
+            ),
         )
 
 

@@ -92,6 +92,12 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(
             "喺": "在",
             "佢哋": "他们",
             "佢": "他",
+            "哋": "们",
+            "畀": "给",
+            "咗": "了",
+            "嗰": "那",
+            "利是": "红包",
+            "万蚊": "万块",
             # Sichuan and Wu
             "啥子": "什么",
             "咋个": "怎么",
@@ -143,6 +149,10 @@ _FILLERS = (
 )
 _FILLER_RE = re.compile("|".join(map(re.escape, _FILLERS)))
 _PARTICLE_RE = re.compile(r"[啊呀呢吗嘛呗啦哦哇吧噢嗯呐咧]")
+# NFKC leaves these as they are; the patterns downstream expect ASCII punctuation.
+_CJK_PUNCT = str.maketrans(
+    {"。": ".", "、": ",", "～": "~", "「": '"', "」": '"', "『": '"', "』": '"'}
+)
 _ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_IN_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -178,7 +188,7 @@ def _join_spaced_letters(text: str) -> str:
 
 def fold(text: str) -> str:
     """Width, case, script and invisible characters folded; punctuation kept (for splitting)."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_CJK_PUNCT)
     text = _ZERO_WIDTH_RE.sub("", text)
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     text = _t2s().convert(text.lower())

@@ -75,8 +75,12 @@ def build_application(
     else:
         # Generous read timeout: a slow answer is better than a retry that duplicates it.
         builder = (
-            builder.connect_timeout(10).read_timeout(20).write_timeout(20).pool_timeout(10)
-            .get_updates_connect_timeout(10).get_updates_read_timeout(20)
+            builder.connect_timeout(10)
+            .read_timeout(20)
+            .write_timeout(20)
+            .pool_timeout(10)
+            .get_updates_connect_timeout(10)
+            .get_updates_read_timeout(20)
             .get_updates_pool_timeout(10)
         )
     app = builder.build()

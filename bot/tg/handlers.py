@@ -332,8 +332,9 @@ def register(app: Application, admin_ids: frozenset[int]) -> None:
             on_text,
         )
     )
-    app.add_handler(MessageHandler(NEW_MESSAGE & MEDIA & (PRIVATE | (GROUPS & ADDRESSED)),
-                                   on_non_text))
+    app.add_handler(
+        MessageHandler(NEW_MESSAGE & MEDIA & (PRIVATE | (GROUPS & ADDRESSED)), on_non_text)
+    )
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_error_handler(on_error)
 

@@ -233,7 +233,9 @@ class SmoothRateLimiter(BaseRateLimiter[int]):
                 late = self._deadline is not None and self._clock() + (delay or 0) > self._deadline
                 if delay is None or attempt >= retries or late:
                     log.error(
-                        "%s failed after %d attempt(s): %s", endpoint, attempt + 1,
+                        "%s failed after %d attempt(s): %s",
+                        endpoint,
+                        attempt + 1,
                         type(exc).__name__,
                     )
                     raise
@@ -241,6 +243,10 @@ class SmoothRateLimiter(BaseRateLimiter[int]):
                 # The exception text is not logged: it can quote the request.
                 log.warning(
                     "%s failed (%s); retry %d/%d in %.1f s",
-                    endpoint, type(exc).__name__, attempt, retries, delay,
+                    endpoint,
+                    type(exc).__name__,
+                    attempt,
+                    retries,
+                    delay,
                 )
                 await self._sleep(delay)

@@ -80,7 +80,7 @@ def parse_callback(data: str | None) -> tuple[str, str] | None:
     """(topic id, lang) from a button's callback_data, or None if it is not ours."""
     if not data or not data.startswith(CALLBACK_PREFIX):
         return None
-    body = data[len(CALLBACK_PREFIX):]
+    body = data[len(CALLBACK_PREFIX) :]
     topic, _, lang = body.partition(":")
     if not topic or lang not in ("", "en"):
         return None

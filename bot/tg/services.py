@@ -45,8 +45,7 @@ class BrainSource(Protocol):
 class StatsSink(Protocol):
     def record(self, reply: Reply) -> None: ...
 
-    def summary(self, history: Sequence[ReloadResult] = ..., now: datetime | None = ...) -> str:
-        ...
+    def summary(self, history: Sequence[ReloadResult] = ..., now: datetime | None = ...) -> str: ...
 
 
 class UnansweredSink(Protocol):
