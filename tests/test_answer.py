@@ -272,7 +272,9 @@ def test_a_question_word_is_never_read_as_a_typo(brain: Brain) -> None:
     assert ask(brain, "什么时候结束").topics == ("period",)
 
 
-@pytest.mark.parametrize("question", ["可以匿名举报吗", "举报了会不会被打击报复", "多久能有处理结果"])
+@pytest.mark.parametrize(
+    "question", ["可以匿名举报吗", "举报了会不会被打击报复", "多久能有处理结果"]
+)
 def test_what_the_notice_does_not_say_is_said_plainly(brain: Brain, question: str) -> None:
     reply = ask(brain, question)
     assert reply.kind == "faq" and reply.topics[0] == "process"
