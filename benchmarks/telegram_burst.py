@@ -35,9 +35,16 @@ TOKEN = "5550001234:AAE" + "b" * 32
 FLOOR_PER_SECOND = 30
 TARGET_FACTOR = 1.15
 QUESTIONS = [
-    "请问举报电话是多少", "信寄到哪里,邮编多少", "几点到几点能打电话", "巡视到什么时候结束",
-    "巡视组受理什么问题", "村干部贪污找谁", "what is the phone number", "现在还能打电话吗",
-    "巡視組的電話號碼", "我想举报我们市长怎么联系",
+    "请问举报电话是多少",
+    "信寄到哪里,邮编多少",
+    "几点到几点能打电话",
+    "巡视到什么时候结束",
+    "巡视组受理什么问题",
+    "村干部贪污找谁",
+    "what is the phone number",
+    "现在还能打电话吗",
+    "巡視組的電話號碼",
+    "我想举报我们市长怎么联系",
 ]
 
 
@@ -53,8 +60,12 @@ class Burst:
 
     def line(self, label: str) -> str:
         target = self.users / FLOOR_PER_SECOND * TARGET_FACTOR
-        ok = (self.seconds <= target and self.max_per_second <= FLOOR_PER_SECOND
-              and self.provoked_429 == 0 and self.answered_once)
+        ok = (
+            self.seconds <= target
+            and self.max_per_second <= FLOOR_PER_SECOND
+            and self.provoked_429 == 0
+            and self.answered_once
+        )
         return (
             f"{label}: {self.users} replies in {self.seconds:.2f} s (target ≤ {target:.1f} s), "
             f"first after {self.first:.2f} s; max {self.max_per_second} in any 1 s "
@@ -90,11 +101,11 @@ def burst(fake: FakeTelegram, users: int, base_user: int, timeout: float = 60) -
 
 def bot_process(fake: FakeTelegram) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url,
-               LOG_LEVEL="WARNING")
+    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="WARNING")
     env.pop("BOT_WEBHOOK_URL", None)
-    return subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL
+    )
 
 
 def warm_up(fake: FakeTelegram, user: int) -> None:
@@ -166,12 +177,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--runs", type=int, default=2)
-    parser.add_argument("--compare", action="store_true",
-                        help="also run the burst in process with the stock AIORateLimiter")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also run the burst in process with the stock AIORateLimiter",
+    )
     args = parser.parse_args()
 
-    print(f"# Telegram burst: {args.users} users at once, fake Bot API limiting to "
-          f"{FLOOR_PER_SECOND} sends per sliding second")
+    print(
+        f"# Telegram burst: {args.users} users at once, fake Bot API limiting to "
+        f"{FLOOR_PER_SECOND} sends per sliding second"
+    )
     results = measure_process(args.users, args.runs)
     for i, r in enumerate(results, 1):
         print(r.line(f"python -m bot run, burst {i}"))
@@ -180,8 +196,10 @@ def main() -> int:
         print(measure_in_process(args.users, stock=True).line("in process, AIORateLimiter"))
     worst = max(results, key=lambda r: r.seconds)
     target = args.users / FLOOR_PER_SECOND * TARGET_FACTOR
-    met = (worst.seconds <= target and all(r.max_per_second <= FLOOR_PER_SECOND
-           and r.provoked_429 == 0 and r.answered_once for r in results))
+    met = worst.seconds <= target and all(
+        r.max_per_second <= FLOOR_PER_SECOND and r.provoked_429 == 0 and r.answered_once
+        for r in results
+    )
     return 0 if met else 1
 
 

@@ -140,8 +140,9 @@ class FakeTelegram:
             self._chats[chat_id] = chat_type
             message_id = self._next_message
             self._next_message += 1
-        return make_message(message_id, user_id, text, chat_id=chat_id, chat_type=chat_type,
-                            **kwargs)
+        return make_message(
+            message_id, user_id, text, chat_id=chat_id, chat_type=chat_type, **kwargs
+        )
 
     def callback(self, user_id: int, data: str, chat_id: int | None = None) -> dict[str, Any]:
         return make_callback(user_id, data, chat_id)
@@ -403,10 +404,13 @@ def _handler_for(fake: FakeTelegram) -> type[BaseHTTPRequestHandler]:
             raw = self.rfile.read(length) if length else b""
             prefix = f"/bot{fake.token}/"
             if not self.path.startswith(prefix):
-                self._reply(401, {"ok": False, "error_code": 401,
-                                  "description": "Unauthorized"}, "application/json")
+                self._reply(
+                    401,
+                    {"ok": False, "error_code": 401, "description": "Unauthorized"},
+                    "application/json",
+                )
                 return
-            method = self.path[len(prefix):].split("?", 1)[0]
+            method = self.path[len(prefix) :].split("?", 1)[0]
             params = _parse_body(self.headers.get("Content-Type", ""), raw)
             outcome = fake.handle(method, params)
             if outcome is None:

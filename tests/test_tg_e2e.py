@@ -51,8 +51,7 @@ class Bot:
 
 def bot_env(**extra: str) -> dict[str, str]:
     env = {
-        k: v for k, v in os.environ.items()
-        if "proxy" not in k.lower() and not k.startswith(_OURS)
+        k: v for k, v in os.environ.items() if "proxy" not in k.lower() and not k.startswith(_OURS)
     }
     env.update(PYTHONUNBUFFERED="1", **extra)
     return env
@@ -63,7 +62,10 @@ def start_bot(tmp_path: Path, **extra: str) -> Bot:
     with out.open("wb") as sink:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "run"],
-            cwd=ROOT, env=bot_env(**extra), stdout=sink, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=bot_env(**extra),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
         )
     return Bot(proc, out)
 
@@ -75,8 +77,9 @@ def fake() -> Iterator[FakeTelegram]:
 
 
 def polling_bot(fake: FakeTelegram, tmp_path: Path) -> Bot:
-    bot = start_bot(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url,
-                    LOG_LEVEL="DEBUG")
+    bot = start_bot(
+        tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="DEBUG"
+    )
     if not fake.wait_for(lambda f: f.called("getUpdates") > 0, 30):
         bot.proc.kill()
         pytest.fail("the bot never polled:\n" + bot.output())
@@ -111,13 +114,22 @@ def test_polling_answers_every_question_once_through_faults_and_keeps_secrets(
     payloads += [
         fake.message(5550107, "/start"),
         fake.callback(5550108, "t:mail"),
-        fake.message(5550109, None, sticker={
-            "file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1,
-            "is_animated": False, "is_video": False}),
+        fake.message(
+            5550109,
+            None,
+            sticker={
+                "file_id": "s",
+                "file_unique_id": "s",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            },
+        ),
         # group: chatter is ignored, a mention is answered
         fake.message(5550201, "今天巡视组电话打不通啊", chat_id=group, chat_type="supergroup"),
-        fake.message(5550202, addressed, chat_id=group, chat_type="supergroup",
-                     entities=entities),
+        fake.message(5550202, addressed, chat_id=group, chat_type="supergroup", entities=entities),
     ]
     fake.add_updates(payloads)
     expected_chats = [*QUESTIONS, 5550107, 5550108, 5550109, group]
@@ -194,9 +206,14 @@ def test_webhook_accepts_the_right_secret_and_refuses_others(
 ) -> None:
     port, secret = free_port(), "hook-Secret_1234567890"
     bot = start_bot(
-        tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url,
-        BOT_WEBHOOK_URL="https://bot.example.org/hook", BOT_WEBHOOK_SECRET=secret,
-        BOT_LISTEN="127.0.0.1", BOT_PORT=str(port), LOG_LEVEL="DEBUG",
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=fake.base_url,
+        BOT_WEBHOOK_URL="https://bot.example.org/hook",
+        BOT_WEBHOOK_SECRET=secret,
+        BOT_LISTEN="127.0.0.1",
+        BOT_PORT=str(port),
+        LOG_LEVEL="DEBUG",
     )
     try:
         assert fake.wait_for(lambda f: bool(f.webhook), 30), bot.output()
@@ -234,8 +251,9 @@ def test_a_rejected_token_stops_the_bot_without_printing_it(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:
     other = "5550009999:AAE" + "z" * 32  # well-formed, but not the one the server knows
-    bot = start_bot(tmp_path, TELEGRAM_BOT_TOKEN=other, TELEGRAM_API_BASE_URL=fake.base_url,
-                    LOG_LEVEL="DEBUG")
+    bot = start_bot(
+        tmp_path, TELEGRAM_BOT_TOKEN=other, TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="DEBUG"
+    )
     assert bot.proc.wait(timeout=30) == 1
     output = bot.output()
     assert "rejected TELEGRAM_BOT_TOKEN" in output
@@ -245,8 +263,12 @@ def test_a_rejected_token_stops_the_bot_without_printing_it(
 def test_a_broken_faq_stops_the_start_with_its_problems(tmp_path: Path) -> None:
     faq = tmp_path / "faq.yaml"
     faq.write_text("facts: [unclosed\n", encoding="utf-8")
-    bot = start_bot(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, FAQ_PATH=str(faq),
-                    TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot")
+    bot = start_bot(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        FAQ_PATH=str(faq),
+        TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot",
+    )
     assert bot.proc.wait(timeout=30) == 2
     output = bot.output()
     assert "faq.yaml" in output

@@ -33,8 +33,12 @@ from bot.tg.services import Services
 TOKEN = "123456789:" + "T" * 35
 ADMIN = 4242
 GROUP = -100777
-MENU = (Suggestion("phone", "值班电话"), Suggestion("mail", "邮政信箱"),
-        Suggestion("hours", "受理时间"), Suggestion("period", "巡视期间"))
+MENU = (
+    Suggestion("phone", "值班电话"),
+    Suggestion("mail", "邮政信箱"),
+    Suggestion("hours", "受理时间"),
+    Suggestion("period", "巡视期间"),
+)
 TOPICS = {"phone", "mail", "hours", "period", "scope_what"}
 NOW = datetime(2016, 3, 1, 10, 0, tzinfo=UTC)
 
@@ -143,10 +147,16 @@ async def h() -> AsyncIterator[Harness]:
     brain = FakeBrain()
     live = FakeLive(brain)
     stats, unanswered = FakeStats(), FakeUnanswered()
-    svc = Services(live=live, stats=stats, admin_ids=frozenset({ADMIN}), unanswered=unanswered,
-                   clock=lambda: NOW)
-    app = build_application(Settings(token=TOKEN, admin_ids=frozenset({ADMIN})), svc,
-                            request=request)
+    svc = Services(
+        live=live,
+        stats=stats,
+        admin_ids=frozenset({ADMIN}),
+        unanswered=unanswered,
+        clock=lambda: NOW,
+    )
+    app = build_application(
+        Settings(token=TOKEN, admin_ids=frozenset({ADMIN})), svc, request=request
+    )
     await app.initialize()
     yield Harness(app, request, brain, stats, unanswered, live)
     await app.shutdown()
@@ -181,7 +191,8 @@ async def test_did_you_mean_suggestions_become_buttons(h: Harness) -> None:
     markup = h.sends()[0]["reply_markup"]
     buttons = [b for row in markup["inline_keyboard"] for b in row]
     assert [(b["text"], b["callback_data"]) for b in buttons] == [
-        ("值班电话", "t:phone"), ("邮政信箱", "t:mail"),
+        ("值班电话", "t:phone"),
+        ("邮政信箱", "t:mail"),
     ]
 
 
@@ -197,8 +208,15 @@ async def test_start_shows_greeting_and_topic_menu(h: Harness) -> None:
 
 @pytest.mark.parametrize(
     ("text", "topic"),
-    [("/start phone", "phone"), ("/start scope", "scope_what"), ("/phone", "phone"),
-     ("/mail", "mail"), ("/hours", "hours"), ("/period", "period"), ("/scope", "scope_what")],
+    [
+        ("/start phone", "phone"),
+        ("/start scope", "scope_what"),
+        ("/phone", "phone"),
+        ("/mail", "mail"),
+        ("/hours", "hours"),
+        ("/period", "period"),
+        ("/scope", "scope_what"),
+    ],
 )
 async def test_commands_and_deep_links_answer_their_topic(
     h: Harness, text: str, topic: str
@@ -222,8 +240,17 @@ async def test_help_and_unknown_private_commands_show_help(h: Harness) -> None:
 @pytest.mark.parametrize(
     "media",
     [
-        {"sticker": {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1,
-                     "height": 1, "is_animated": False, "is_video": False}},
+        {
+            "sticker": {
+                "file_id": "s",
+                "file_unique_id": "s",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            }
+        },
         {"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
         {"voice": {"file_id": "v", "file_unique_id": "v", "duration": 3}},
         {"document": {"file_id": "d", "file_unique_id": "d"}},
@@ -279,8 +306,13 @@ async def test_stale_or_foreign_button_is_acknowledged_without_a_message(
 async def test_group_chatter_is_ignored(h: Harness) -> None:
     await h.say(11, "今天电话打不通啊", chat_id=GROUP, chat_type="supergroup")
     await h.say(12, "@someone 你知道巡视组电话吗", chat_id=GROUP, chat_type="group")
-    await h.say(13, None, chat_id=GROUP, chat_type="supergroup",
-                voice={"file_id": "v", "file_unique_id": "v", "duration": 1})
+    await h.say(
+        13,
+        None,
+        chat_id=GROUP,
+        chat_type="supergroup",
+        voice={"file_id": "v", "file_unique_id": "v", "duration": 1},
+    )
     assert h.brain.questions == []
     assert h.sends() == []
 
@@ -302,8 +334,14 @@ async def test_group_mention_of_another_bot_is_ignored(h: Harness) -> None:
 
 
 async def test_group_text_mention_of_the_bot_is_answered(h: Harness) -> None:
-    entities = [{"type": "text_mention", "offset": 0, "length": 2,
-                 "user": {"id": BOT_ID, "is_bot": True, "first_name": "bot"}}]
+    entities = [
+        {
+            "type": "text_mention",
+            "offset": 0,
+            "length": 2,
+            "user": {"id": BOT_ID, "is_bot": True, "first_name": "bot"},
+        }
+    ]
     await h.say(11, "机器 电话多少", chat_id=GROUP, chat_type="group", entities=entities)
     assert len(h.sends()) == 1
 

@@ -30,9 +30,15 @@ def test_the_token_is_redacted_in_messages_arguments_and_tracebacks() -> None:
     try:
         raise ValueError(f"The token `{TOKEN}` was rejected by the server.")
     except ValueError as exc:
-        record = logging.LogRecord("telegram", logging.ERROR, __file__, 1,
-                                   "calling %s/getMe", (f"https://x/bot{TOKEN}",),
-                                   (type(exc), exc, exc.__traceback__))
+        record = logging.LogRecord(
+            "telegram",
+            logging.ERROR,
+            __file__,
+            1,
+            "calling %s/getMe",
+            (f"https://x/bot{TOKEN}",),
+            (type(exc), exc, exc.__traceback__),
+        )
     text = formatter.format(record)
     assert TOKEN not in text
     assert text.count(REDACTED) == 2  # the message and the traceback's last line

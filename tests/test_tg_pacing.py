@@ -122,7 +122,9 @@ def limiter_on(vt: VirtualTime, **kw: Any) -> SmoothRateLimiter:
 
 
 def sender(
-    limiter: SmoothRateLimiter, vt: VirtualTime, log: list[tuple[float, Any]],
+    limiter: SmoothRateLimiter,
+    vt: VirtualTime,
+    log: list[tuple[float, Any]],
     fail: Callable[[int], Exception | None] | None = None,
 ) -> Callable[[Any, str], Awaitable[Any]]:
     """A send through the limiter whose callback records (virtual time, chat)."""
@@ -234,8 +236,14 @@ async def test_retry_after_is_honoured_and_pauses_every_other_send() -> None:
     assert all(t >= 2.0 for t, c in log if c != 1 and t > tries_of_first[0])
 
 
-@pytest.mark.parametrize("error", [NetworkError("Bad Gateway"), TimedOut(), NetworkError(
-    "httpx.RemoteProtocolError: Server disconnected")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        NetworkError("Bad Gateway"),
+        TimedOut(),
+        NetworkError("httpx.RemoteProtocolError: Server disconnected"),
+    ],
+)
 async def test_transient_failures_are_retried_with_growing_bounded_waits(error: Exception) -> None:
     vt = VirtualTime()
     limiter = limiter_on(vt, max_retries=6, backoff=0.5, max_backoff=4.0)

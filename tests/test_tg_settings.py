@@ -29,18 +29,20 @@ def test_defaults() -> None:
 
 
 def test_every_variable_is_read() -> None:
-    s = Settings.from_env(env(
-        TELEGRAM_API_BASE_URL="http://127.0.0.1:8081/bot",
-        FAQ_PATH="/data/faq.yaml",
-        BOT_ADMIN_IDS=" 12345, 678 ,",
-        BOT_WEBHOOK_URL="https://bot.example.org/tg/hook",
-        BOT_WEBHOOK_SECRET="s3cret_-X",
-        BOT_LISTEN="127.0.0.1",
-        BOT_PORT="8443",
-        LOG_LEVEL="debug",
-        UNANSWERED_LOG="/var/lib/bot/unanswered.jsonl",
-        UNANSWERED_DAYS="7",
-    ))
+    s = Settings.from_env(
+        env(
+            TELEGRAM_API_BASE_URL="http://127.0.0.1:8081/bot",
+            FAQ_PATH="/data/faq.yaml",
+            BOT_ADMIN_IDS=" 12345, 678 ,",
+            BOT_WEBHOOK_URL="https://bot.example.org/tg/hook",
+            BOT_WEBHOOK_SECRET="s3cret_-X",
+            BOT_LISTEN="127.0.0.1",
+            BOT_PORT="8443",
+            LOG_LEVEL="debug",
+            UNANSWERED_LOG="/var/lib/bot/unanswered.jsonl",
+            UNANSWERED_DAYS="7",
+        )
+    )
     assert s.api_base_url == "http://127.0.0.1:8081/bot"
     assert s.faq_path == Path("/data/faq.yaml")
     assert s.admin_ids == frozenset({12345, 678})
