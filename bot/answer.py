@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from bot import knowledge as kb
-from bot.guard import looks_like_report
+from bot.guard import looks_like_report, mentions_wrongdoing
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
 from bot.text import clause_starts, fold, has_cjk, normalise_folded
@@ -96,7 +96,10 @@ class Brain:
         if off_topic:
             fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=min(1.0, ranked[0].score))
-        return self._compose([c.id for c in chosen], now, lang, min(1.0, ranked[0].score))
+        reply = self._compose([c.id for c in chosen], now, lang, min(1.0, ranked[0].score))
+        if reply.kind in ("faq", "route") and mentions_wrongdoing(folded):
+            reply = replace(reply, text=reply.text + "\n\n" + self._message("privacy_note", lang))
+        return reply
 
     def _plausible(self, c: Candidate, norm: str) -> bool:
         """Chit-chat needs its own words or a near-identical example: 有人拿刀在街上 is no hello."""

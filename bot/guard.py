@@ -189,3 +189,15 @@ def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) 
     if accuse and (not question or story):
         return True
     return misconduct and long >= _NARRATIVE
+
+
+def mentions_wrongdoing(folded: str) -> bool:
+    """Wrongdoing by an office, a body or a person, whether told or asked about.
+
+    A question like 村支书贪污找谁 is answered, but with a reminder not to send details here,
+    in case it was the start of a report the guard did not recognise.
+    """
+    text = _MIXED_RE.sub(" ", folded)
+    if not _misconduct.search(text):
+        return False
+    return bool(_title.search(text) or _body.search(text) or _third_person.search(text))

@@ -52,6 +52,7 @@ REQUIRED_MESSAGES = (
     "status_before",
     "status_after",
     "period_over",
+    "privacy_note",
 )
 
 # Names an answer template may use: the facts, plus renderings derived from them.

@@ -279,3 +279,9 @@ def test_what_the_notice_does_not_say_is_said_plainly(brain: Brain, question: st
     reply = ask(brain, question)
     assert reply.kind == "faq" and reply.topics[0] == "process"
     assert "公告没有说明" in reply.text and PHONES[0] in reply.text
+
+
+def test_a_question_about_wrongdoing_gets_a_reminder_not_to_send_details(brain: Brain) -> None:
+    routed = ask(brain, "村支书贪污找谁")
+    assert routed.kind == "route" and "不接收举报" in routed.text and PHONES[0] in routed.text
+    assert "不接收举报" not in ask(brain, "电话多少").text
