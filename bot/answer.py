@@ -173,7 +173,10 @@ class Brain:
                 if self._intents[c.id].kind == "route"
                 or any(_clause(s, starts) not in route_clauses for s in c.spans)
             ]
-            chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
+        # Answer clause by clause in the order asked (寄哪 他们几号走 → mail, then period),
+        # the strongest first within a clause; a route leads.
+        chosen.sort(key=lambda c: (min(_clause(s, starts) for s in c.spans or [(0, 0)]), -c.score))
+        chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
         return chosen
 
     # -- replies ---------------------------------------------------------------------------
