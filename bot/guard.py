@@ -29,12 +29,12 @@ _MISCONDUCT = (
     "|全是假的|拿公家|据为己有|干股|宴请|吃请|收礼|压下来|压下去|借给|没还|白送|开发商送|利是"
     "|内定|串标|围标|顶包|酒驾|醉驾|来源说不清|来源不明|藏着|现金|明码标价|送的|连襟|豆腐渣|偷工减料|虚开"
     "|套现|洗钱|包庇|纵容|走后门|托关系|打招呼|插手|跑官要官|行贿的|贱卖|不开票|多收|入编|编制|关进|小黑屋"
-    "|扶贫|礼金|大操大办|摆了|违规批"
+    "|扶贫|礼金|大操大办|摆了|违规批|形式主义|官僚主义|瞎折腾|豪车|别墅|哪来这么多钱|来路不明|发放津贴"
     r"|\bbribe|\bbribes|\bbribery|embezzl|corrupt|kickback|took\b.*\b(?:yuan|rmb|million|thousand)"
     r"|\baccept(?:ed|ing)\b|\breceived\b|\bluxury\b|\bgifts?\b|\bmistress\b|\btakes? cash"
     r"|\btaking money|\btook money|\bpaid for by|\bforced\b.*\bpay|\bsells?\b.*\bposts?"
     r"|\bsmuggl|\bstate[- ]owned\b|brother-in-law|\brigged\b"
-    r"|\bshou ?hui\b|\btan ?wu\b|\bshou ?le\b.*\bqian\b|\bzhuan ?zhang\b|\bgong ?kuan\b|\bdu ?bo\b"
+    r"|\bshou ?hui|\btan ?wu\b|\bshou ?le\b.*\bqian\b|\bzhuan ?zhang\b|\bgong ?kuan\b|\bdu ?bo\b"
     r"|\bshou ?qian\b"
 )
 _KINDS_OF_PROBLEM = frozenset(
@@ -72,10 +72,10 @@ _NAME = (
 )
 _REPORT_VERB = (
     r"我要举报|我想举报|我举报|实名举报|我来举报|举报如下|现举报|特此举报|检举|揭发|反映如下|我要反映|我要告"
-    r"|举报线索|线索如下|实名反映|你们去查|你们查查|你们一查|查查他|查一下他|帮我查|彻查|好好查|查处|查下|查一下"
+    r"|举报线索|线索如下|实名反映|你们去查|你们查查|你们一查|查查他|查一下他|帮我查|彻查|好好查|查处|查下|查一下|查查|帮忙查"
     r"|管管他|^\s*举报\s*[:,]|look into|investigate"
     r"|i want to report|i'd like to report|i am reporting|i'm reporting|^\s*report\s*:|whistleblow"
-    r"|wo ?yao ?ju ?bao"
+    r"|wo ?yao ?ju ?bao|^\s*ju ?bao\b|^\s*报告\s*[!:,]"
 )
 # Sending material to the bot, or asking it to pass something on. Posting material to the
 # group's PO box (寄材料) is a question for the mail topic, not this.
@@ -86,6 +86,9 @@ _SEND = (
 _FORWARD = (
     r"帮我转|替我转|帮忙转|转交|转给巡视组|转达|转告|你们记一下|记下来|给你们看|你听听|你看看|在这里了|在这儿了"
     r"|帮我把.{0,12}(?:交|转|递|送|带)给|带给巡视组|带话|gei ni fa|fa gei ni|zhuan ?jiao|zhuan ?gei"
+    r"|通过你们?把|让你们?转|请你们?转"
+    # evidence the writer holds: 我有他收钱的视频, 我偷拍了视频
+    r"|我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|(?:偷)?拍了(?:视频|照片)"
     r"|pass (?:this|it|them) on|forward (?:this|it|them)|sending (?:them|it)"
     r"|send (?:them|it) to you|i can send|i (?:have|got) (?:the |some )?"
     r"(?:photos|pictures|recordings?|documents|records|evidence|proof)"
@@ -93,7 +96,7 @@ _FORWARD = (
 _QUESTION = (
     r"怎么|如何|哪里|哪儿|在哪|去哪|找谁|向谁|归谁|谁管|能不能|可不可以|可以吗|能否|是否|吗|么|\?|什么"
     r"|哪个|哪家|哪位|应该"
-    r"|多少|几(?![十百千万])|管不管|找哪|往哪|向哪|上哪|哪个部门|该咋|怎么办|咋|还是|哪(?=$|[\s,.!?])|"
+    r"|多少|(?<!好)几(?![十百千万])|管不管|找哪|往哪|向哪|上哪|哪个部门|该咋|怎么办|咋|还是|哪(?=$|[\s,.!?])|"
     # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
     r"[^\s,.!?]不(?:$|[\s,.!?])|[^\s,.!?]没(?:有)?(?:$|[\s,.!?])"
     r"|\b(?:how|where|what|who|which|can i|should i)\b"
@@ -115,6 +118,10 @@ _code = re.compile(
 )
 _specific = re.compile(_SPECIFIC)
 _body = re.compile(_BODIES)
+# Asking that someone be investigated is handing over a report, question mark or not.
+_investigate = re.compile(
+    r"彻查|好好查|查查|帮忙查|帮我查|查一下|查一查|查处|look into|investigate"
+)
 _MIXED_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])")
 # One person spoken of (他, not 他们: "快递公司说不归他们管" is about a company).
 _third_person = re.compile(r"[他她](?!们)|\b(?:his|her|he|she)\b")
@@ -182,9 +189,13 @@ def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) 
         return True
     if misconduct and _third_person.search(text) and not question:
         return True  # 他家里藏着好几百万现金
-    if verb and _body.search(text):
-        return True  # 请你们彻查一下兴城市交通局
-    if verb and title and not question:
+    if _investigate.search(text) and (title or _body.search(text)):
+        return True  # 请你们彻查一下兴城市交通局; 帮忙查查省交通厅厅长, 钱都去哪了
+    if _contact.search(text) and _material.search(text):
+        return True  # 我把举报材料发到 …@163.com 了
+    if concrete and _third_person.search(text) and story:
+        return True  # 他家住在…别墅,车库里停着三辆豪车,一个公务员哪来这么多钱
+    if verb and (title or misconduct) and not question:
         return True
     if accuse and (not question or story):
         return True

@@ -229,13 +229,18 @@ class Matcher:
         # Longest first; a match inside an accepted longer one is the same words, not new evidence.
         spans.sort(key=lambda s: s[0] - s[1])
         covered = [False] * n
+        words = [False] * n  # covered by words of two or more characters
         for start, end, piece in spans:
             if any(covered[start:end]):
                 continue
             if not piece.isascii() or _is_word(norm, start, end):
                 covered[start:end] = [True] * (end - start)
+                if end - start > 1:
+                    words[start:end] = [True] * (end - start)
                 hit(self._keywords[piece], 1.0, (start, end))
-        return covered
+        # A lone character (信) does not stop its neighbour from being heard as a word (信相 →
+        # 信箱); only whole words do.
+        return words
 
     def _pinyin_hits(self, norm: str, covered: list[bool], hit) -> str:
         """Record keywords heard in the question's sound; return it with them spelled right."""
@@ -327,6 +332,11 @@ class Matcher:
                 score_cutoff=40,
             )
         }
+        for index in similar:
+            # Partial alignment against a one- or two-character example (在吗 → 在) says
+            # nothing: every question containing that character would match it.
+            if len(self._examples[index]) < _PARTIAL_MIN_LEN:
+                similar[index] = fuzz.ratio(norm, self._examples[index]) / 100
         best: dict[str, float] = {}
         for index in shortlist:
             if complete:
