@@ -158,6 +158,8 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_IN_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _PUNCT_RUN_RE = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff]+")
 _CJK_RE = re.compile(rf"[{_CJK}]")
+_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE_RE = re.compile(rf"{_NUMBER}月{_NUMBER}[号日]")
 _WU_QUESTION_RE = re.compile(r"伐(?=$|[\s,.!?])")
 _CLOCK_RE = re.compile(
     r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
@@ -196,8 +198,8 @@ def fold(text: str) -> str:
     for old, new in _PHRASES:
         if old in text:
             text = text.replace(old, new)
-    # 下午五点还能打吗 asks about the hours as much as 几点能打 does; Wu's final 伐 is 吗.
-    return _WU_QUESTION_RE.sub("吗", _CLOCK_RE.sub("几点", text))
+    # Wu's final 伐 is 吗.
+    return _WU_QUESTION_RE.sub("吗", text)
 
 
 def strip_fillers(text: str) -> str:
@@ -212,8 +214,14 @@ def normalise(text: str) -> str:
 
 
 def normalise_folded(folded: str) -> str:
-    """`normalise` for text that has already been through `fold`."""
-    return _PUNCT_RUN_RE.sub(" ", strip_fillers(folded)).strip()
+    """`normalise` for text that has already been through `fold`.
+
+    For matching only, a time of day reads as 几点 (下午五点还能打吗 asks about the hours) and a
+    date as 几月几号 (4月20号还来得及 asks about the period); the report guard sees them as
+    written.
+    """
+    text = _DATE_RE.sub("几月几号", _CLOCK_RE.sub("几点", folded))
+    return _PUNCT_RUN_RE.sub(" ", strip_fillers(text)).strip()
 
 
 def clause_starts(norm: str) -> list[int]:
