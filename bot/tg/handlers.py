@@ -186,13 +186,24 @@ async def on_start(update: Update, context: Context) -> None:
     await _reply(update, context, reply)
 
 
-async def on_help(update: Update, context: Context) -> None:
-    if not await _admitted(update, context):
-        return
-    svc = services(context)
-    reply = svc.brain.message("help", svc.clock())
-    svc.observe(reply)
-    await _reply(update, context, reply)
+def message_handler(name: str) -> Handler:
+    """A handler that answers with one of the FAQ's standing messages."""
+
+    async def on_message(update: Update, context: Context) -> None:
+        if not await _admitted(update, context):
+            return
+        svc = services(context)
+        reply = svc.brain.message(name, svc.clock())
+        svc.observe(reply)
+        await _reply(update, context, reply)
+
+    on_message.__name__ = f"on_{name}"
+    return on_message
+
+
+on_help = message_handler("help")
+# Stickers, photos, voice…: the media itself is never fetched, so nothing of it is kept.
+on_non_text = message_handler("non_text")
 
 
 def topic_command(topic: str) -> Handler:
@@ -218,16 +229,6 @@ async def on_text(update: Update, context: Context) -> None:
         question = without_mention(question, context.bot.username)
     reply = svc.brain.answer(question, svc.clock())
     svc.observe(reply, question)
-    await _reply(update, context, reply)
-
-
-async def on_non_text(update: Update, context: Context) -> None:
-    # The media itself is never fetched: nothing of a voice message or photo is kept.
-    if not await _admitted(update, context):
-        return
-    svc = services(context)
-    reply = svc.brain.message("non_text", svc.clock())
-    svc.observe(reply)
     await _reply(update, context, reply)
 
 
