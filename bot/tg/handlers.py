@@ -11,6 +11,8 @@ import logging
 import re
 import traceback
 from collections.abc import Awaitable, Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from telegram import (
     BotCommand,
@@ -36,6 +38,9 @@ from bot.tg.flood import Verdict
 from bot.tg.logsetup import pseudonym
 from bot.tg.render import Outgoing, parse_callback, plain, render
 from bot.tg.services import services
+
+if TYPE_CHECKING:
+    from bot.answer import Brain
 
 log = logging.getLogger(__name__)
 
@@ -186,37 +191,34 @@ async def on_start(update: Update, context: Context) -> None:
     await _reply(update, context, reply)
 
 
-def message_handler(name: str) -> Handler:
-    """A handler that answers with one of the FAQ's standing messages."""
+def _fixed(name: str, make: Callable[[Brain, datetime], Reply]) -> Handler:
+    """A handler whose reply does not depend on what was sent: a topic or a standing message."""
 
-    async def on_message(update: Update, context: Context) -> None:
+    async def on_fixed(update: Update, context: Context) -> None:
         if not await _admitted(update, context):
             return
         svc = services(context)
-        reply = svc.brain.message(name, svc.clock())
+        reply = make(svc.brain, svc.clock())
         svc.observe(reply)
         await _reply(update, context, reply)
 
-    on_message.__name__ = f"on_{name}"
-    return on_message
+    on_fixed.__name__ = f"on_{name}"
+    return on_fixed
+
+
+def message_handler(name: str) -> Handler:
+    """Answers with one of the FAQ's standing messages."""
+    return _fixed(name, lambda brain, now: brain.message(name, now))
+
+
+def topic_command(topic: str) -> Handler:
+    """Answers with one topic (/phone, /mail…)."""
+    return _fixed(topic, lambda brain, now: brain.topic(topic, now))
 
 
 on_help = message_handler("help")
 # Stickers, photos, voice…: the media itself is never fetched, so nothing of it is kept.
 on_non_text = message_handler("non_text")
-
-
-def topic_command(topic: str) -> Handler:
-    async def on_topic_command(update: Update, context: Context) -> None:
-        if not await _admitted(update, context):
-            return
-        svc = services(context)
-        reply = svc.brain.topic(topic, svc.clock())
-        svc.observe(reply)
-        await _reply(update, context, reply)
-
-    on_topic_command.__name__ = f"on_{topic}"
-    return on_topic_command
 
 
 async def on_text(update: Update, context: Context) -> None:
