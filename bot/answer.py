@@ -70,7 +70,11 @@ class Brain:
         self.tz = facts.hours.zone
         self._open, self._close = facts.hours.opens, facts.hours.closes
         self._start, self._end = facts.period.start, facts.period.end
-        self._menu = tuple(Suggestion(i.id, i.title) for i in knowledge.intents if i.kind == "faq")
+        faq = [i for i in knowledge.intents if i.kind == "faq"]
+        self._menus: dict[Lang, tuple[Suggestion, ...]] = {
+            "zh": tuple(Suggestion(i.id, i.title) for i in faq),
+            "en": tuple(Suggestion(i.id, i.title_en or i.title) for i in faq),
+        }
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Brain:
@@ -190,11 +194,11 @@ class Brain:
     def message(self, name: str, now: datetime, lang: str = "zh") -> Reply:
         language = _as_lang(lang)
         text = self._message(name, language)
-        menu = self._menu if name in ("greeting", "help", "fallback") else ()
+        menu = self._menus[language] if name in ("greeting", "help", "fallback") else ()
         return Reply(text, "smalltalk", (), 1.0, menu, language)
 
     def menu(self) -> tuple[Suggestion, ...]:
-        return self._menu
+        return self._menus["zh"]
 
     def _compose(self, ids: list[str], now: datetime, lang: Lang, confidence: float) -> Reply:
         intents = [self._intents[i] for i in ids]
@@ -216,7 +220,7 @@ class Brain:
             text += "\n\n" + self._message("period_over", lang)
         if kind == "smalltalk" and intents[0].message is not None:
             # Answered by a standing message (the greeting): show what can be asked.
-            return Reply(text, "smalltalk", tuple(ids), confidence, self._menu, lang)
+            return Reply(text, "smalltalk", tuple(ids), confidence, self._menus[lang], lang)
         return Reply(text, kind, tuple(ids), confidence, (), lang)
 
     def _report_guard(self, now: datetime, lang: Lang) -> Reply:
@@ -242,7 +246,7 @@ class Brain:
             return self._did_you_mean(close, lang)
         text = self._message("fallback", lang) + "\n" + self._message("help", lang)
         score = ranked[0].score if ranked else 0.0
-        return Reply(text, "fallback", (), score, self._menu, lang)
+        return Reply(text, "fallback", (), score, self._menus[lang], lang)
 
     # -- helpers ---------------------------------------------------------------------------
 

@@ -285,3 +285,9 @@ def test_a_question_about_wrongdoing_gets_a_reminder_not_to_send_details(brain: 
     routed = ask(brain, "村支书贪污找谁")
     assert routed.kind == "route" and "不接收举报" in routed.text and PHONES[0] in routed.text
     assert "不接收举报" not in ask(brain, "电话多少").text
+
+
+def test_english_replies_offer_english_topic_titles(brain: Brain) -> None:
+    reply = ask(brain, "who are you")
+    assert reply.lang == "en" and reply.suggestions[0].title == "Phone lines"
+    assert ask(brain, "你是谁").suggestions[0].title == "值班电话"
