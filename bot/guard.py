@@ -29,7 +29,7 @@ _MISCONDUCT = (
     "|全是假的|拿公家|据为己有|干股|宴请|吃请|收礼|压下来|压下去|借给|没还|白送|开发商送|利是"
     "|内定|串标|围标|顶包|酒驾|醉驾|来源说不清|来源不明|藏着|现金|明码标价|送的|连襟|豆腐渣|偷工减料|虚开"
     "|套现|洗钱|包庇|纵容|走后门|托关系|打招呼|插手|跑官要官|行贿的|贱卖|不开票|多收|入编|编制|关进|小黑屋"
-    "|扶贫|礼金|大操大办|摆了|违规批|形式主义|官僚主义|瞎折腾|豪车|别墅|哪来这么多钱|来路不明|发放津贴"
+    "|扶贫|礼金|大操大办|摆了|违规批|形式主义|官僚主义|瞎折腾|豪车|别墅|哪来这么多钱|来路不明|发放津贴|涉黑|涉恶"
     r"|\bbribe|\bbribes|\bbribery|embezzl|corrupt|kickback|took\b.*\b(?:yuan|rmb|million|thousand)"
     r"|\baccept(?:ed|ing)\b|\breceived\b|\bluxury\b|\bgifts?\b|\bmistress\b|\btakes? cash"
     r"|\btaking money|\btook money|\bpaid for by|\bforced\b.*\bpay|\bsells?\b.*\bposts?"
@@ -76,6 +76,8 @@ _REPORT_VERB = (
     r"|管管他|^\s*举报\s*[:,]|look into|investigate"
     r"|i want to report|i'd like to report|i am reporting|i'm reporting|^\s*report\s*:|whistleblow"
     r"|wo ?yao ?ju ?bao|^\s*ju ?bao\b|^\s*报告\s*[!:,]"
+    # a message that opens by naming whom it reports: 举报锦州市公安局长…
+    r"|^\s*举报(?!电话|信|材料|方式|途径|渠道|的|需要|要|怎么|什么|哪|人|了|后|完|是|能|可以|有)"
 )
 # Sending material to the bot, or asking it to pass something on. Posting material to the
 # group's PO box (寄材料) is a question for the mail topic, not this.
