@@ -35,6 +35,16 @@ from telegram.request import BaseRequest, RequestData
 
 BOT_ID = 7000000001
 BOT_USERNAME = "inspection_faq_test_bot"
+# The smallest sticker Update.de_json accepts: media the bot must not download.
+STICKER = {
+    "file_id": "s",
+    "file_unique_id": "s",
+    "type": "regular",
+    "width": 1,
+    "height": 1,
+    "is_animated": False,
+    "is_video": False,
+}
 FAULTS = ("429", "502", "500", "409", "slow", "reset")
 SENDS = ("sendMessage",)  # the methods that count against the flood limit
 

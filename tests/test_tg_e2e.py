@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakeapi import BOT_USERNAME, FakeTelegram, make_message, mention
+from fakeapi import BOT_USERNAME, STICKER, FakeTelegram, make_message, mention
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "5550001234:AAE" + "q" * 32
@@ -117,15 +117,7 @@ def test_polling_answers_every_question_once_through_faults_and_keeps_secrets(
         fake.message(
             5550109,
             None,
-            sticker={
-                "file_id": "s",
-                "file_unique_id": "s",
-                "type": "regular",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-            },
+            sticker=STICKER,
         ),
         # group: chatter is ignored, a mention is answered
         fake.message(5550201, "今天巡视组电话打不通啊", chat_id=group, chat_type="supergroup"),

@@ -15,6 +15,7 @@ import pytest
 from fakeapi import (
     BOT_ID,
     BOT_USERNAME,
+    STICKER,
     RecordingRequest,
     make_callback,
     make_message,
@@ -240,17 +241,7 @@ async def test_help_and_unknown_private_commands_show_help(h: Harness) -> None:
 @pytest.mark.parametrize(
     "media",
     [
-        {
-            "sticker": {
-                "file_id": "s",
-                "file_unique_id": "s",
-                "type": "regular",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-            }
-        },
+        {"sticker": STICKER},
         {"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
         {"voice": {"file_id": "v", "file_unique_id": "v", "duration": 3}},
         {"document": {"file_id": "d", "file_unique_id": "d"}},

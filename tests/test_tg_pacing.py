@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from fakeapi import max_in_window
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
@@ -22,16 +23,6 @@ from bot.tg.pacing import SmoothRateLimiter, Window
 
 # Constructing a RetryAfter makes PTB 22 warn about a future type change; not our concern.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-
-
-def max_in_window(times: list[float], period: float) -> int:
-    times = sorted(times)
-    best, lo = 0, 0
-    for hi, t in enumerate(times):
-        while t - times[lo] >= period:
-            lo += 1
-        best = max(best, hi - lo + 1)
-    return best
 
 
 # -- the window, pure ----------------------------------------------------------------------
