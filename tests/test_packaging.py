@@ -447,6 +447,18 @@ def image_env(installed: Installed, **settings: str) -> dict[str, str]:
     }
 
 
+def bot_in_image(installed: Installed, verb: str, faq: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m bot VERB` from the installed wheel, outside the repo, reading FAQ_PATH."""
+    return subprocess.run(
+        [installed.python, "-m", "bot", verb],
+        cwd=installed.elsewhere,
+        env=image_env(installed, FAQ_PATH=str(faq)),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+
+
 def test_the_wheel_holds_the_whole_bot_package_and_nothing_else(installed: Installed) -> None:
     with zipfile.ZipFile(installed.wheel) as archive:
         names = archive.namelist()
@@ -479,15 +491,7 @@ def test_the_declared_dependencies_satisfy_the_installed_wheel(installed: Instal
 
 
 def test_the_installed_bot_checks_the_faq_at_faq_path(installed: Installed) -> None:
-    env = image_env(installed, FAQ_PATH=str(installed.knowledge / "faq.yaml"))
-    result = subprocess.run(
-        [installed.python, "-m", "bot", "check"],
-        cwd=installed.elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    result = bot_in_image(installed, "check", installed.knowledge / "faq.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -499,15 +503,7 @@ def test_a_mounted_faq_replaces_the_baked_one(installed: Installed, tmp_path: Pa
     text = faq.read_text(encoding="utf-8")
     assert "024-88881877" in text
     faq.write_text(text.replace("024-88881877", "024-00000000", 1), encoding="utf-8")
-    env = image_env(installed, FAQ_PATH=str(faq))
-    result = subprocess.run(
-        [installed.python, "-m", "bot", "check"],
-        cwd=installed.elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    result = bot_in_image(installed, "check", faq)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "024-00000000" in output or "faq.yaml:" in output
@@ -517,15 +513,7 @@ def test_a_mounted_faq_replaces_the_baked_one(installed: Installed, tmp_path: Pa
 def test_the_image_command_without_a_token_stops_with_a_clear_message(
     installed: Installed,
 ) -> None:
-    env = image_env(installed, FAQ_PATH=str(installed.knowledge / "faq.yaml"))
-    result = subprocess.run(
-        [installed.python, "-m", "bot", "run"],
-        cwd=installed.elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
+    result = bot_in_image(installed, "run", installed.knowledge / "faq.yaml")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "TELEGRAM_BOT_TOKEN" in output
