@@ -154,12 +154,17 @@ def throughput(lines: int) -> list[Row]:
     ]  # fmt: skip
 
 
+def load_and_answer(path: Path | None, rounds: int) -> tuple[float, list[float]]:
+    """Seconds to load and index the FAQ, and the sorted per-answer latencies in ms."""
+    start = time.perf_counter()
+    brain = Brain.load(path)
+    loaded = time.perf_counter() - start
+    return loaded, latencies(lambda t: brain.answer(t, NOW), questions(), rounds)
+
+
 def in_process(rounds: int) -> list[Row]:
     texts = questions()
-    start = time.perf_counter()
-    brain = Brain.load()
-    loaded = time.perf_counter() - start
-    ms = latencies(lambda t: brain.answer(t, NOW), texts, rounds)
+    loaded, ms = load_and_answer(None, rounds)
     p50, p99 = percentile(ms, 50), percentile(ms, 99)
     return [
         Row(f"`answer()` latency, shipped FAQ ({len(texts)} questions × {rounds})",
@@ -225,14 +230,10 @@ def synthetic_faq(directory: Path, examples: int, seed: int = 7) -> tuple[Path, 
 
 
 def large_faq(examples: int, rounds: int) -> list[Row]:
-    texts = questions()
     with tempfile.TemporaryDirectory() as tmp:
         path, total = synthetic_faq(Path(tmp), examples)
         size_kb = path.stat().st_size / 1024
-        start = time.perf_counter()
-        brain = Brain.load(path)
-        loaded = time.perf_counter() - start
-    ms = latencies(lambda t: brain.answer(t, NOW), texts, rounds)
+        loaded, ms = load_and_answer(path, rounds)
     p50, p99 = percentile(ms, 50), percentile(ms, 99)
     return [
         Row(f"`answer()` latency, generated FAQ of {total:,} examples",
