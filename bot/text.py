@@ -29,7 +29,7 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(
             "啥时候": "什么时候",
             "啥前儿": "什么时候",
             "多前儿": "什么时候",
-            "偷偷": "悄悄",
+            "偷偷": "悄悄",  # "secretly": not the 偷 of theft
             "啥时": "什么时候",
             "多会儿": "什么时候",
             "多咱": "什么时候",
@@ -74,6 +74,15 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(
             "周日": "周末",
             "双休日": "周末",
             "中纪委": "纪委",
+            "俺们": "我们",
+            "俺": "我",
+            "屯子": "村里",
+            "屯里": "村里",
+            "扒了": "拆了",
+            "给扒": "给拆",
+            "唠嗑": "聊天",
+            "整明白": "弄明白",
+            "啥玩意": "什么",
             # Cantonese (after traditional → simplified)
             "喺边度": "在哪里",
             "边度": "哪里",
@@ -109,15 +118,6 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(
             "👍": "好的",
             "👌": "好的",
             "🙏": "谢谢",
-            "俺们": "我们",
-            "俺": "我",
-            "屯子": "村里",
-            "屯里": "村里",
-            "扒了": "拆了",
-            "给扒": "给拆",
-            "唠嗑": "聊天",
-            "整明白": "弄明白",
-            "啥玩意": "什么",
         }.items(),
         key=lambda kv: -len(kv[0]),
     )
@@ -179,7 +179,7 @@ def _t2s() -> _Converter:
     return opencc.OpenCC("t2s")
 
 
-def _join_spaced_letters(text: str) -> str:
+def _join_spaced_characters(text: str) -> str:
     """电 话 多 少 is one word typed with spaces; 寄哪 他们几号走 is two clauses."""
     chunks = text.split()
     cjk = [c for c in chunks if has_cjk(c)]
@@ -194,7 +194,7 @@ def fold(text: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text)
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     text = _t2s().convert(text.lower())
-    text = _join_spaced_letters(text)
+    text = _join_spaced_characters(text)
     for old, new in _PHRASES:
         if old in text:
             text = text.replace(old, new)
