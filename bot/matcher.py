@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -110,17 +110,21 @@ def _readings() -> dict[str, str]:
 @cache
 def _pinyin_table() -> dict[str, str]:
     """Readings folded for the confusions of typing and accent (zh/z, ing/in…)."""
-    return {c: _fold_letters(r) for c, r in _readings().items()}
+    return {c: _fold_syllable(r) for c, r in _readings().items()}
 
 
 _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ing", "in"), ("eng", "en"), ("ang", "an"))
 
 
-def _fold_letters(s: str) -> str:
-    """The syllable folding applied to unsegmented typed pinyin."""
+def _fold_syllable(s: str) -> str:
     for a, b in _FOLDS:
         s = s.replace(a, b)
     return s
+
+
+# Records a keyword found in the question: the keyword, a discount for how it was found
+# (spelt right, or heard by its sound), and where in the question it stands.
+_Hit = Callable[[_Keyword, float, tuple[int, int]], None]
 
 
 class Matcher:
@@ -191,10 +195,6 @@ class Matcher:
         unit = _UNIGRAM_WEIGHT if len(gram) == 1 and not gram.isascii() else 1.0
         return unit * tf * self._idf.get(gram, self._unseen_idf)
 
-    @property
-    def size(self) -> int:
-        return len(self._examples)
-
     def rank(self, norm: str, *, holdout: bool = False) -> list[Candidate]:
         """Candidates best first. `holdout` ignores examples identical to the question."""
         norm = norm[:_MAX_SCAN]
@@ -218,7 +218,7 @@ class Matcher:
         self._example_scores(corrected, found, holdout)
         return sorted(found.values(), key=lambda c: c.score, reverse=True)
 
-    def _exact_hits(self, norm: str, hit) -> list[bool]:
+    def _exact_hits(self, norm: str, hit: _Hit) -> list[bool]:
         spans: list[tuple[int, int, str]] = []
         n = len(norm)
         for i in range(n):
@@ -242,7 +242,7 @@ class Matcher:
         # 信箱); only whole words do.
         return words
 
-    def _pinyin_hits(self, norm: str, covered: list[bool], hit) -> str:
+    def _pinyin_hits(self, norm: str, covered: list[bool], hit: _Hit) -> str:
         """Record keywords heard in the question's sound; return it with them spelled right."""
         if not self._pinyin:
             return norm
@@ -280,7 +280,7 @@ class Matcher:
             i = end
         return "".join(out)
 
-    def _latin_hits(self, norm: str, hit) -> None:
+    def _latin_hits(self, norm: str, hit: _Hit) -> None:
         """Keywords typed in pinyin, alone or amid Chinese (kuaidi丢了, dianhua duoshao)."""
         for run in _LETTERS_RE.finditer(norm):
             # Where each letter stands in the text, spaces left out.
