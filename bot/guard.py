@@ -70,10 +70,11 @@ _NAME = (
     # 市委的李国栋: a person of an office
     rf"|(?:委|局|厅|院|所|厂|公司|单位|部|处|科|办|行)的[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
 )
+# Asking that someone be investigated is handing over a report, question mark or not.
+_INVESTIGATE = r"彻查|好好查|查查|帮忙查|帮我查|查一下|查一查|查处|look into|investigate"
 _REPORT_VERB = (
     r"我要举报|我想举报|我举报|实名举报|我来举报|举报如下|现举报|特此举报|检举|揭发|反映如下|我要反映|我要告"
-    r"|举报线索|线索如下|实名反映|你们去查|你们查查|你们一查|查查他|查一下他|帮我查|彻查|好好查|查处|查下|查一下|查查|帮忙查"
-    r"|管管他|^\s*举报\s*[:,]|look into|investigate"
+    rf"|举报线索|线索如下|实名反映|你们去查|你们一查|查下|管管他|^\s*举报\s*[:,]|{_INVESTIGATE}"
     r"|i want to report|i'd like to report|i am reporting|i'm reporting|^\s*report\s*:|whistleblow"
     r"|wo ?yao ?ju ?bao|^\s*ju ?bao\b|^\s*报告\s*[!:,]"
     # a message that opens by naming whom it reports: 举报锦州市公安局长…
@@ -120,10 +121,7 @@ _code = re.compile(
 )
 _specific = re.compile(_SPECIFIC)
 _body = re.compile(_BODIES)
-# Asking that someone be investigated is handing over a report, question mark or not.
-_investigate = re.compile(
-    r"彻查|好好查|查查|帮忙查|帮我查|查一下|查一查|查处|look into|investigate"
-)
+_investigate = re.compile(_INVESTIGATE)
 _MIXED_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])")
 # One person spoken of (他, not 他们: "快递公司说不归他们管" is about a company).
 _third_person = re.compile(r"[他她](?!们)|\b(?:his|her|he|she)\b")
@@ -161,22 +159,25 @@ def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) 
     # 收了一套房 is a deed done; 违纪 only names a kind of problem (我们科长违纪找谁?)
     concrete = any(d not in _KINDS_OF_PROBLEM for d in deeds)
     title = bool(_title.search(text))
+    body = bool(_body.search(text))
+    third = bool(_third_person.search(text))
     # An office or a body that did wrong: 局长受贿, 国土分局违规批地
-    accuse = (title or bool(_body.search(text))) and misconduct
+    accuse = (title or body) and misconduct
     question = bool(_question.search(text))
     verb = bool(_report_verb.search(text))
     long = len(_units.findall(text))
     story = long >= _STORY
-    person = bool(_name.search(text))  # 张某, 局长李国庆, 孙书记
+    names = [m.group() for m in _name.finditer(text)]  # 张某, 局长李国庆, 孙书记
+    person = bool(names)
+    named = any(n != "某某" for n in names)  # 某某 stands for anyone
     known = bool(_specific.search(text))  # 我们局长, 营口港的刘总, 市委书记的秘书
+    contact = bool(_contact.search(text))
     # An e-mail, a link, a WeChat id, a card, ID or foreign phone number, an address
-    traces = bool(
-        _contact.search(text)
-        or {m.group() for m in _long_digits.finditer(text.replace("-", ""))} - known_numbers
+    traces = contact or bool(
+        {m.group() for m in _long_digits.finditer(text.replace("-", ""))} - known_numbers
     )
     code = bool(_code.search(folded))  # 辽A00888 is one token, before the split above
     detail = bool(_amount.search(text) or person or code or traces)
-    named = any(m.group() != "某某" for m in _name.finditer(text))  # 某某 stands for anyone
     if question and _hypothetical.search(text) and not (known or named):
         return False  # 如果我知道一个局长受贿, 应该打哪个电话
     if person and (misconduct or verb or long >= _NAMED_STORY):
@@ -185,17 +186,17 @@ def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) 
         return True
     if detail and (accuse or misconduct or verb or (title and code)):
         return True
-    if traces and _third_person.search(text):
+    if traces and third:
         return True  # 他的微信号是…: a trail to follow, handed over
-    if (title or _body.search(text)) and _amount.search(text) and long >= _NAMED_STORY:
+    if (title or body) and _amount.search(text) and long >= _NAMED_STORY:
         return True
-    if misconduct and _third_person.search(text) and not question:
+    if misconduct and third and not question:
         return True  # 他家里藏着好几百万现金
-    if _investigate.search(text) and (title or _body.search(text)):
+    if _investigate.search(text) and (title or body):
         return True  # 请你们彻查一下兴城市交通局; 帮忙查查省交通厅厅长, 钱都去哪了
-    if _contact.search(text) and _material.search(text):
+    if contact and _material.search(text):
         return True  # 我把举报材料发到 …@163.com 了
-    if concrete and _third_person.search(text) and story:
+    if concrete and third and story:
         return True  # 他家住在…别墅,车库里停着三辆豪车,一个公务员哪来这么多钱
     if verb and (title or misconduct) and not question:
         return True
