@@ -96,11 +96,12 @@ class Brain:
         chosen = self._choose(ranked, clause_starts(norm))
         if chosen is None:
             return self._did_you_mean(ranked, lang)
+        confidence = min(1.0, ranked[0].score)
         off_topic = self._off_topic(ranked, chosen)
         if off_topic:
             fallback = self._fallback([], lang)
-            return replace(fallback, topics=(off_topic,), confidence=min(1.0, ranked[0].score))
-        reply = self._compose([c.id for c in chosen], now, lang, min(1.0, ranked[0].score))
+            return replace(fallback, topics=(off_topic,), confidence=confidence)
+        reply = self._compose([c.id for c in chosen], now, lang, confidence)
         if reply.kind in ("faq", "route") and mentions_wrongdoing(folded):
             reply = replace(reply, text=reply.text + "\n\n" + self._message("privacy_note", lang))
         return reply

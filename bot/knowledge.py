@@ -478,8 +478,6 @@ class TopicModel(_IntentModel):
     title: Text
     title_en: Text | None = None
     source: Text
-    # A broad topic (what the group accepts, how to report) gives way to a specific route.
-    general: bool = False
 
 
 class RouteModel(_IntentModel):
@@ -557,7 +555,6 @@ class Intent:
     line: int
     path: str = ""  # where it is written, e.g. "topics[3]"
     hints: tuple[str, ...] = ()
-    general: bool = False
     message: str | None = None  # smalltalk answered by a message, e.g. "greeting"
     example_lines: tuple[int, ...] = ()  # the line of each example, for reports
 
@@ -1022,7 +1019,6 @@ def _build(
                 examples=tuple(model.examples),
                 keywords=tuple(model.keywords),
                 hints=tuple(model.hints),
-                general=getattr(model, "general", False),
                 message=getattr(model, "message", None),
                 source=getattr(model, "source", None),
                 line=doc.line(loc) or 0,

@@ -236,7 +236,7 @@ def test_each_clause_that_names_a_topic_is_answered(
     assert set(ask(brain, question).topics) >= topics
 
 
-def test_a_route_named_with_a_general_topic_leads(brain: Brain) -> None:
+def test_a_route_named_with_another_topic_leads(brain: Brain) -> None:
     reply = ask(brain, "环境污染举报电话多少")
     assert reply.kind == "route" and reply.topics == ("pollution",)
     assert PHONES[0] not in reply.text  # the group's line is not the pollution hotline
