@@ -47,7 +47,7 @@ class Case(BaseModel):
 
     q: str
     category: str
-    kind: Literal["faq", "route", "report_guard", "fallback", "smalltalk"] | None = None
+    kind: Literal["faq", "route", "report_guard", "boundary", "fallback", "smalltalk"] | None = None
     topics: tuple[str, ...] = ()
     must: tuple[Snippet, ...] = ()
     must_not: tuple[Snippet, ...] = ()

@@ -61,11 +61,11 @@ FACT_NAMES = frozenset(
         "group", "province", "leader", "mission", "phones", "po_box", "postcode",
         "hours", "open", "close", "days",
         "period", "start", "end", "year", "duration",
-        "contact_forms", "targets", "disciplines", "outside_remit",
+        "contact_forms", "targets", "disciplines", "outside_remit", "deputies",
     }
 )  # fmt: skip
 # Filled per question by the answer engine, so rendering leaves them in place.
-DYNAMIC = frozenset({"now", "status"})
+DYNAMIC = frozenset({"now", "status", "body"})  # body: the body a boundary reply names
 
 Kind = Literal["faq", "route", "smalltalk"]
 
@@ -438,6 +438,7 @@ class Facts(_Model):
     targets: Annotated[list[Text], Field(min_length=1)]
     disciplines: Annotated[list[Text], Field(min_length=1)]
     outside_remit: Text
+    deputies: list[Text] = []  # the deputy leaders, as the notice names them
 
 
 class FactsEn(_Model):
@@ -462,6 +463,7 @@ class Channel(_Model):
     name: Text
     number: Number
     name_en: Text | None = None
+    website: Text | None = None  # e.g. www.12388.gov.cn; {channel.<id>.website}
 
 
 class _IntentModel(_Model):
@@ -666,6 +668,7 @@ def fact_values(
         values |= {
             f"channel.{k}": f"{c.name_en or c.name} ({c.number})" for k, c in channels.items()
         }
+    values |= {f"channel.{k}.website": c.website for k, c in channels.items() if c.website}
     values |= {
         "open": opens,
         "close": closes,
@@ -678,6 +681,7 @@ def fact_values(
         values[name] = pick(name)
     for name in ("contact_forms", "targets", "disciplines"):
         values[name] = join(pick(name))
+    values["deputies"] = join(facts.deputies)
     return values
 
 
@@ -949,6 +953,7 @@ def _build(
 
     # --- templates: every placeholder must be known, everywhere
     allowed = FACT_NAMES | DYNAMIC | {f"channel.{k}" for k in channels}
+    allowed |= {f"channel.{k}.website" for k, c in channels.items() if c.website}
     channels_ok = "channels" not in sections or sections["channels"] is not None
     templates: list[tuple[tuple[str | int, ...], str, bool]] = []  # (loc, text, english)
     for section, _kind, i, model in entries:
@@ -1064,7 +1069,7 @@ def _check_facts(out: Collector, facts: Facts, notice: str | None, notice_name: 
     stated: list[tuple[tuple[str | int, ...], str]] = []
     for name in ("group", "province", "leader", "mission", "po_box", "postcode", "outside_remit"):
         stated.append((("facts", name), getattr(facts, name)))
-    for name in ("phones", "contact_forms", "targets", "disciplines"):
+    for name in ("phones", "contact_forms", "targets", "disciplines", "deputies"):
         stated += [(("facts", name, i), v) for i, v in enumerate(getattr(facts, name))]
     stated += [
         (("facts", "hours", "open"), _clock_text(hours.open)),

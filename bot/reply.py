@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["faq", "route", "report_guard", "fallback", "smalltalk"]
+Kind = Literal["faq", "route", "report_guard", "boundary", "fallback", "smalltalk"]
 Lang = Literal["zh", "en"]
 
 

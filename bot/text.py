@@ -1,154 +1,76 @@
 """Normalisation of what people type on a phone, before any matching.
 
-NFKC folds full-width forms, OpenCC folds traditional characters, a small table folds
-colloquial and Northeastern phrasing onto standard words, and fillers are dropped, so the
-matcher sees one spelling of each question.
+NFKC folds full-width forms, OpenCC folds traditional characters, a table folds colloquial and
+Northeastern phrasing onto standard words, and fillers are dropped, so the matcher sees one
+spelling of each question. The tables are language data, knowledge/language/text.yaml.
+
+Every text is cut to MAX_CHARS (Telegram's 4,096) before and after folding, so the cost of
+every pattern that reads it is bounded however long or expansive the input.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-# Longest first, so that 啥时候 is rewritten before 啥.
-_PHRASES: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        {
-            # Northeastern and colloquial forms → standard Mandarin
-            "咋整": "怎么办",
-            "咋办": "怎么办",
-            "咋弄": "怎么办",
-            "咋地": "怎么",
-            "咋的": "怎么",
-            "咋": "怎么",
-            "嘎哈": "干什么",
-            "干哈": "干什么",
-            "整啥": "干什么",
-            "啥时候": "什么时候",
-            "啥前儿": "什么时候",
-            "多前儿": "什么时候",
-            "偷偷": "悄悄",  # "secretly": not the 偷 of theft
-            "啥时": "什么时候",
-            "多会儿": "什么时候",
-            "多咱": "什么时候",
-            "哪嘎达": "哪里",
-            "哪旮旯": "哪里",
-            "哪疙瘩": "哪里",
-            "哪旮": "哪里",
-            "啥": "什么",
-            "甚么": "什么",
-            "神马": "什么",
-            "么子": "什么",
-            "哪儿": "哪里",
-            "这会儿": "现在",
-            "这会": "现在",
-            "这时候": "现在",
-            "这工夫": "现在",
-            "这阵儿": "现在",
-            "眼下": "现在",
-            "这个点": "现在",
-            "几儿": "几号",
-            "多钱": "多少",
-            "多少号": "号码",
-            "手机号": "电话",
-            "联系电话": "电话",
-            "电话号": "电话",
-            "电话号码": "电话",
-            "号码": "电话",
-            "热线": "电话",
-            "邮递区号": "邮编",
-            "郵遞區號": "邮编",
-            "邮政编码": "邮编",
-            "信箱号": "信箱",
-            "邮箱": "信箱",
-            "邮政信箱": "信箱",
-            "周六日": "周末",
-            "礼拜天": "周末",
-            "礼拜六": "周末",
-            "星期天": "周末",
-            "星期六": "周末",
-            "星期日": "周末",
-            "周六": "周末",
-            "周日": "周末",
-            "双休日": "周末",
-            "中纪委": "纪委",
-            "俺们": "我们",
-            "俺": "我",
-            "屯子": "村里",
-            "屯里": "村里",
-            "扒了": "拆了",
-            "给扒": "给拆",
-            "唠嗑": "聊天",
-            "整明白": "弄明白",
-            "啥玩意": "什么",
-            # Cantonese (after traditional → simplified)
-            "喺边度": "在哪里",
-            "边度": "哪里",
-            "几时": "什么时候",
-            "而家": "现在",
-            "有冇": "有没有",
-            "冇": "没",
-            "点样": "怎么",
-            "边个": "谁",
-            "几多": "多少",
-            "乜嘢": "什么",
-            "系唔系": "是不是",
-            "唔": "不",
-            "咩": "什么",
-            "嘅": "的",
-            "喺": "在",
-            "佢哋": "他们",
-            "佢": "他",
-            "哋": "们",
-            "畀": "给",
-            "咗": "了",
-            "嗰": "那",
-            "利是": "红包",
-            "万蚊": "万块",
-            # Sichuan and Wu
-            "啥子": "什么",
-            "咋个": "怎么",
-            "晓得": "知道",
-            "啥物事": "什么",
-            "阿拉": "我们",
-            "侬": "你",
-            # Emoji that carry the whole message
-            "👍": "好的",
-            "👌": "好的",
-            "🙏": "谢谢",
-        }.items(),
-        key=lambda kv: -len(kv[0]),
-    )
-)
+from bot.knowledge import Collector
+from bot.language import Strict, load_model
 
-# Politeness and fillers carry no meaning for matching.
-_FILLERS = (
-    "请问一下",
-    "麻烦问一下",
-    "麻烦问下",
-    "想问一下",
-    "想问下",
-    "问一下",
-    "问下",
-    "请问",
-    "打听一下",
-    "打扰一下",
-    "打扰了",
-    "麻烦您",
-    "麻烦你",
-    "您好",
-    "你好",
-    "老铁",
-    "大哥",
-    "大姐",
-    "同志",
-    "那个",
-    "就是说",
-)
-_FILLER_RE = re.compile("|".join(map(re.escape, _FILLERS)))
-_PARTICLE_RE = re.compile(r"[啊呀呢吗嘛呗啦哦哇吧噢嗯呐咧]")
+# Telegram's limit on a message. A longer text is cut here, before NFKC (which can triple it:
+# ⒛ → "20.") and again after folding, so no pattern downstream ever reads more than this.
+MAX_CHARS = 4096
+
+
+class TextData(Strict):
+    """knowledge/language/text.yaml: how people's phrasing is folded before matching."""
+
+    phrases: dict[str, str]
+    fillers: list[str]
+    particles: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    phrases: tuple[tuple[str, str], ...]  # longest first, so that 啥时候 goes before 啥
+    fillers: re.Pattern[str]
+    particles: re.Pattern[str]
+
+
+def _check(data: TextData, out: Collector) -> None:
+    """A word that folding changes first (traditional, upper case, width) can never match."""
+    for key in data.phrases:
+        if _fold_script(key) != key or not key.strip():
+            out.add(
+                ("phrases", key), f"{key!r} is folded to {_fold_script(key)!r} first; write that"
+            )
+    for i, word in enumerate(data.fillers):
+        if _fold_script(word) != word or not word.strip():
+            out.add(
+                ("fillers", i), f"{word!r} is folded to {_fold_script(word)!r} first; write that"
+            )
+    for i, char in enumerate(data.particles):
+        if len(char) != 1:
+            out.add(("particles", i), f"{char!r}: a particle is one character")
+
+
+@cache
+def language_data() -> _Language:
+    """text.yaml, read, checked and compiled once (KnowledgeError with file:line if bad)."""
+    data = load_model("text.yaml", TextData, _check)
+    phrases = tuple(sorted(data.phrases.items(), key=lambda kv: -len(kv[0])))
+    fillers = sorted(data.fillers, key=len, reverse=True)  # 请问一下 before 请问
+    return _Language(
+        phrases,
+        re.compile("|".join(map(re.escape, fillers)) or "(?!)"),
+        re.compile(
+            "[" + "".join(map(re.escape, data.particles)) + "]" if data.particles else "(?!)"
+        ),
+    )
+
+
 # NFKC leaves these as they are; the patterns downstream expect ASCII punctuation.
 _CJK_PUNCT = str.maketrans(
     {"。": ".", "、": ",", "～": "~", "「": '"', "」": '"', "『": '"', "』": '"'}
@@ -188,14 +110,21 @@ def _join_spaced_characters(text: str) -> str:
     return text
 
 
-def fold(text: str) -> str:
-    """Width, case, script and invisible characters folded; punctuation kept (for splitting)."""
-    text = unicodedata.normalize("NFKC", text).translate(_CJK_PUNCT)
+def _fold_script(text: str) -> str:
+    """Width, case, script and invisible characters folded: the spelling, not the words."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_CJK_PUNCT)
     text = _ZERO_WIDTH_RE.sub("", text)
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
-    text = _t2s().convert(text.lower())
-    text = _join_spaced_characters(text)
-    for old, new in _PHRASES:
+    return _t2s().convert(text.lower()[:MAX_CHARS])
+
+
+def fold(text: str) -> str:
+    """Spelling folded, then colloquial phrasing; punctuation kept (for splitting).
+
+    At most MAX_CHARS characters come out, whatever goes in.
+    """
+    text = _join_spaced_characters(_fold_script(text))
+    for old, new in language_data().phrases:
         if old in text:
             text = text.replace(old, new)
     # Wu's final 伐 is 吗.
@@ -204,7 +133,8 @@ def fold(text: str) -> str:
 
 def strip_fillers(text: str) -> str:
     """Drop fillers and particles, unless nothing would be left (a bare 你好 is a greeting)."""
-    stripped = _PARTICLE_RE.sub("", _FILLER_RE.sub(" ", text))
+    data = language_data()
+    stripped = data.particles.sub("", data.fillers.sub(" ", text))
     return stripped if stripped.strip(" ,.?!") else text
 
 

@@ -123,6 +123,7 @@ def new_campaign(folder: Path, start: date, end: date) -> Path:
         [
             ("group: 中央第三巡视组", f"group: {GROUP}"),
             ("leader: 叶青纯", f"leader: {LEADER}"),
+            ("deputies: [刘维佳, 朱国贤, 陈江]", "deputies: []"),  # this notice names none
             ('"024-88881877", "024-88881977"', f'"{PHONES[0]}", "{PHONES[1]}"'),
             ("辽宁省沈阳市第6008号信箱", PO_BOX),
             ('postcode: "110034"', f'postcode: "{POSTCODE}"'),
@@ -145,6 +146,10 @@ def new_campaign(folder: Path, start: date, end: date) -> Path:
     for old, new in [("辽宁", "湖南"), ("沈阳", "长沙"), ("Liaoning", "Hunan"),
                      ("Shenyang", "Changsha")]:  # fmt: skip
         text = text.replace(old, new)
+    # Topics about what only the old notice says (its deputies, what it re-examines, the
+    # rounds before it) are deleted, as the guide's step 4 says.
+    for topic in ("deputies", "follow_up", "rounds"):
+        text = re.sub(rf"\n  - id: {topic}\n(?:    .*\n|\n(?!  - |#))*", "\n", text)
     faq.write_text(text, encoding="utf-8")
 
     # 5. Run check: it names every line that still quotes the old notice.

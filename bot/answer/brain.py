@@ -1,35 +1,41 @@
-"""The one place that decides what the bot says: `answer(text, now) -> Reply`.
+"""The decision: what a message is, and which reply it gets.
 
-Telegram, the terminal and the evaluation all call `Brain.answer`, so a behaviour is written
-once and the evaluation measures exactly what users get.
+In order: nothing to read → help; a report (the guard's rules) → the refusal, with the channel
+of any matter that has its own; a body the notice does not cover (another province, group,
+level, year) → the boundary reply; a number of the notice quoted back → that fact, corrected
+if it was mistyped; else the ranked topics, routes and smalltalk. A learned second opinion on
+reports, when one is plugged in (`Brain(..., second_opinion=…)`), never takes an answer away:
+it only adds the refusal note under it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 
 from bot import knowledge as kb
+from bot.answer.phrasing import Phrasing
+from bot.answer.quoted import QuotedNumbers, Quotes
+from bot.answer.tuning import Tuning
+from bot.boundary import Boundary, Outside
 from bot.guard import looks_like_report, mentions_wrongdoing
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
-from bot.text import clause_starts, fold, has_cjk, normalise_folded
+from bot.text import clause_starts, fold, has_cjk, language_data, normalise_folded
 
-# Below this a question is not understood; Rasa's FallbackClassifier threshold.
-LOW_CONFIDENCE = 0.5
-# Below this there is nothing worth suggesting either.
-SUGGEST_FLOOR = 0.3
-# Two topics closer than this, found by the same words, are ambiguous: ask "did you mean".
-AMBIGUITY_GAP = 0.1
-MAX_TOPICS = 3
-_SMALLTALK_EXAMPLE = 0.8
-_SMALLTALK_SHORT = 4
-_KEYWORD = 0.6  # one keyword, spelt right
-_STRONG_KEYWORD = 0.4  # one keyword, even one heard through a typo (店话)
+# A second opinion on whether a folded message is a report (a learned model's score against
+# its threshold). Plugging one in is one line:
+#   Brain(knowledge, second_opinion=lambda f: learned.report_score(f) >= learned.THRESHOLD)
+SecondOpinion = Callable[[str], bool]
+
+
+def _no_second_opinion(folded: str) -> bool:
+    return False
+
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
 # Common English words that are not pinyin syllables: a text of Latin letters with one of
@@ -59,8 +65,19 @@ def _overlaps(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> boo
 class Brain:
     """Knowledge plus its matcher; immutable once built, so it can be swapped atomically."""
 
-    def __init__(self, knowledge: kb.Knowledge) -> None:
+    def __init__(
+        self,
+        knowledge: kb.Knowledge,
+        tuning: Tuning | None = None,
+        second_opinion: SecondOpinion = _no_second_opinion,
+    ) -> None:
+        language_data()  # the language files are checked before anything is answered
         self.knowledge = knowledge
+        self.tuning = tuning or Tuning()
+        self._second_opinion = second_opinion
+        self._phrasing = Phrasing(knowledge)
+        self._boundary = Boundary(knowledge.facts)
+        self._quoted = QuotedNumbers(knowledge.facts, knowledge.external_numbers)
         self._intents = {i.id: i for i in knowledge.intents}
         self._matcher = Matcher(
             Entry(i.id, i.examples, i.keywords, i.hints) for i in knowledge.intents
@@ -83,15 +100,32 @@ class Brain:
     # -- the decision --------------------------------------------------------------------
 
     def answer(self, text: str, now: datetime, *, holdout: bool = False) -> Reply:
-        folded = fold(text or "")
+        folded = fold(text or "")  # capped before anything matches (text.MAX_CHARS)
         norm = normalise_folded(folded)
         lang = self._language(norm)
         if not norm:
             return self._fallback([], lang)
         if looks_like_report(folded, self._phones):
-            return self._report_guard(now, lang)
+            return self._report_guard(norm, now, lang)
+        outside = self._boundary.find(folded)
+        if outside is not None:
+            return self._outside(outside, lang)
+        reply = self._understood(norm, now, lang, holdout, self._quoted.find(folded))
+        if reply.kind in ("faq", "route") and self._second_opinion(folded):
+            return replace(reply, text=self._phrasing.with_report_note(reply.text, lang))
+        if reply.kind in ("faq", "route") and mentions_wrongdoing(folded):
+            reply = replace(reply, text=reply.text + "\n\n" + self._message("privacy_note", lang))
+        return reply
+
+    def _understood(
+        self, norm: str, now: datetime, lang: Lang, holdout: bool, quotes: Quotes
+    ) -> Reply:
+        """The reply to a question: its topics, a route, smalltalk, or did-you-mean."""
+        tuning = self.tuning
         ranked = [c for c in self._matcher.rank(norm, holdout=holdout) if self._plausible(c, norm)]
-        if not ranked or ranked[0].score < LOW_CONFIDENCE:
+        if quotes:
+            return self._quoting(ranked, quotes, now, lang)
+        if not ranked or ranked[0].score < tuning.low_confidence:
             return self._fallback(ranked, lang)
         chosen = self._choose(ranked, clause_starts(norm))
         if chosen is None:
@@ -101,17 +135,34 @@ class Brain:
         if off_topic:
             fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=confidence)
-        reply = self._compose([c.id for c in chosen], now, lang, confidence)
-        if reply.kind in ("faq", "route") and mentions_wrongdoing(folded):
-            reply = replace(reply, text=reply.text + "\n\n" + self._message("privacy_note", lang))
+        return self._compose([c.id for c in chosen], now, lang, confidence)
+
+    def _quoting(self, ranked: list[Candidate], quotes: Quotes, now: datetime, lang: Lang) -> Reply:
+        """88881977记下了,还有一个是啥: the facts of the numbers quoted, first; a near miss is
+        corrected (是88881877还是88881787来着), never confirmed."""
+        ids = list(quotes.topics) or ["phone"]
+        if quotes.wrong and not quotes.topics:
+            # 6006号信箱: which fact it misses decides what to state; a phone by default.
+            ids = [c.id for c in ranked if c.id in ("mail", "phone")][:1] or ["phone"]
+        confident = [
+            c.id
+            for c in ranked
+            if c.score >= self.tuning.low_confidence
+            and self._intents[c.id].kind == "faq"
+            and c.keyword >= self.tuning.keyword
+        ]
+        ids += [i for i in confident if i not in ids][: self.tuning.max_topics - len(ids)]
+        reply = self._compose(ids, now, lang, 1.0)
+        if quotes.wrong:
+            reply = replace(reply, text=self._phrasing.corrected(reply.text, lang))
         return reply
 
     def _plausible(self, c: Candidate, norm: str) -> bool:
         """Chit-chat needs its own words or a near-identical example: 有人拿刀在街上 is no hello."""
         if self._intents[c.id].kind != "smalltalk":
             return True
-        short = len(norm) <= _SMALLTALK_SHORT and c.hint > 0
-        return c.keyword > 0 or short or c.example >= _SMALLTALK_EXAMPLE
+        short = len(norm) <= self.tuning.smalltalk_short and c.hint > 0
+        return c.keyword > 0 or short or c.example >= self.tuning.smalltalk_example
 
     def _off_topic(self, ranked: list[Candidate], chosen: list[Candidate]) -> str | None:
         """高铁几点发车 is about trains, whatever 几点 suggests; a route named as strongly wins."""
@@ -133,34 +184,39 @@ class Brain:
         return off[0].id if beats else None
 
     def _choose(self, ranked: list[Candidate], starts: list[int]) -> list[Candidate] | None:
-        """The topics to answer, or None when the best two are too close to tell apart."""
+        """The topics to answer (never none), or None when the best two are too close to tell
+        apart."""
+        tuning = self.tuning
         top, rest = ranked[0], ranked[1:]
         if self._intents[top.id].kind != "smalltalk":
             # 谢谢 at the end of a question is manners, not a second question.
             rest = [c for c in rest if self._intents[c.id].kind != "smalltalk"]
         chosen = [top]
         for c in rest:
-            if len(chosen) == MAX_TOPICS:
+            if len(chosen) == tuning.max_topics:
                 break
             # Another topic named by its own words is another question (电话和邮编各是多少;
-            # 寄哪 他们几号走), however much stronger the first one is.
+            # 寄哪 他们几号走), however much stronger the first one is; so is a topic that lists
+            # the very word the first was found by.
             said = [s for x in chosen for s in x.spans]
-            if c.keyword >= _STRONG_KEYWORD and c.spans and not _overlaps(c.spans, said):
+            own = c.keyword >= tuning.strong_keyword and c.spans and not _overlaps(c.spans, said)
+            if own or self._shares_a_word(top, c):
                 chosen.append(c)
         if len(chosen) == 1 and rest:
             second = rest[0]
             same_words = not top.spans or _overlaps(top.spans, second.spans)
-            if same_words and top.score - second.score < AMBIGUITY_GAP and top.score < 1.0:
+            close = top.score - second.score < tuning.ambiguity_gap
+            if same_words and close and top.score < 1.0:
                 return None
-        kinds = {self._intents[c.id].kind for c in chosen}
-        if kinds - {"smalltalk"}:
-            chosen = [c for c in chosen if self._intents[c.id].kind != "smalltalk"]
         # A route leads only when named outright: 老伴 heard as 老板 is no labour dispute.
         chosen = [
             c
             for c in chosen
-            if self._intents[c.id].kind != "route" or c.keyword >= _KEYWORD or c is top
+            if self._intents[c.id].kind != "route" or c.keyword >= tuning.keyword or c is top
         ]
+        kinds = {self._intents[c.id].kind for c in chosen}
+        if kinds - {"smalltalk"}:
+            chosen = [c for c in chosen if self._intents[c.id].kind != "smalltalk"]
         kinds = {self._intents[c.id].kind for c in chosen}
         if "route" in kinds:
             # A specific out-of-remit matter beats the topics named in the same breath
@@ -182,7 +238,14 @@ class Brain:
         # the strongest first within a clause; a route leads.
         chosen.sort(key=lambda c: (min(_clause(s, starts) for s in c.spans or [(0, 0)]), -c.score))
         chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
-        return chosen
+        # 你是真收吗: smalltalk first and a route heard only through pinyin (真收 → 征收);
+        # dropping both would leave nothing, so the best one stays.
+        return chosen or [top]
+
+    def _shares_a_word(self, top: Candidate, c: Candidate) -> bool:
+        """A word two topics both list asks both (回头看: which group, and what it re-examines)."""
+        faq = self._intents[top.id].kind == self._intents[c.id].kind == "faq"
+        return faq and c.keyword >= self.tuning.keyword and bool(set(top.spans) & set(c.spans))
 
     # -- replies ---------------------------------------------------------------------------
 
@@ -224,28 +287,61 @@ class Brain:
             return Reply(text, "smalltalk", tuple(ids), confidence, self._menus[lang], lang)
         return Reply(text, kind, tuple(ids), confidence, (), lang)
 
-    def _report_guard(self, now: datetime, lang: Lang) -> Reply:
-        # Fixed text only: nothing of the message is repeated, whatever it was.
-        text = self._message("report_guard", lang)
-        if self._ended(now):
-            text += "\n\n" + self._message("period_over", lang)
-        return Reply(text, "report_guard", (), 1.0, (), lang)
+    def _report_guard(self, norm: str, now: datetime, lang: Lang) -> Reply:
+        """The refusal, and the channel of a matter that has its own (a village cadre → 12388).
+
+        Fixed texts only: nothing of the message is repeated, whatever it was.
+        """
+        routes = self._named_routes(norm)
+        said = self._message("report_guard", lang)
+        matters: list[str] = []
+        for intent in routes:
+            body = self._answer_text(intent, lang)
+            if not self._repeats(body, said + "".join(matters)):
+                matters.append(body)
+        ended = self._message("period_over", lang) if self._ended(now) else None
+        text = self._phrasing.report(lang, matters, ended)
+        return Reply(text, "report_guard", tuple(i.id for i in routes), 1.0, (), lang)
+
+    def _named_routes(self, norm: str) -> list[kb.Intent]:
+        """Routes a message names outright (村支书, 派出所民警): what its matter is about."""
+        ranked = self._matcher.rank(norm)
+        named = [
+            self._intents[c.id]
+            for c in ranked
+            if self._intents[c.id].kind == "route" and c.keyword >= self.tuning.keyword
+        ]
+        return named[: self.tuning.max_topics - 1]
+
+    def _outside(self, outside: Outside, lang: Lang) -> Reply:
+        """A body the notice does not cover: whose facts these are, and the standing channel;
+        never the notice's own lines as the other body's."""
+        return Reply(self._phrasing.boundary(outside, lang), "boundary", (), 1.0, (), lang)
 
     def _did_you_mean(self, ranked: list[Candidate], lang: Lang) -> Reply:
-        options = [c for c in ranked if self._intents[c.id].kind != "smalltalk"][:3]
-        suggestions = tuple(Suggestion(c.id, self._title(c.id, lang)) for c in options)
-        text = self._message("did_you_mean", lang)
+        options = [c for c in ranked if self._intents[c.id].kind != "smalltalk"]
+        suggestions = tuple(
+            Suggestion(c.id, self._title(c.id, lang))
+            for c in options[: self.tuning.max_suggestions]
+        )
+        if not suggestions:
+            return self._fallback([], lang)
+        text = self._phrasing.did_you_mean(suggestions, lang)
         return Reply(text, "fallback", (), ranked[0].score, suggestions, lang)
 
     def _fallback(self, ranked: list[Candidate], lang: Lang) -> Reply:
         close = [
             c
             for c in ranked
-            if c.score >= SUGGEST_FLOOR and self._intents[c.id].kind != "smalltalk"
-        ][:3]
+            if c.score >= self.tuning.suggest_floor and self._intents[c.id].kind != "smalltalk"
+        ]
         if close:
             return self._did_you_mean(close, lang)
-        text = self._message("fallback", lang) + "\n" + self._message("help", lang)
+        # Words of ours, however faint (有些情况想说说), may be a whistleblower who cannot
+        # phrase the question: they still leave with the channels. Nonsense (asdfghjkl) and a
+        # question about something unrelated (高铁几点发车, ranked=[]) get no fact at all.
+        ours = any(self._intents[c.id].kind != "smalltalk" for c in ranked)
+        text = self._phrasing.fallback(self._menus[lang], lang, reach=ours)
         score = ranked[0].score if ranked else 0.0
         return Reply(text, "fallback", (), score, self._menus[lang], lang)
 
@@ -265,9 +361,7 @@ class Brain:
         return intent.answer_en if lang == "en" and intent.answer_en else intent.answer
 
     def _message(self, name: str, lang: Lang) -> str:
-        if lang == "en" and name in self.knowledge.messages_en:
-            return self.knowledge.messages_en[name]
-        return self.knowledge.messages[name]
+        return self._phrasing.message(name, lang)
 
     @staticmethod
     def _repeats(body: str, said: str) -> bool:

@@ -1,0 +1,87 @@
+"""Numbers of the notice quoted back in a message, and near misses of them.
+
+`88881977记下了,还有一个是啥` quotes one phone line and asks for the other: it is a question
+about the phones, whatever else it says. `是88881877还是88881787来着` quotes the right line and
+a wrong one: the wrong one must be corrected, never confirmed (a whistleblower would dial it).
+
+Known numbers come from the facts: each phone (with and without its area code), the area code
+itself, the PO box number and the postcode. A near miss is a number of four or more digits that
+is one typed digit away from a known one (changed, missing or extra; two of a phone line's
+eight), or has two neighbours swapped; a year or an amount (2008年, 110000元) is none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.knowledge import Facts
+
+_RUN_RE = re.compile(r"\d+(?:[- ]\d+)*")
+_NEAR_MIN = 4  # 024 vs 025 is another city, not a typo of ours
+_YEAR = range(1949, 2100)  # 2008 is a year, not a typo of 6008
+_UNITS = frozenset("年元块万千百亿个人次天岁")  # 110000元 is an amount, not a postcode
+
+
+@dataclass(frozen=True, slots=True)
+class Quotes:
+    """What a message quotes: topics of the numbers it got right, and whether one was wrong."""
+
+    topics: tuple[str, ...] = ()
+    wrong: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.topics) or self.wrong
+
+
+def _near(a: str, b: str) -> bool:
+    """Within two substitutions, or one adjacent swap, insertion or deletion."""
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        # One wrong digit of a short number, two of a phone line's eight.
+        return 0 < len(diff) <= (2 if len(a) >= 8 else 1) or swapped
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+class QuotedNumbers:
+    """Recognises the facts' numbers in a message; built once per FAQ."""
+
+    def __init__(self, facts: Facts, external: frozenset[str]) -> None:
+        known: dict[str, str] = {}
+        for phone in facts.phones:
+            parts = phone.split("-")
+            known["".join(parts)] = "phone"
+            if len(parts) > 1:
+                known[parts[-1]] = "phone"
+                known[parts[0]] = "phone"  # the area code: 024是哪里
+        for digits in re.findall(r"\d+", facts.po_box):
+            known[digits] = "mail"
+        known[facts.postcode] = "mail"
+        self._known = known
+        # Channel numbers (12388) and the campaign's year are right numbers of their own.
+        self._other = external | {str(facts.period.year)}
+
+    def find(self, folded: str) -> Quotes:
+        topics: list[str] = []
+        wrong = False
+        for m in _RUN_RE.finditer(folded):
+            digits = m.group().replace("-", "").replace(" ", "")
+            topic = self._known.get(digits)
+            if topic is not None:
+                if topic not in topics:
+                    topics.append(topic)
+                continue
+            if self._misses(digits, folded[m.end() : m.end() + 1]):
+                wrong = True
+        return Quotes(tuple(topics), wrong)
+
+    def _misses(self, digits: str, after: str) -> bool:
+        if len(digits) < _NEAR_MIN or digits in self._other or after in _UNITS:
+            return False
+        if len(digits) == 4 and int(digits) in _YEAR:
+            return False
+        return any(_near(digits, k) for k in self._known if len(k) >= _NEAR_MIN)

@@ -1,0 +1,26 @@
+"""The tunables of the decision, in one value, so an experiment changes one thing in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Below this a question is not understood; Rasa's FallbackClassifier threshold.
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """Thresholds of `Brain.answer`; the defaults are the measured ones."""
+
+    low_confidence: float = LOW_CONFIDENCE
+    # Below this there is nothing worth suggesting either.
+    suggest_floor: float = 0.3
+    # Two topics closer than this, found by the same words, are ambiguous: ask "did you mean".
+    ambiguity_gap: float = 0.1
+    max_topics: int = 3
+    # Chit-chat needs its own words, a near-identical example, or a message this short.
+    smalltalk_example: float = 0.8
+    smalltalk_short: int = 4
+    keyword: float = 0.6  # one keyword, spelt right
+    strong_keyword: float = 0.4  # one keyword, even one heard through a typo (店话)
+    max_suggestions: int = 3

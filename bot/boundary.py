@@ -1,0 +1,312 @@
+"""What a question is about, when it is not this notice: another province, group, level, body
+or year.
+
+The notice covers one group in one province in one period (中央第三巡视组, 辽宁, 2016). A
+citizen of Jiangxi who asks 江西的巡视组电话 must not be given Liaoning's lines as if they
+were Jiangxi's: that is the worst answer the bot can give. So before any topic is matched,
+`Boundary.find` says whether the question names a body the notice does not cover, and which.
+
+Which group, province and year are "ours" comes from the FAQ's facts, so another campaign
+brings its own; the words (provinces, levels, bodies, "the latest round") are language data in
+knowledge/language/boundary.yaml.
+
+Rules, in order (the first that fires names the body):
+- ordinal: another group's number (中央第八巡视组; 第三 is ours);
+- level: a provincial 巡视组 or a city or county 巡察组 (营口市委巡察组, 辽宁省委巡视组);
+- body: another kind of body (督察组, 督导组, 督查组), unless the two are being compared
+  (巡视组和督查组是一回事吗 asks what ours is);
+- province: another province named, ours not, and the message is about inspection or contact
+  (江西的巡视组电话; not 我老家江西);
+- year: another year, with the same condition (2019年的巡视组举报电话);
+- latest: "the latest round" right before an inspection word (最新一轮巡视, 现在的巡视组).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from bot.knowledge import Collector, Facts
+from bot.language import Strict, load_model
+from bot.text import fold
+
+Rule = Literal["ordinal", "level", "body", "province", "year", "latest"]
+RULES: tuple[Rule, ...] = ("ordinal", "level", "body", "province", "year", "latest")
+
+
+class _Province(Strict):
+    name: str
+    short: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+
+class _Named(Strict):
+    word: str
+    name: str
+    loose: bool = False  # also said of the group itself (中央派来辽宁的那个督查组)
+
+
+class _Names(Strict):
+    zh: str
+    en: str
+
+
+class BoundaryData(Strict):
+    provinces: list[_Province]
+    inspection_words: list[str]
+    subjects: list[str]
+    asker: list[str]
+    levels: list[_Named]
+    bodies: list[_Named]
+    latest: list[str]
+    comparisons: list[str]
+    names: dict[Rule, _Names]
+
+
+def _check(data: BoundaryData, out: Collector) -> None:
+    """What the schema cannot say: lengths of names, every rule named, each word matchable."""
+    for i, p in enumerate(data.provinces):
+        for j, a in enumerate(p.abbr):
+            if len(a) != 1:
+                out.add(("provinces", i, "abbr", j), f"{a!r}: an abbreviation is one character")
+        for j, s in enumerate(p.short):
+            if len(s) < 2:
+                out.add(("provinces", i, "short", j), f"{s!r}: one character goes under abbr")
+    for rule in RULES:
+        if rule not in data.names:
+            out.add(("names",), f"missing the name of rule {rule!r}")
+    for key, text in data.names.items():
+        for lang in ("zh", "en"):
+            if key not in ("latest",) and "{name}" not in getattr(text, lang):
+                out.add(("names", key, lang), "must contain {name}")
+    # Messages are folded before matching (traditional → simplified, 邮箱 → 信箱): a word that
+    # folding rewrites could never be found as written.
+    words = [(("inspection_words", i), w) for i, w in enumerate(data.inspection_words)]
+    words += [(("subjects", i), w) for i, w in enumerate(data.subjects)]
+    words += [(("latest", i), w) for i, w in enumerate(data.latest)]
+    words += [(("comparisons", i), w) for i, w in enumerate(data.comparisons)]
+    words += [(("asker", i), w) for i, w in enumerate(data.asker)]
+    words += [(("levels", i, "word"), n.word) for i, n in enumerate(data.levels)]
+    words += [(("bodies", i, "word"), n.word) for i, n in enumerate(data.bodies)]
+    for loc, word in words:
+        if fold(word) != word.lower() or not word.strip():
+            out.add(loc, f"{word!r} is rewritten to {fold(word)!r} before matching; write that")
+
+
+@cache
+def boundary_data() -> BoundaryData:
+    """knowledge/language/boundary.yaml, read and checked once."""
+    return load_model("boundary.yaml", BoundaryData, _check)
+
+
+@dataclass(frozen=True, slots=True)
+class Outside:
+    """The body a question asks about, which the notice does not cover."""
+
+    rule: Rule
+    name: str  # as the reply names it, e.g. 江西省, 中央第八巡视组, 营口的市委巡察组
+    name_en: str
+
+    def named(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_ORDINAL_RE = re.compile(r"第([零〇一二两三四五六七八九十百\d]{1,4})(?:个)?(?:巡视)?组")
+_EN_WORDS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+]  # fmt: skip
+_EN_ORDINAL_RE = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(_EN_WORDS) + r"))\s+(?:central\s+)?inspection"
+    r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*)?(\d{1,2})\b"
+)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def ordinal_value(text: str) -> int | None:
+    """三 → 3, 十二 → 12, 二十 → 20, 8 → 8; None if it is not a number."""
+    if text.isdigit():
+        return int(text)
+    if "百" in text:
+        return None
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        t = _DIGITS.get(tens, -1) if tens else 1
+        u = _DIGITS.get(units, -1) if units else 0
+        return None if t < 0 or u < 0 else 10 * t + u
+    if len(text) == 1 and text in _DIGITS:
+        return _DIGITS[text]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    province: int  # index into provinces
+    abbreviation: bool  # counts only right before an inspection word
+
+
+class Boundary:
+    """Recognises questions about bodies the notice does not cover; built once per FAQ."""
+
+    def __init__(self, facts: Facts, data: BoundaryData | None = None) -> None:
+        self.data = data or boundary_data()
+        d = self.data
+        self._places: dict[str, _Place] = {}
+        for i, p in enumerate(d.provinces):
+            for word in [p.name, *p.short, *p.places, *p.en]:
+                self._places.setdefault(fold(word), _Place(i, False))
+            for word in p.abbr:
+                self._places.setdefault(fold(word), _Place(i, True))
+        self._longest = max(map(len, self._places), default=1)
+        self._ours = self._our_province(facts.province)
+        match = _ORDINAL_RE.search(fold(facts.group))
+        self._our_ordinal = ordinal_value(match.group(1)) if match else None
+        self._our_year = facts.period.year
+        self._inspection = tuple(fold(w) for w in d.inspection_words)
+        self._subjects = tuple(fold(w) for w in d.subjects)
+        self._levels = sorted(((fold(n.word), n.name) for n in d.levels), key=lambda x: -len(x[0]))
+        self._bodies = sorted(
+            ((fold(n.word), n.name) for n in d.bodies if not n.loose), key=lambda x: -len(x[0])
+        )
+        self._loose = sorted(
+            ((fold(n.word), n.name) for n in d.bodies if n.loose), key=lambda x: -len(x[0])
+        )
+        self._asker = tuple(fold(w) for w in d.asker)
+        self._latest_words = tuple(fold(w) for w in d.latest)
+        self._comparisons = tuple(fold(w) for w in d.comparisons)
+
+    def _our_province(self, province: str) -> int | None:
+        folded = fold(province)
+        for i, p in enumerate(self.data.provinces):
+            if folded in {fold(w) for w in (p.name, *p.short)}:
+                return i
+        return None
+
+    # -- recognition -----------------------------------------------------------------------
+
+    def find(self, folded: str) -> Outside | None:
+        """The first rule that fires on a folded message, naming the body; None if ours."""
+        provinces = self._provinces(folded)
+        for rule in RULES:
+            found = getattr(self, f"_{rule}")(folded, provinces)
+            if found is not None:
+                return found
+        return None
+
+    def _provinces(self, text: str) -> list[tuple[int, str]]:
+        """(province, word) named, longest first, each stretch read once (辽宁 ≠ 宁); a place
+        the asker is in (我人在香港) is not a body asked about."""
+        found: list[tuple[int, str]] = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in range(min(self._longest, n - i), 0, -1):
+                place = self._places.get(text[i : i + length])
+                if place is None or not self._stands(text, i, i + length, place):
+                    continue
+                if not text[:i].rstrip().endswith(self._asker):
+                    found.append((place.province, text[i : i + length]))
+                i += length
+                break
+            else:
+                i += 1
+        return found
+
+    def _stands(self, text: str, start: int, end: int, place: _Place) -> bool:
+        if place.abbreviation:
+            return text.startswith(self._inspection, end)
+        if text[start:end].isascii():  # a Latin name is a whole word (no "hebei" in "xhebei")
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            return not (before.isalnum() or after.isalnum())
+        return True
+
+    def _about_inspection(self, text: str) -> bool:
+        return any(w in text for w in self._subjects)
+
+    @staticmethod
+    def _place_prefix(provinces: list[tuple[int, str]]) -> str:
+        return provinces[0][1] if provinces else ""
+
+    def _name(self, rule: Rule, name: str, name_en: str | None = None) -> Outside:
+        names = self.data.names[rule]
+        return Outside(
+            rule,
+            names.zh.replace("{name}", name),
+            names.en.replace("{name}", name_en or name),
+        )
+
+    def _ordinal(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        for m in _ORDINAL_RE.finditer(text):
+            value = ordinal_value(m.group(1))
+            if value is not None and value != self._our_ordinal:
+                central = "中央" if "中央" in text[max(0, m.start() - 4) : m.start()] else ""
+                return self._name("ordinal", central + m.group(0), f"inspection group No. {value}")
+        m = _EN_ORDINAL_RE.search(text)
+        if m:
+            digits = m.group(1) or m.group(3)
+            value = int(digits) if digits else _EN_WORDS.index(m.group(2)) + 1
+            if value != self._our_ordinal:
+                return self._name("ordinal", f"第{value}巡视组", f"inspection group No. {value}")
+        return None
+
+    def _words(
+        self,
+        rule: Rule,
+        words: Iterable[tuple[str, str]],
+        text: str,
+        provinces: list[tuple[int, str]],
+    ) -> Outside | None:
+        for word, name in words:
+            if word in text:
+                place = self._place_prefix(provinces)
+                shown = f"{place}的{name}" if place and place not in name else name
+                return self._name(rule, shown)
+        return None
+
+    def _level(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        return self._words("level", self._levels, text, provinces)
+
+    def _body(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        if any(w in text for w in self._comparisons):
+            return None
+        ours = "中央" in text and self._ours in [i for i, _word in provinces]
+        words = (
+            self._bodies
+            if ours
+            else sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
+        )
+        return self._words("body", words, text, provinces)
+
+    def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        named = [i for i, _word in provinces]
+        if self._ours in named or not self._about_inspection(text):
+            return None
+        for i in named:
+            p = self.data.provinces[i]
+            en = p.en[0].title() if p.en else p.name
+            return self._name("province", p.name, en)
+        return None
+
+    def _year(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        if not self._about_inspection(text):
+            return None
+        for m in _YEAR_RE.finditer(text):
+            if int(m.group(1)) != self._our_year:
+                return self._name("year", m.group(1))
+        return None
+
+    def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        for word in self._latest_words:
+            at = text.find(word)
+            while at >= 0:
+                rest = text[at + len(word) :].lstrip()
+                if rest.startswith(self._inspection):
+                    return self._name("latest", word)
+                at = text.find(word, at + 1)
+        return None
