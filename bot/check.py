@@ -245,6 +245,11 @@ def main(faq: str | None = None, verbose: bool = False) -> int:
 
     from bot.answer import Brain  # the matcher is imported only for a valid FAQ
 
-    result = run(Brain(knowledge))
+    try:
+        brain = Brain(knowledge)
+    except KnowledgeError as exc:  # the language data, knowledge/language/*.yaml
+        print_problems(exc.problems)
+        return 2
+    result = run(brain)
     report(result, verbose=verbose)
     return 0 if result.ok else 1

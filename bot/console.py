@@ -43,11 +43,20 @@ def _load() -> Brain | None:
         return None
 
 
+def _lists_its_options(reply: Reply) -> bool:
+    """The Brain's did-you-mean and fallback already number their options in the text."""
+    return all(f"{n}. {s.title}" in reply.text for n, s in enumerate(reply.suggestions, 1))
+
+
 def render(reply: Reply, *, hint: bool = False) -> str:
-    """A reply as plain text, its suggestions as a numbered list."""
+    """A reply as plain text, its suggestions as a numbered list (unless the text has one)."""
     if not reply.suggestions:
         return reply.text
     en = reply.lang == "en"
+    if _lists_its_options(reply):
+        if not hint:
+            return reply.text
+        return reply.text + ("\n(type a number)" if en else "\n(输入编号)")
     lines = [reply.text]
     if reply.kind == "fallback":
         # "您是想问哪一个?" already asks the question; a bare fallback does not.
@@ -121,7 +130,11 @@ def _text_answerer(brain: Brain) -> Callable[[bytes], bytes | None]:
         text = raw.decode("utf-8", "replace").strip()
         if not text:
             return None
-        return (render(brain.answer(text, _now())) + "\n\n").encode("utf-8", "replace")
+        try:
+            shown = render(brain.answer(text, _now()))
+        except Exception as exc:  # one line's failure must not end the session
+            shown = f"error: this line was not answered ({type(exc).__name__})"
+        return (shown + "\n\n").encode("utf-8", "replace")
 
     return answer_line
 
@@ -179,7 +192,11 @@ def _json_result(brain: Brain, raw: bytes) -> dict[str, Any]:
     text = obj.get("text")
     if not isinstance(text, str):
         return head | {"error": 'missing "text" (a string)'}
-    return head | brain.answer(text, _now()).as_dict()
+    try:
+        return head | brain.answer(text, _now()).as_dict()
+    except Exception as exc:  # one line's failure must not lose the rest of the batch
+        # The exception's type only: its message could quote the text.
+        return head | {"error": f"internal error ({type(exc).__name__}); the line was not answered"}
 
 
 def _json_answerer(brain: Brain) -> Callable[[bytes], bytes]:

@@ -65,7 +65,8 @@ FACT_NAMES = frozenset(
     }
 )  # fmt: skip
 # Filled per question by the answer engine, so rendering leaves them in place.
-DYNAMIC = frozenset({"now", "status", "body"})  # body: the body a boundary reply names
+# Filled per reply: {body} names the body a boundary reply is about, {channels} a matter's own.
+DYNAMIC = frozenset({"now", "status", "body", "channels"})
 
 Kind = Literal["faq", "route", "smalltalk"]
 

@@ -254,6 +254,36 @@ def test_interactive_chat_stops_cleanly_on_ctrl_c(terminal: Terminal) -> None:
 # -- rendering -------------------------------------------------------------------------------
 
 
+def test_a_line_that_fails_gets_an_error_object_and_the_rest_still_answers() -> None:
+    """One failing line (a bug, a crash in the Brain) must not lose the batch."""
+    from datetime import datetime
+
+    from bot.answer import Brain
+    from bot.console import _json_answerer
+
+    class Fragile(Brain):
+        def answer(self, text: str, now: datetime, *, holdout: bool = False) -> Reply:
+            if text == "boom":
+                raise IndexError("list index out of range")
+            return super().answer(text, now, holdout=holdout)
+
+    brain = Fragile(Brain.load().knowledge)
+    answer_line = _json_answerer(brain)
+    lines = [json.dumps({"text": t, "id": n}) for n, t in enumerate(["电话", "boom", "邮编"])]
+    out = [json.loads(answer_line(line.encode())) for line in lines]
+    assert out[0]["id"] == 0 and all(p in out[0]["reply"] for p in PHONES)
+    assert out[1] == {"id": 1, "error": out[1]["error"]} and "IndexError" in out[1]["error"]
+    assert "boom" not in out[1]["error"]  # the text is never repeated, not even in errors
+    assert out[2]["id"] == 2 and "110034" in out[2]["reply"]
+
+
+def test_render_does_not_list_twice_what_the_text_already_numbers() -> None:
+    options = (Suggestion("phone", "值班电话"), Suggestion("mail", "邮政信箱和邮编"))
+    text = "您是想问哪一个?\n1. 值班电话\n2. 邮政信箱和邮编\n\n值班电话…"
+    assert render(Reply(text, "fallback", (), 0.4, options)) == text
+    assert render(Reply(text, "fallback", (), 0.4, options), hint=True) == text + "\n(输入编号)"
+
+
 def test_render_numbers_the_suggestions() -> None:
     options = (Suggestion("phone", "值班电话"), Suggestion("mail", "邮政信箱和邮编"))
     text = render(Reply("抱歉,我没有理解您的问题。", "fallback", (), 0.4, options))

@@ -290,28 +290,34 @@ class Brain:
     def _report_guard(self, norm: str, now: datetime, lang: Lang) -> Reply:
         """The refusal, and the channel of a matter that has its own (a village cadre → 12388).
 
-        Fixed texts only: nothing of the message is repeated, whatever it was.
+        Fixed texts only: nothing of the message is repeated, whatever it was; of a route only
+        its channels' names and numbers are given, since its answer may use the report's words
+        (路灯 in a report about street-light contracts).
         """
         routes = self._named_routes(norm)
-        said = self._message("report_guard", lang)
-        matters: list[str] = []
-        for intent in routes:
-            body = self._answer_text(intent, lang)
-            if not self._repeats(body, said + "".join(matters)):
-                matters.append(body)
+        said = kb.numbers(self._message("report_guard", lang))
+        channels = [c for r in routes for c in self._channels_of(r, lang) if c.number not in said]
         ended = self._message("period_over", lang) if self._ended(now) else None
-        text = self._phrasing.report(lang, matters, ended)
-        return Reply(text, "report_guard", tuple(i.id for i in routes), 1.0, (), lang)
+        text = self._phrasing.report(lang, channels, ended)
+        return Reply(text, "report_guard", tuple(r.id for r in routes), 1.0, (), lang)
+
+    def _channels_of(self, route: kb.Intent, lang: Lang) -> list[kb.Channel]:
+        """The declared channels a route's answer names, in the order declared."""
+        values = self.knowledge.values_en if lang == "en" else self.knowledge.values
+        answer = self._answer_text(route, lang)
+        return [c for k, c in self.knowledge.channels.items() if values[f"channel.{k}"] in answer]
 
     def _named_routes(self, norm: str) -> list[kb.Intent]:
-        """Routes a message names outright (村支书, 派出所民警): what its matter is about."""
-        ranked = self._matcher.rank(norm)
-        named = [
-            self._intents[c.id]
-            for c in ranked
-            if self._intents[c.id].kind == "route" and c.keyword >= self.tuning.keyword
-        ]
-        return named[: self.tuning.max_topics - 1]
+        """Routes a report's matter has of its own (派出所民警 → 12389).
+
+        Only when the report names nobody in the group's remit: 市长…路灯工程 is about a
+        mayor (scope_who), however many street lights it mentions.
+        """
+        named = [c for c in self._matcher.rank(norm) if c.keyword >= self.tuning.keyword]
+        if any(c.id in self.tuning.remit_topics for c in named):
+            return []
+        routes = [self._intents[c.id] for c in named if self._intents[c.id].kind == "route"]
+        return routes[: self.tuning.max_topics - 1]
 
     def _outside(self, outside: Outside, lang: Lang) -> Reply:
         """A body the notice does not cover: whose facts these are, and the standing channel;

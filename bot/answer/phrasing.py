@@ -14,7 +14,7 @@ from functools import cache
 
 from bot import knowledge as kb
 from bot.boundary import Outside
-from bot.knowledge import KnowledgeError
+from bot.knowledge import Channel, KnowledgeError
 from bot.language import Strict, language_path, load_model
 from bot.reply import Lang, Suggestion
 
@@ -100,12 +100,21 @@ class Phrasing:
         # from the message.
         return self.message("boundary", lang).replace("{body}", outside.named(lang))
 
-    def report(self, lang: Lang, matters: Sequence[str], ended_note: str | None) -> str:
-        """The refusal (fixed text), then the channel of each matter that has its own."""
-        parts = [self.message("report_guard", lang), *matters]
+    def report(self, lang: Lang, channels: Sequence[Channel], ended_note: str | None) -> str:
+        """The refusal (fixed text), then the channels of the matter if it has its own."""
+        parts = [self.message("report_guard", lang)]
+        if channels:
+            named = ("; " if lang == "en" else "、").join(
+                self._channel(c, lang) for c in dict.fromkeys(channels)
+            )
+            parts.append(self.message("report_channels", lang).replace("{channels}", named))
         if ended_note:
             parts.append(ended_note)
         return "\n\n".join(parts)
+
+    @staticmethod
+    def _channel(c: Channel, lang: Lang) -> str:
+        return f"{c.name_en or c.name} ({c.number})" if lang == "en" else f"{c.name}({c.number})"
 
     def with_report_note(self, text: str, lang: Lang) -> str:
         """An answer, then the refusal note: for a message only the second opinion flags."""

@@ -24,3 +24,6 @@ class Tuning:
     keyword: float = 0.6  # one keyword, spelt right
     strong_keyword: float = 0.4  # one keyword, even one heard through a typo (店话)
     max_suggestions: int = 3
+    # Topics whose words name someone in the group's remit (市长, 厅长): a report naming one is
+    # the group's matter, and gets no other route's channel.
+    remit_topics: tuple[str, ...] = ("scope_who",)

@@ -1,0 +1,177 @@
+"""The notice's boundary: questions about a body it does not cover never get its lines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot import knowledge as kb
+from bot.answer import Brain
+from bot.boundary import Boundary, BoundaryData, _check, ordinal_value
+from bot.knowledge import KnowledgeError
+from bot.language import load_model
+from bot.text import fold
+
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+OUR_LINES = ("88881877", "88881977")
+
+
+@pytest.fixture(scope="module")
+def brain() -> Brain:
+    return Brain.load()
+
+
+@pytest.fixture(scope="module")
+def boundary(brain: Brain) -> Boundary:
+    return Boundary(brain.knowledge.facts)
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "named"),
+    [
+        ("江西的巡视组电话", "province", "江西省"),
+        ("赣巡视组的举报电话多少", "province", "江西省"),  # a one-character short name
+        ("内蒙古巡视组在哪办公", "province", "内蒙古自治区"),
+        ("广州那边的巡视组怎么联系", "province", "广东省"),  # by its capital
+        ("中央第八巡视组怎么联系", "ordinal", "中央第八巡视组"),
+        ("第12巡视组的信箱", "ordinal", "第12巡视组"),
+        ("营口市委巡察组电话多少", "level", "营口的市委巡察组"),
+        ("辽宁省委巡视组的电话", "level", "省委巡视组"),  # provincial, not central
+        ("县里的巡察办在哪", "level", "巡察办"),
+        ("环保督察组的举报电话", "body", "环保督察组"),
+        ("督导组来了找谁反映", "body", "督导组"),
+        ("2019年的巡视组举报电话", "year", "2019年"),
+        ("最新一轮巡视的电话是多少", "latest", "新一轮"),
+        ("现在的巡视组在哪办公", "latest", "新一轮"),
+        ("what is the phone of the jiangxi inspection group", "province", "Jiangxi"),
+        ("phone of the 8th inspection group", "ordinal", "No. 8"),
+    ],
+)
+def test_another_body_is_recognised_and_named(
+    boundary: Boundary, question: str, rule: str, named: str
+) -> None:
+    found = boundary.find(fold(question))
+    assert found is not None, question
+    assert found.rule == rule
+    assert named in found.name + found.name_en
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "中央第三巡视组辽宁电话",  # ours by its ordinal and province
+        "沈阳的巡视组电话多少",  # a city of the notice's own province
+        "大连这边能打巡视组电话吗",
+        "2016年巡视组的电话",  # the notice's own year
+        "巡视组电话多少",
+        "第几巡视组",
+        "巡视组和督查组是一回事吗",  # a comparison asks what ours is
+        "中央派来辽宁的那个督查组电话是多少",  # a loose name for ours
+        "我人在香港想打过去问问巡视组电话",  # where the asker is, not whom they ask about
+        "我老家江西",  # a province, but nothing about inspection
+        "现在的电话还能打通吗",  # "now" with no inspection word is about our lines
+        "敬请告知贵巡视组值班电话",  # 贵 is "your", not Guizhou
+        "把东西藏在柜子里",  # 西藏 inside other words, and nothing about inspection
+    ],
+)
+def test_the_notice_own_body_is_not_outside(boundary: Boundary, question: str) -> None:
+    assert boundary.find(fold(question)) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "江西的巡视组电话",
+        "中央第八巡视组怎么联系",
+        "营口市委巡察组电话多少",
+        "2019年的巡视组举报电话",
+        "辽宁省委巡视组电话",
+        "jiangxi inspection group phone number",
+    ],
+)
+def test_the_boundary_reply_says_whose_facts_and_gives_only_the_standing_channel(
+    brain: Brain, question: str
+) -> None:
+    reply = brain.answer(question, NOW)
+    assert reply.kind == "boundary"
+    for line in OUR_LINES:
+        assert line not in reply.text  # never our lines as the other body's
+    assert "6008" not in reply.text and "110034" not in reply.text
+    assert "12388" in reply.text and "www.12388.gov.cn" in reply.text
+    facts = brain.knowledge.facts
+    if reply.lang == "zh":
+        assert f"{facts.group}{facts.period.year}年在{facts.province}" in reply.text
+    else:
+        assert "2016" in reply.text and "Liaoning" in reply.text
+
+
+def test_the_boundary_reply_names_the_body_asked_about(brain: Brain) -> None:
+    assert "中央第八巡视组" in brain.answer("中央第八巡视组怎么联系", NOW).text
+    assert "江西省" in brain.answer("江西的巡视组电话", NOW).text
+    assert "督导组" in brain.answer("督导组的电话", NOW).text
+
+
+def test_ours_are_answered_with_our_lines(brain: Brain) -> None:
+    reply = brain.answer("中央第三巡视组辽宁电话", NOW)
+    assert reply.kind == "faq" and "phone" in reply.topics
+    assert all(line in reply.text for line in OUR_LINES)
+
+
+def test_which_body_is_ours_comes_from_the_facts(brain: Brain) -> None:
+    """Another campaign brings its own: with Jiangxi's facts, Jiangxi is ours, Liaoning is not."""
+    facts = brain.knowledge.facts
+    jiangxi = facts.model_copy(
+        update={
+            "group": "中央第八巡视组",
+            "province": "江西省",
+            "period": facts.period.model_copy(update={"year": 2019}),
+        }
+    )
+    theirs = Boundary(jiangxi)
+    assert theirs.find(fold("江西的巡视组电话")) is None
+    assert theirs.find(fold("中央第八巡视组怎么联系")) is None
+    assert theirs.find(fold("2019年的巡视组举报电话")) is None
+    outside = theirs.find(fold("辽宁的巡视组电话"))
+    assert outside is not None and outside.rule == "province" and "辽宁省" in outside.name
+    assert theirs.find(fold("中央第三巡视组怎么联系")) is not None
+
+
+def test_chinese_ordinals_are_read() -> None:
+    assert [ordinal_value(t) for t in ("三", "八", "十", "十二", "二十", "12", "几")] == [
+        3, 8, 10, 12, 20, 12, None,
+    ]  # fmt: skip
+
+
+def _write_language(tmp_path: Path, name: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A campaign folder with its own language/<name>, as FAQ_PATH points to it."""
+    (tmp_path / "language").mkdir(exist_ok=True)
+    (tmp_path / "language" / name).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("FAQ_PATH", str(tmp_path / "faq.yaml"))
+
+
+def test_bad_boundary_data_is_reported_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = Path(kb.__file__).parent.parent / "knowledge" / "language" / "boundary.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    text = text.replace("abbr: [赣]", "abbr: [赣州]")  # two characters as an abbreviation
+    text = text.replace("subjects: [巡视,", "subjects: [邮政信箱, 巡视,")  # folded to 信箱
+    _write_language(tmp_path, "boundary.yaml", text, monkeypatch)
+    with pytest.raises(KnowledgeError) as caught:
+        load_model("boundary.yaml", BoundaryData, _check)
+    problems = [str(p) for p in caught.value.problems]
+    lines = text.splitlines()
+    abbr = next(n for n, line in enumerate(lines, 1) if "赣州" in line)
+    subjects = next(n for n, line in enumerate(lines, 1) if line.startswith("subjects:"))
+    assert any(f"boundary.yaml:{abbr} provinces[" in p and "one character" in p for p in problems)
+    assert any(f"boundary.yaml:{subjects} subjects[0]" in p and "信箱" in p for p in problems)
+
+
+def test_a_misspelt_section_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write_language(tmp_path, "boundary.yaml", "provinces: []\nprovincs: []\n", monkeypatch)
+    with pytest.raises(KnowledgeError) as caught:
+        load_model("boundary.yaml", BoundaryData, _check)
+    assert any("provincs" in str(p) and ":2" in str(p) for p in caught.value.problems)
