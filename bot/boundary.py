@@ -164,6 +164,7 @@ class Boundary:
             for word in p.abbr:
                 self._places.setdefault(fold(word), _Place(i, True))
         self._longest = max(map(len, self._places), default=1)
+        self._initials = frozenset(w[0] for w in self._places)  # where a name can start
         self._ours = self._our_province(facts.province)
         match = _ORDINAL_RE.search(fold(facts.group))
         self._our_ordinal = ordinal_value(match.group(1)) if match else None
@@ -205,6 +206,9 @@ class Boundary:
         found: list[tuple[int, str]] = []
         i, n = 0, len(text)
         while i < n:
+            if text[i] not in self._initials:
+                i += 1
+                continue
             for length in range(min(self._longest, n - i), 0, -1):
                 place = self._places.get(text[i : i + length])
                 if place is None or not self._stands(text, i, i + length, place):

@@ -107,10 +107,11 @@ class Brain:
             return self._fallback([], lang)
         if looks_like_report(folded, self._phones):
             return self._report_guard(norm, now, lang)
-        outside = self._boundary.find(folded)
+        head = folded[: self.tuning.scan]
+        outside = self._boundary.find(head)
         if outside is not None:
             return self._outside(outside, lang)
-        reply = self._understood(norm, now, lang, holdout, self._quoted.find(folded))
+        reply = self._understood(norm, now, lang, holdout, self._quoted.find(head))
         if reply.kind in ("faq", "route") and self._second_opinion(folded):
             return replace(reply, text=self._phrasing.with_report_note(reply.text, lang))
         if reply.kind in ("faq", "route") and mentions_wrongdoing(folded):

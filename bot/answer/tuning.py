@@ -24,6 +24,10 @@ class Tuning:
     keyword: float = 0.6  # one keyword, spelt right
     strong_keyword: float = 0.4  # one keyword, even one heard through a typo (店话)
     max_suggestions: int = 3
+    # The head of a message that is read for what it asks about (another body, a quoted
+    # number), as the matcher does: a longer text is a report or rambling, and reading all
+    # 4,096 characters would cost a hundred times an ordinary question.
+    scan: int = 400
     # Topics whose words name someone in the group's remit (市长, 厅长): a report naming one is
     # the group's matter, and gets no other route's channel.
     remit_topics: tuple[str, ...] = ("scope_who",)
