@@ -252,12 +252,14 @@ def test_what_the_follow_up_re_examines(brain: Brain) -> None:
 def test_the_rounds_before(brain: Brain) -> None:
     reply = ask(brain, "中央巡视组一共巡视了多少个单位")
     assert reply.kind == "faq" and reply.topics[0] == "rounds"
-    assert "8轮" in reply.text and "149" in reply.text and "4个省份" in reply.text
+    assert "8轮" in reply.text and "149" in reply.text
+    first = ask(brain, "首轮回头看有几个省")
+    assert first.topics[0] == "first_round" and "4个省份" in first.text
 
 
 def test_new_topics_quote_the_notice(brain: Brain) -> None:
     notice = brain.knowledge.notice_path.read_text(encoding="utf-8")
-    for topic in ("deputies", "follow_up", "rounds"):
+    for topic in ("deputies", "follow_up", "rounds", "first_round"):
         source = brain.knowledge.intent(topic).source
         assert source and source in notice
 

@@ -148,7 +148,7 @@ def new_campaign(folder: Path, start: date, end: date) -> Path:
         text = text.replace(old, new)
     # Topics about what only the old notice says (its deputies, what it re-examines, the
     # rounds before it) are deleted, as the guide's step 4 says.
-    for topic in ("deputies", "follow_up", "rounds"):
+    for topic in ("deputies", "follow_up", "rounds", "first_round"):
         text = re.sub(rf"\n  - id: {topic}\n(?:    .*\n|\n(?!  - |#))*", "\n", text)
     faq.write_text(text, encoding="utf-8")
 
