@@ -77,7 +77,10 @@ class Brain:
         self._second_opinion = second_opinion
         self._phrasing = Phrasing(knowledge)
         self._boundary = Boundary(knowledge.facts)
-        self._quoted = QuotedNumbers(knowledge.facts, knowledge.external_numbers)
+        self._quoted = QuotedNumbers(
+            knowledge.facts, knowledge.external_numbers, self.tuning.phone_topic,
+            self.tuning.mail_topic,
+        )  # fmt: skip
         self._intents = {i.id: i for i in knowledge.intents}
         self._matcher = Matcher(
             Entry(i.id, i.examples, i.keywords, i.hints) for i in knowledge.intents
@@ -124,7 +127,7 @@ class Brain:
         """The reply to a question: its topics, a route, smalltalk, or did-you-mean."""
         tuning = self.tuning
         ranked = [c for c in self._matcher.rank(norm, holdout=holdout) if self._plausible(c, norm)]
-        if quotes:
+        if quotes and all(t in self._intents for t in quotes.topics):
             return self._quoting(ranked, quotes, now, lang)
         if not ranked or ranked[0].score < tuning.low_confidence:
             return self._fallback(ranked, lang)
@@ -141,10 +144,7 @@ class Brain:
     def _quoting(self, ranked: list[Candidate], quotes: Quotes, now: datetime, lang: Lang) -> Reply:
         """88881977记下了,还有一个是啥: the facts of the numbers quoted, first; a near miss is
         corrected (是88881877还是88881787来着), never confirmed."""
-        ids = list(quotes.topics) or ["phone"]
-        if quotes.wrong and not quotes.topics:
-            # 6006号信箱: which fact it misses decides what to state; a phone by default.
-            ids = [c.id for c in ranked if c.id in ("mail", "phone")][:1] or ["phone"]
+        ids = list(quotes.topics)
         confident = [
             c.id
             for c in ranked

@@ -25,13 +25,14 @@ _UNITS = frozenset("年元块万千百亿个人次天岁")  # 110000元 is an am
 
 @dataclass(frozen=True, slots=True)
 class Quotes:
-    """What a message quotes: topics of the numbers it got right, and whether one was wrong."""
+    """What a message quotes: the topics of the numbers it names (right or nearly right), and
+    whether one of them was wrong."""
 
     topics: tuple[str, ...] = ()
     wrong: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.topics) or self.wrong
+        return bool(self.topics)
 
 
 def _near(a: str, b: str) -> bool:
@@ -50,17 +51,20 @@ def _near(a: str, b: str) -> bool:
 class QuotedNumbers:
     """Recognises the facts' numbers in a message; built once per FAQ."""
 
-    def __init__(self, facts: Facts, external: frozenset[str]) -> None:
+    def __init__(
+        self, facts: Facts, external: frozenset[str], phone: str = "phone", mail: str = "mail"
+    ) -> None:
+        """`phone` and `mail`: the ids of the topics that state those facts."""
         known: dict[str, str] = {}
-        for phone in facts.phones:
-            parts = phone.split("-")
-            known["".join(parts)] = "phone"
+        for number in facts.phones:
+            parts = number.split("-")
+            known["".join(parts)] = phone
             if len(parts) > 1:
-                known[parts[-1]] = "phone"
-                known[parts[0]] = "phone"  # the area code: 024是哪里
+                known[parts[-1]] = phone
+                known[parts[0]] = phone  # the area code: 024是哪里
         for digits in re.findall(r"\d+", facts.po_box):
-            known[digits] = "mail"
-        known[facts.postcode] = "mail"
+            known[digits] = mail
+        known[facts.postcode] = mail
         self._known = known
         # Channel numbers (12388) and the campaign's year are right numbers of their own.
         self._other = external | {str(facts.period.year)}
@@ -71,17 +75,18 @@ class QuotedNumbers:
         for m in _RUN_RE.finditer(folded):
             digits = m.group().replace("-", "").replace(" ", "")
             topic = self._known.get(digits)
-            if topic is not None:
-                if topic not in topics:
-                    topics.append(topic)
-                continue
-            if self._misses(digits, folded[m.end() : m.end() + 1]):
-                wrong = True
+            if topic is None:
+                topic = self._missed(digits, folded[m.end() : m.end() + 1])
+                wrong = wrong or topic is not None
+            if topic is not None and topic not in topics:
+                topics.append(topic)
         return Quotes(tuple(topics), wrong)
 
-    def _misses(self, digits: str, after: str) -> bool:
+    def _missed(self, digits: str, after: str) -> str | None:
+        """The topic of the known number this one nearly is (6006 → the PO box's), if any."""
         if len(digits) < _NEAR_MIN or digits in self._other or after in _UNITS:
-            return False
+            return None
         if len(digits) == 4 and int(digits) in _YEAR:
-            return False
-        return any(_near(digits, k) for k in self._known if len(k) >= _NEAR_MIN)
+            return None
+        near = [t for k, t in self._known.items() if len(k) >= _NEAR_MIN and _near(digits, k)]
+        return near[0] if near else None

@@ -31,3 +31,7 @@ class Tuning:
     # Topics whose words name someone in the group's remit (市长, 厅长): a report naming one is
     # the group's matter, and gets no other route's channel.
     remit_topics: tuple[str, ...] = ("scope_who",)
+    # The topics that state the phone lines and the PO box: a number of theirs quoted back
+    # (88881977记下了,还有一个是啥) is a question about them.
+    phone_topic: str = "phone"
+    mail_topic: str = "mail"
