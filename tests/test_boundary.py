@@ -175,3 +175,16 @@ def test_a_misspelt_section_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(KnowledgeError) as caught:
         load_model("boundary.yaml", BoundaryData, _check)
     assert any("provincs" in str(p) and ":2" in str(p) for p in caught.value.problems)
+
+
+def test_a_faq_without_the_new_messages_gets_the_default_wording() -> None:
+    """An older campaign's FAQ has no `boundary` message: the default, filled from its facts."""
+    fixture = Path(__file__).parent / "fixtures" / "knowledge" / "faq.yaml"
+    other = Brain.load(fixture)
+    assert "boundary" not in other.knowledge.messages
+    reply = other.answer("江西的巡视组电话", NOW)
+    facts = other.knowledge.facts
+    assert reply.kind == "boundary"
+    assert facts.group in reply.text and "江西省" in reply.text and "12388" in reply.text
+    assert not any(p.split("-")[-1] in reply.text for p in facts.phones)
+    assert "{" not in reply.text

@@ -35,22 +35,22 @@ def _defaults() -> _Defaults:
 def _rendered(templates: Mapping[str, str], values: Mapping[str, str], lang: str) -> dict[str, str]:
     """The default messages filled from the facts; every name must be known to this FAQ."""
     out: dict[str, str] = {}
-    problems = []
-    path = language_path("messages.yaml")
-    doc = kb.read_yaml(path)
+    unknown: list[tuple[str, str]] = []  # (message, the first name it cannot fill)
     for key, template in templates.items():
-        unknown = [n for n in kb.placeholders(template) if n not in values and n not in _LATE]
-        if unknown:
-            problems.append(
-                doc.problem(
-                    (lang, key),
-                    f"needs {{{unknown[0]}}}, which the FAQ does not declare: declare it, or "
-                    f"write messages.{key} in the FAQ",
-                )
-            )
+        names = [n for n in kb.placeholders(template) if n not in values and n not in _LATE]
+        if names:
+            unknown.append((key, names[0]))
         out[key] = kb.render(template, values)
-    if problems:
-        raise KnowledgeError(problems)
+    if unknown:
+        doc = kb.read_yaml(language_path("messages.yaml"))  # for the lines
+        raise KnowledgeError(
+            doc.problem(
+                (lang, key),
+                f"needs {{{name}}}, which the FAQ does not declare: declare it, or write "
+                f"messages.{key} in the FAQ",
+            )
+            for key, name in unknown
+        )
     return out
 
 
