@@ -188,3 +188,9 @@ def test_a_faq_without_the_new_messages_gets_the_default_wording() -> None:
     assert facts.group in reply.text and "江西省" in reply.text and "12388" in reply.text
     assert not any(p.split("-")[-1] in reply.text for p in facts.phones)
     assert "{" not in reply.text
+
+
+def test_this_year_asks_about_a_later_round(boundary: Boundary) -> None:
+    found = boundary.find(fold("今年巡视组来辽宁了吗"))
+    assert found is not None and found.rule == "latest"
+    assert boundary.find(fold("今年还能打这个电话吗")) is None  # our lines, asked about today
