@@ -17,7 +17,8 @@ Rules, in order (the first that fires names the body):
   (巡视组和督查组是一回事吗 asks what ours is);
 - province: another province named, ours not, and the message is about inspection or contact
   (江西的巡视组电话; not 我老家江西);
-- year: another year, with the same condition (2019年的巡视组举报电话);
+- year: another year right before an inspection or contact word (2019年的巡视组举报电话;
+  not 2015年收了…, when something happened);
 - latest: "the latest round" right before an inspection word (最新一轮巡视, 现在的巡视组).
 """
 
@@ -127,6 +128,7 @@ _EN_ORDINAL_RE = re.compile(
     r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*)?(\d{1,2})\b"
 )
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_LINKS = "的那次轮个来派"  # between a year and the body it names: 2019年那次的巡视组
 
 
 def ordinal_value(text: str) -> int | None:
@@ -298,10 +300,14 @@ class Boundary:
         return None
 
     def _year(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
-        if not self._about_inspection(text):
-            return None
+        """2019年的巡视组, 2019年举报电话: the year names the body. In 2015年收了… it is
+        when something happened, which says nothing about whom the question is for."""
         for m in _YEAR_RE.finditer(text):
-            if int(m.group(1)) != self._our_year:
+            if int(m.group(1)) == self._our_year:
+                continue
+            rest = text[m.end() : m.end() + 8].lstrip("年 ")
+            rest = rest.lstrip(_YEAR_LINKS)  # 的, 那次, 那轮, 来的
+            if rest.startswith(self._subjects):
                 return self._name("year", m.group(1))
         return None
 

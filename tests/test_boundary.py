@@ -194,3 +194,20 @@ def test_this_year_asks_about_a_later_round(boundary: Boundary) -> None:
     found = boundary.find(fold("今年巡视组来辽宁了吗"))
     assert found is not None and found.rule == "latest"
     assert boundary.find(fold("今年还能打这个电话吗")) is None  # our lines, asked about today
+
+
+def test_a_year_counts_only_when_it_names_the_body(boundary: Boundary) -> None:
+    assert boundary.find(fold("2019年那次巡视的电话")) is not None
+    assert boundary.find(fold("2015年的事能向巡视组举报吗")) is None  # when it happened
+    assert boundary.find(fold("他2015年收了钱,巡视组管吗")) is None
+
+
+def test_a_report_about_another_province_is_refused_without_our_lines(brain: Brain) -> None:
+    reply = brain.answer("我要举报江西省委书记王某贪污三百万", NOW)
+    assert reply.kind == "report_guard"
+    assert "不能接收" in reply.text and "江西省" in reply.text and "12388" in reply.text
+    assert not any(line in reply.text for line in OUR_LINES)
+    assert "王某" not in reply.text and "三百万" not in reply.text
+    # A report about one of ours that mentions another place is still ours.
+    ours = brain.answer("举报丹东市副市长郑某 他在北京有三套房", NOW)
+    assert ours.kind == "report_guard" and all(line in ours.text for line in OUR_LINES)

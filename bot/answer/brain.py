@@ -108,10 +108,12 @@ class Brain:
         lang = self._language(norm)
         if not norm:
             return self._fallback([], lang)
-        if looks_like_report(folded, self._phones):
-            return self._report_guard(norm, now, lang)
         head = folded[: self.tuning.scan]
         outside = self._boundary.find(head)
+        if looks_like_report(folded, self._phones):
+            if outside is not None:  # about another province's official: not our lines either
+                return self._outside(outside, lang, refused=True)
+            return self._report_guard(norm, now, lang)
         if outside is not None:
             return self._outside(outside, lang)
         reply = self._understood(norm, now, lang, holdout, self._quoted.find(head))
@@ -320,10 +322,14 @@ class Brain:
         routes = [self._intents[c.id] for c in named if self._intents[c.id].kind == "route"]
         return routes[: self.tuning.max_topics - 1]
 
-    def _outside(self, outside: Outside, lang: Lang) -> Reply:
+    def _outside(self, outside: Outside, lang: Lang, *, refused: bool = False) -> Reply:
         """A body the notice does not cover: whose facts these are, and the standing channel;
-        never the notice's own lines as the other body's."""
-        return Reply(self._phrasing.boundary(outside, lang), "boundary", (), 1.0, (), lang)
+        never the notice's own lines as the other body's. A report about it (`refused`) gets
+        the refusal note first, and is a refusal."""
+        text = self._phrasing.boundary(outside, lang)
+        if refused:
+            text = self._message("report_note", lang) + "\n\n" + text
+        return Reply(text, "report_guard" if refused else "boundary", (), 1.0, (), lang)
 
     def _did_you_mean(self, ranked: list[Candidate], lang: Lang) -> Reply:
         options = [c for c in ranked if self._intents[c.id].kind != "smalltalk"]
