@@ -275,6 +275,16 @@ def test_smalltalk_then_a_route_heard_through_pinyin_gets_a_reply(
     assert reply.text
 
 
+def test_choose_never_returns_nothing(brain: Brain) -> None:
+    """The crash's shape: smalltalk on top, a route heard only through its sound beside it."""
+    from bot.matcher import Candidate
+
+    hello = Candidate("identity", keyword=0.6, spans=[(0, 2)])
+    heard = Candidate("petition", keyword=0.45, spans=[(2, 4)])  # 真收 heard as 征收
+    assert [c.id for c in brain._choose([hello, heard], [])] == ["identity"]
+    assert brain._choose([heard], []) == [heard]
+
+
 SMALLTALK = ["你好", "谢谢", "你是谁", "再见", "在吗", "辛苦了", "好的", "thanks", "hi"]
 HOMOPHONES = ["真收", "店话", "心箱", "油编", "拆签", "公姿", "快第", "污然", "发院", "巡是"]
 FAQ_WORDS = ["电话", "信箱", "邮编", "几点", "期间", "举报", "组长", "回头看", "88881877", "6006"]
