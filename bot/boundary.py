@@ -180,6 +180,7 @@ class Boundary:
         self._loose = sorted(
             ((fold(n.word), n.name) for n in d.bodies if n.loose), key=lambda x: -len(x[0])
         )
+        self._all_bodies = sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
         self._asker = tuple(fold(w) for w in d.asker)
         self._latest_words = tuple(fold(w) for w in d.latest)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
@@ -282,12 +283,7 @@ class Boundary:
         if any(w in text for w in self._comparisons):
             return None
         ours = "中央" in text and self._ours in [i for i, _word in provinces]
-        words = (
-            self._bodies
-            if ours
-            else sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
-        )
-        return self._words("body", words, text, provinces)
+        return self._words("body", self._bodies if ours else self._all_bodies, text, provinces)
 
     def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         named = [i for i, _word in provinces]

@@ -218,6 +218,25 @@ class Matcher:
         self._example_scores(corrected, found, holdout)
         return sorted(found.values(), key=lambda c: c.score, reverse=True)
 
+    def named(self, norm: str) -> list[Candidate]:
+        """Intents named outright, by keywords spelt as written: no sounds, no examples.
+
+        A tenth of `rank`'s cost, for a message that is not going to be answered (a report)
+        but whose matter may have a channel of its own (派出所民警 → 12389).
+        """
+        norm = norm[:_MAX_SCAN]
+        found: dict[str, Candidate] = {}
+
+        def hit(keyword: _Keyword, discount: float, span: tuple[int, int]) -> None:
+            for i, hint in keyword.intents:
+                if not (hint or keyword.weak):
+                    c = found.setdefault(i, Candidate(i))
+                    c.keyword += _KEYWORD_WEIGHT * discount
+                    c.spans.append(span)
+
+        self._exact_hits(norm, hit)
+        return sorted(found.values(), key=lambda c: c.score, reverse=True)
+
     def _exact_hits(self, norm: str, hit: _Hit) -> list[bool]:
         spans: list[tuple[int, int, str]] = []
         n = len(norm)

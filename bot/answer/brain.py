@@ -316,7 +316,7 @@ class Brain:
         Only when the report names nobody in the group's remit: 市长…路灯工程 is about a
         mayor (scope_who), however many street lights it mentions.
         """
-        named = [c for c in self._matcher.rank(norm) if c.keyword >= self.tuning.keyword]
+        named = [c for c in self._matcher.named(norm) if c.keyword >= self.tuning.keyword]
         if any(c.id in self.tuning.remit_topics for c in named):
             return []
         routes = [self._intents[c.id] for c in named if self._intents[c.id].kind == "route"]
