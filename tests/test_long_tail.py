@@ -187,6 +187,12 @@ def test_a_report_about_a_matter_with_its_own_channel_gets_refusal_and_channel(
     assert "李大海" not in village.text and "三十万" not in village.text
 
 
+def test_named_finds_only_keywords_spelt_out(brain: Brain) -> None:
+    named = {c.id for c in brain._matcher.named("派出所民警收钱")}
+    assert "police_conduct" in named
+    assert not brain._matcher.named("真收")  # 征收 only by its sound: not named outright
+
+
 def test_a_report_about_someone_in_the_remit_gets_no_other_route(brain: Brain) -> None:
     reply = ask(brain, "市长的小舅子承包了全市的路灯工程,价格比市场贵一倍")
     assert reply.kind == "report_guard"
