@@ -523,9 +523,10 @@ def _remit(t: _Text, out: Reading) -> None:
             targets = [x for x in re.split(r"[、和,]", body) if x]
             if targets:
                 out.facts["targets"] = t.found(targets, at, stop)
-            forms = list(dict.fromkeys(_FORMS.findall(t.text[stop:s_stop])))
-            if forms:
-                out.facts["contact_forms"] = t.found(forms, at, s_stop)
+            hits = list(_FORMS.finditer(t.text, stop, s_stop))
+            if hits:
+                forms = list(dict.fromkeys(h.group() for h in hits))
+                out.facts["contact_forms"] = t.found(forms, at, hits[-1].end())
     for hit in re.finditer("违反", t.text):
         # "违反政治纪律、组织纪律…等方面": the disciplines up to 等 or the sentence's end
         at = hit.start()
@@ -567,8 +568,34 @@ def read(text: str, year: int | None = None) -> Reading:
     return out
 
 
-def sentences(text: str) -> Iterator[str]:
-    """The notice's sentences, as written (for reports)."""
-    for part in re.split(r"[。\n]", text):
-        if part.strip():
-            yield part.strip()
+def quote(text: str, values: list[str]) -> str | None:
+    """The notice's own words that state the most of `values`, or None if none is stated.
+
+    The shortest run of clauses within one sentence that holds the most of the values
+    (compared in canonical form), as the notice writes it: with the values ["8:30",
+    "17:30"], "受理电话时间为上午8时30分至下午5时30分" is quoted from a notice writing that.
+    """
+    t = _Text(text)
+    wanted = [canonical(v) for v in values if v]
+    best: tuple[int, int, int, int] | None = None  # (-count, length, start, stop)
+    for start, stop in _sentence_spans(t.text):
+        sentence = t.text[start:stop]
+        hits = [(at, at + len(v)) for v in wanted if (at := sentence.find(v)) >= 0]
+        if not hits:
+            continue
+        a, b = t.clause(start + min(h[0] for h in hits), start + max(h[1] for h in hits))
+        key = (-len(hits), b - a, a, b)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    a, b = t.origin(best[2], best[3])
+    return text[a:b].strip()
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"[。\n]", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
