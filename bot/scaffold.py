@@ -732,6 +732,15 @@ def main(notice_path: str, out: str, year: int | None, stdout: TextIO | None = N
     return 1 if campaign.reading.missing else 0
 
 
+def _shown(value: Any) -> str:
+    """A fact as the maintainer reads it: 8:30—18:00, 2025年9月3日, 来信、来电."""
+    if isinstance(value, tuple):
+        return "—".join(_clock(v) for v in value)
+    if isinstance(value, date):
+        return f"{value.year}年{_md(value)}"
+    return "、".join(value) if isinstance(value, list) else str(value)
+
+
 def report(campaign: Campaign, folder: Path, template: Path, say: Callable[[str], None]) -> None:
     """What was written, every fact with its source, and what the maintainer must do."""
     reading = campaign.reading
@@ -741,11 +750,10 @@ def report(campaign: Campaign, folder: Path, template: Path, say: Callable[[str]
     for name, found in reading.facts.items():
         if name == "ordinal":
             continue
-        value = found.value
-        shown = "、".join(value) if isinstance(value, list) else value
-        if isinstance(value, tuple):
-            shown = "—".join(value)
+        shown = _shown(found.value)
         label = notice_mod.LABELS.get(name, name)
+        if name == "deputies" and "deputies" not in Facts.model_fields:
+            shown += "(知识库格式还没有 deputies 字段,只写在注释里)"
         say(f"  {label}:{shown}    ← “{_one_line(found.source)[:60]}”")
     if reading.missing:
         say("")
