@@ -155,8 +155,14 @@ def _mission_word(mission: str | None) -> str | None:
     return None
 
 
-def replacements(old: Facts, new: dict[str, Any]) -> Replacer:
-    """What names the template's campaign (from its own facts) -> the new campaign's value."""
+def replacements(
+    old: Facts, new: dict[str, Any], old_deputies: list[str] | None = None
+) -> Replacer:
+    """What names the template's campaign (from its own facts) -> the new campaign's value.
+
+    `old_deputies`: the deputies the template's notice names, when its facts have no field
+    for them (so an answer that typed their names cannot carry them into a new campaign).
+    """
     pairs: dict[str, str | None] = {}
 
     def pair(before: str | None, after: str | None) -> None:
@@ -188,7 +194,7 @@ def replacements(old: Facts, new: dict[str, Any]) -> Replacer:
     if old_p is not None and old_p.capital_en != old_p.en:
         pair(old_p.capital_en, new_city_en)
     pair(old.leader, new.get("leader"))
-    for i, name in enumerate(getattr(old, "deputies", None) or []):
+    for i, name in enumerate(getattr(old, "deputies", None) or old_deputies or []):
         deputies = new.get("deputies") or []
         pair(name, deputies[i] if i < len(deputies) else None)
     new_phones = new.get("phones", [])
@@ -377,16 +383,17 @@ class Rewriter:
                     text = e.text
             out.append(text)
             if j < len(kept) - 1:
-                after = items.index(item)
-                gap = (items[after].end_mark.index, items[after + 1].start_mark.index)
-                out.append(self.text[gap[0] : gap[1]])
+                # the separator written before the next kept item, with its line break
+                at = items.index(kept[j + 1])
+                out.append(self.text[items[at - 1].end_mark.index : kept[j + 1].start_mark.index])
         out.append(self.text[items[-1].end_mark.index : node.end_mark.index])
         self.edits.append(Edit(node.start_mark.index, node.end_mark.index, "".join(out)))
 
     def describe(self, node: yaml.Node, where: str) -> str:
-        text = self.text[node.start_mark.index : last_end(node)].splitlines()[0]
-        found = "、".join(self.swap.names_old(text))
-        return f"模板第 {self.line(node)} 行 {where}:{text.strip()[:40]}(写的是旧公告的 {found})"
+        written = self.text[node.start_mark.index : last_end(node)]
+        found = "、".join(self.swap.names_old(written))
+        first = written.splitlines()[0].strip()[:40]
+        return f"模板第 {self.line(node)} 行 {where}:{first}(写的是旧公告的 {found})"
 
     # --- comments: the same replacements; a comment naming the old campaign goes
 
@@ -615,7 +622,11 @@ def topic_edits(
         if not ok:
             del rw.edits[marker:]
             rw.delete_item(item)
-            rw.log.dropped.append(rw.describe(item, "topics") + f",话题 {name} 整段删去")
+            found = "、".join(rw.swap.names_old(rw.text[item.start_mark.index : last_end(item)]))
+            rw.log.dropped.append(
+                f"模板第 {rw.line(item)} 行 话题 {name}:写死了旧公告的 {found},"
+                "新公告里没有对应,整段删去"
+            )
             rw.log.dropped_topics.add(name)
 
 
@@ -628,6 +639,7 @@ def test_edits(rw: Rewriter, node: yaml.Node) -> None:
         named = {t.value for t in getattr(topics, "value", []) if isinstance(t, yaml.ScalarNode)}
         if named & rw.log.dropped_topics:
             rw.delete_item(item)
+            rw.log.dropped.append(f"模板第 {rw.line(item)} 行 tests[{i}]:问的是删去的话题")
             continue
         marker = len(rw.edits)
         if not rw.walk(item, f"tests[{i}]"):
@@ -660,7 +672,9 @@ def build(notice_text: str, template: Knowledge, template_text: str, year: int |
     if not isinstance(root, yaml.MappingNode):
         raise ScaffoldError("模板不是一个 YAML 映射")
     log = Log()
-    swap = replacements(template.facts, facts)
+    template_notice = template.notice_path.read_text(encoding="utf-8-sig")
+    old_deputies = notice_mod.read(template_notice, template.facts.period.year).value("deputies")
+    swap = replacements(template.facts, facts, old_deputies)
     rw = Rewriter(template_text, root, swap, log)
     sources = {name: found.source for name, found in reading.facts.items()}
     sources["hours+"] = sources.get("days", "")

@@ -445,6 +445,54 @@ def test_the_template_is_faq_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "湖南的巡视组电话打哪个" in phone["examples"]
 
 
+EXTRA_TOPICS = """\
+  - id: followup
+    title: 回头看查什么
+    answer: "巡视组将对没有发现的问题“再发现”,对尚未深入了解的问题“再了解”。"
+    source: "对没有发现的问题“再发现”,对尚未深入了解的问题“再了解”"
+    keywords: [再发现, 再了解]
+    examples: [回头看查什么, 回头看看什么问题, 再发现是什么意思, 回头看重点是啥,
+               回头看和上次有啥不同, 回头看要看哪些, 再了解指什么, 回头看具体干嘛]
+
+  - id: deputies
+    title: 副组长
+    answer: "副组长是刘维佳、朱国贤、陈江。"
+    source: "中央第三巡视组副组长刘维佳、朱国贤、陈江及巡视组全体成员"
+    keywords: [副组长有谁, 副组长, 刘维佳]
+    examples: [副组长是谁, 副组长都有谁, 几个副组长, 副组长叫什么, 副组长名字, 还有哪些副组长,
+               副组长是哪几位, 刘维佳是副组长吗]
+
+"""
+
+
+def test_what_the_new_notice_cannot_back_is_dropped_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A topic whose sentence the new notice lacks, and one typing the old deputies' names."""
+    template = tmp_path / "tpl"
+    template.mkdir()
+    (template / "notice.txt").write_bytes((SHIPPED / "notice.txt").read_bytes())
+    text = (SHIPPED / "faq.yaml").read_text(encoding="utf-8")
+    at = text.index("# ----", text.index("  - id: group"))
+    text = text[:at] + EXTRA_TOPICS + text[at:]
+    text += "  - {q: 回头看查什么, topics: [followup]}\n  - {q: 副组长都是谁, topics: [deputies]}\n"
+    (template / "faq.yaml").write_text(text, encoding="utf-8")
+    load(template / "faq.yaml")  # a valid template
+    monkeypatch.setenv("FAQ_PATH", str(template / "faq.yaml"))
+    result = make(NEWS, tmp_path / "hn")
+    assert result.code == 0, result.out
+    written = result.faq.read_text(encoding="utf-8")
+    data, _ = parse_yaml(written)
+    ids = {t["id"] for t in data["topics"]}
+    assert "followup" not in ids and "deputies" not in ids
+    assert not [t for t in data["tests"] if {"followup", "deputies"} & set(t["topics"])]
+    for name in ("刘维佳", "朱国贤", "陈江", "再发现"):
+        assert name not in written, name
+    assert "话题 followup" in result.out and "话题 deputies" in result.out
+    monkeypatch.delenv("FAQ_PATH")
+    assert check.main(str(result.faq)) == 0
+
+
 # ---------------------------------------------------------------------------
 # The forms real notices use
 
