@@ -315,6 +315,7 @@ LABELS: dict[str, str] = {
     "outside_remit": "不属于巡视受理范围的问题怎么处理",
 }
 
+_NEAR = 60  # characters around a value where its keywords are looked for
 _CLAUSE_END = frozenset(",;。!?\n")
 _CJK = "\u4e00-\u9fff"
 _GROUP = re.compile(
@@ -459,20 +460,19 @@ def _phones_box(t: _Text, out: Reading) -> None:
 
 def _hours(t: _Text, out: Reading) -> None:
     for m in _HOURS.finditer(t.text):
-        s_start, s_stop = t.sentence(m.start())
-        sentence = t.text[s_start:s_stop]
-        if not any(w in sentence for w in ("受理", "接听", "值班", "电话", "时间")):
+        # the words around the range say it is the phones' hours (a bounded window, so
+        # a text full of times is still read in linear time)
+        start = max(0, m.start() - _NEAR, t.text.rfind("。", max(0, m.start() - _NEAR), m.start()))
+        near = t.text[start : m.end() + 10]
+        if not any(w in near for w in ("受理", "接听", "值班", "电话", "时间")):
             continue
         opens, closes = (f"{int(v.split(':')[0]):02d}:{v.split(':')[1]}" for v in m.groups())
         out.facts["hours"] = t.found((opens, closes), m.start(), m.end())
-        before = t.text[t.clause(m.start(), m.end())[0] : m.start()]
         for days in _DAYS:
-            at = sentence.find(days)
+            at = near.find(days)
             if at >= 0:
-                out.facts["days"] = t.found(days, s_start + at, m.end())
+                out.facts["days"] = t.found(days, start + at, m.end())
                 break
-        if "days" not in out.facts and "全天" in before:
-            out.facts["days"] = t.found("全天", m.start(), m.end())
         return
 
 
@@ -530,9 +530,9 @@ def _remit(t: _Text, out: Reading) -> None:
     for hit in re.finditer("违反", t.text):
         # "违反政治纪律、组织纪律…等方面": the disciplines up to 等 or the sentence's end
         at = hit.start()
-        s_stop = t.sentence(at)[1]
-        etc = t.text.find("等", at, s_stop)
-        stop = etc if etc > at else s_stop
+        window = t.text[at : at + 4 * _NEAR]
+        ends = [i for i in (window.find("等"), window.find("。")) if i > 0]
+        stop = at + min(ends, default=len(window))
         disciplines = _DISCIPLINE.findall(t.text, at, stop)
         if disciplines:
             out.facts["disciplines"] = t.found(disciplines, at, stop)
