@@ -35,7 +35,6 @@ from bot.knowledge import Facts, Knowledge, KnowledgeError, default_path, load, 
 
 _NUMERIC = re.compile(r"[0-9][0-9:+ -]*")
 SOURCE_MARK = "# 来源(公告原句):"
-TEMPLATE_LEFTOVER = "the template's own campaign"
 
 
 class ScaffoldError(Exception):
@@ -119,7 +118,7 @@ class Replacer:
         return None if lost else out
 
     def names_old(self, text: str) -> list[str]:
-        """The old values `text` still holds (for the final leftover check)."""
+        """The old values `text` holds, e.g. ["6008", "辽宁"]."""
         pattern = self.pattern()
         return [] if pattern is None else sorted(set(pattern.findall(text)))
 
@@ -236,7 +235,7 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     out: list[str] = []
     pos = 0
     for edit in sorted(edits, key=lambda e: (e.start, -e.stop)):
-        if edit.start < pos or (edit.start == pos and edit.stop < pos):
+        if edit.start < pos:
             assert edit.stop <= pos, f"overlapping edits at {edit.start}"
             continue
         out.append(text[pos : edit.start])
@@ -294,6 +293,7 @@ class Log:
     dropped: list[str] = field(default_factory=list)  # entries removed, with why
     retranslate: list[str] = field(default_factory=list)  # facts_en keys removed
     dropped_topics: set[str] = field(default_factory=set)
+    leftovers: list[str] = field(default_factory=list)  # old values still in the result
 
 
 class Rewriter:
@@ -303,6 +303,7 @@ class Rewriter:
         self.text, self.root, self.swap, self.log = text, root, swap, log
         self.edits: list[Edit] = []
         self.examples: set[str] = set()
+        self.copies: set[yaml.Node] = set()
 
     def line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1
@@ -349,7 +350,9 @@ class Rewriter:
         if examples:
             key = "".join(unicodedata.normalize("NFKC", new).split()).casefold()
             if key in self.examples:
-                return False  # the replacement made it a copy of another example
+                self.copies.add(node)  # the replacement made it a copy of another example
+                return False
+
             self.examples.add(key)
         if new != node.value:
             self.replace(node, emit(new, node, flow=flow))
@@ -390,6 +393,9 @@ class Rewriter:
         self.edits.append(Edit(node.start_mark.index, node.end_mark.index, "".join(out)))
 
     def describe(self, node: yaml.Node, where: str) -> str:
+        if node in self.copies:
+            new = self.swap.sub(node.value)
+            return f"模板第 {self.line(node)} 行 {where}:{new}(替换后和另一个例句重复)"
         written = self.text[node.start_mark.index : last_end(node)]
         found = "、".join(self.swap.names_old(written))
         first = written.splitlines()[0].strip()[:40]
@@ -702,6 +708,10 @@ def build(notice_text: str, template: Knowledge, template_text: str, year: int |
     rw.comments()
     text = apply(template_text, rw.edits)
     parse_yaml(text)  # what was written must read back (a bug here must not reach a file)
+    # A last look for the old campaign outside the quoted sources (which are the new
+    # notice's own words, and may name a year or a city of the old one).
+    ours = "\n".join(line for line in text.splitlines() if SOURCE_MARK not in line)
+    log.leftovers = swap.names_old(ours)
     return Campaign(text, reading, facts, log)
 
 
@@ -774,6 +784,12 @@ def report(campaign: Campaign, folder: Path, template: Path, say: Callable[[str]
         say("公告里没有写明、因此没有写入的事实(不会替你编;check 会报 missing fact):")
         for name in reading.missing:
             say(f"  {notice_mod.LABELS.get(name, name)}({name})")
+    if campaign.log.leftovers:
+        say("")
+        say(
+            "注意:生成的 faq.yaml 里还有旧公告的内容,请逐个查看:"
+            + "、".join(campaign.log.leftovers)
+        )
     if campaign.log.retranslate:
         say("")
         say("英文译名已删去,需要重新翻译(英文回答暂时用中文写的事实):")

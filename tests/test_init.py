@@ -255,6 +255,7 @@ def test_the_faq_states_the_notices_facts(case: Case, made: dict[str, Made]) -> 
     for phone in case.phones:
         assert phone in result.out
     assert "python -m bot check" in result.out
+    assert "还有旧公告的内容" not in result.out
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
