@@ -494,6 +494,31 @@ def test_what_the_new_notice_cannot_back_is_dropped_and_reported(
     assert check.main(str(result.faq)) == 0
 
 
+def test_deputies_are_written_once_the_schema_has_the_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Today the schema has no `deputies`: they are kept in a comment; with the field, a fact."""
+    from bot.knowledge import Facts
+
+    template = load(SHIPPED / "faq.yaml")
+    text = (SHIPPED / "faq.yaml").read_text(encoding="utf-8")
+    today = scaffold.build(NEWS.text, template, text, NEWS.year)
+    assert "deputies" not in parse_yaml(today.faq)[0]["facts"]
+    assert "# 副组长(公告里写明了,知识库格式还没有 deputies 字段):李明华、王建新" in today.faq
+
+    class WithDeputies(Facts):
+        deputies: list[str] | None = None
+
+    monkeypatch.setattr(scaffold, "Facts", WithDeputies)
+    later = scaffold.build(NEWS.text, template, text, NEWS.year)
+    facts = parse_yaml(later.faq)[0]["facts"]
+    assert facts["deputies"] == list(NEWS.deputies)
+    assert (
+        f"{scaffold.SOURCE_MARK}中央第八巡视组副组长李明华、王建新及巡视组全体成员出席会议"
+        in later.faq
+    )
+
+
 # ---------------------------------------------------------------------------
 # The forms real notices use
 
