@@ -457,50 +457,69 @@ def facts_edits(
 ) -> None:
     """The template's facts: values replaced, missing ones removed, sources noted."""
     entries = _entries(node)
-    if "deputies" in new and "deputies" not in entries and "leader" in entries:
-        key, value = entries["leader"]
-        at = line_after(rw.text, last_end(value))
-        indent = " " * key.start_mark.column
-        names = "、".join(new["deputies"])
-        if "deputies" in Facts.model_fields:
-            text = f"{indent}{SOURCE_MARK}{_one_line(sources['deputies'])}\n"
-            text += f"{indent}deputies: {emit(new['deputies'])}\n"
-        else:  # the FAQ's schema has no field for them yet: keep them for the maintainer
-            text = f"{indent}# 副组长(公告里写明了,知识库格式还没有 deputies 字段):{names}\n"
-        rw.edits.append(Edit(at, at, text))
+    _deputies_edit(rw, entries, new, sources)
     for name, (key, value) in entries.items():
-        indent = " " * key.start_mark.column
-        source = sources.get(name)
-        if name in SIMPLE or name in LISTED:
-            if name not in new:
-                label = notice_mod.LABELS.get(name, name)
-                rw.delete_entry(key, value, f"{name}: 公告里没有写明{label},请对照公告补上")
-                continue
-            rw.replace(value, _value_text(rw.text, value, new[name]))
-        elif name in ("hours", "period") and name in new:
-            sub = _entries(value)
-            for part, (k2, v2) in sub.items():
-                if part == "tz":
-                    continue
-                if part in new[name]:
-                    rw.replace(v2, emit(new[name][part], v2))
-                else:
-                    label = notice_mod.LABELS.get(part, part)
-                    rw.delete_entry(k2, v2, f"{part}: 公告里没有写明{label},请对照公告补上")
-        elif name in ("hours", "period"):
-            label = notice_mod.LABELS["hours" if name == "hours" else "start"]
-            rw.delete_entry(key, value, f"{name}: 公告里没有写明{label},请对照公告补上")
-            continue
-        elif not rw.walk(value, f"facts.{name}"):
-            rw.delete_entry(key, value, f"{name}: 这是模板那次巡视的事实,新公告里没有对应,请核对")
-            continue
-        for line in dict.fromkeys([source, sources.get(f"{name}+")]):
-            if line:
-                start = line_start(rw.text, key.start_mark.index)
-                rw.edits.append(Edit(start, start, f"{indent}{SOURCE_MARK}{_one_line(line)}\n"))
+        if _fact_edit(rw, name, key, value, new):
+            for line in dict.fromkeys([sources.get(name), sources.get(f"{name}+")]):
+                if line:
+                    at = line_start(rw.text, key.start_mark.index)
+                    indent = " " * key.start_mark.column
+                    rw.edits.append(Edit(at, at, f"{indent}{SOURCE_MARK}{_one_line(line)}\n"))
 
 
-def _value_text(text: str, node: yaml.Node, value: Any) -> str:
+def _fact_edit(
+    rw: Rewriter, name: str, key: yaml.Node, value: yaml.Node, new: dict[str, Any]
+) -> bool:
+    """One fact's value replaced; False when it is removed (the notice does not state it)."""
+
+    def missing(k: yaml.Node, v: yaml.Node, part: str) -> None:
+        label = notice_mod.LABELS.get(part, part)
+        rw.delete_entry(k, v, f"{part}: 公告里没有写明{label},请对照公告补上")
+
+    if name in ("hours", "period"):
+        if name not in new:
+            missing(key, value, "hours" if name == "hours" else "start")
+            return False
+        for part, (k, v) in _entries(value).items():
+            if part in new[name]:
+                rw.replace(v, emit(new[name][part], v))
+            elif part != "tz":  # tz is the maintainer's, kept from the template
+                missing(k, v, part)
+        return True
+    if name in SIMPLE or name in LISTED:
+        if name not in new:
+            missing(key, value, name)
+            return False
+        rw.replace(value, _value_text(value, new[name]))
+        return True
+    if rw.walk(value, f"facts.{name}"):  # a fact this code does not know: replacements only
+        return True
+    rw.delete_entry(key, value, f"{name}: 这是模板那次巡视的事实,新公告里没有对应,请核对")
+    return False
+
+
+def _deputies_edit(
+    rw: Rewriter,
+    entries: dict[str, tuple[yaml.Node, yaml.Node]],
+    new: dict[str, Any],
+    sources: dict[str, str],
+) -> None:
+    """The deputies after the leader: a fact once the schema has the field, else a note."""
+    if "deputies" not in new or "deputies" in entries or "leader" not in entries:
+        return
+    key, value = entries["leader"]
+    at = line_after(rw.text, last_end(value))
+    indent = " " * key.start_mark.column
+    if "deputies" in Facts.model_fields:
+        text = f"{indent}{SOURCE_MARK}{_one_line(sources['deputies'])}\n"
+        text += f"{indent}deputies: {emit(new['deputies'])}\n"
+    else:
+        names = "、".join(new["deputies"])
+        text = f"{indent}# 副组长(公告里写明了,知识库格式还没有 deputies 字段):{names}\n"
+    rw.edits.append(Edit(at, at, text))
+
+
+def _value_text(node: yaml.Node, value: Any) -> str:
     """A new value in the written style of the node it replaces."""
     if not isinstance(value, list):
         return emit(value, node)
