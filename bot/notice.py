@@ -333,7 +333,7 @@ _DEPUTIES = re.compile(
 _HOTLINE = re.compile(r"(?:举报|值班|受理|咨询|监督)电话|电话")
 _PHONE = re.compile(rf"(?<![0-9-])(?:0[0-9]{{2,3}}-{_LOCAL}|1[3-9][0-9]{{9}}(?![0-9])|{_LOCAL})")
 _PHONE_LIST = re.compile(rf"{_PHONE.pattern}(?:{_PHONE_SEP}{_PHONE.pattern})*")
-_BOX = re.compile(r"(?:第)?[A-Z]?[0-9]{1,6}号?(?:邮政)?信箱")
+_BOX = re.compile(r"(?:第)?[A-Z]?[0-9]{1,6}号?(?:邮政)?(?:专用)?信箱")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[:为是]?\s*(?P<code>[0-9]{6})(?![0-9])")
 _HOURS = re.compile(
     r"(?<![0-9])(?P<open>[0-9]{1,2}:[0-9]{2})\s*[—–\-~至到]\s*(?P<close>[0-9]{1,2}:[0-9]{2})"

@@ -577,6 +577,26 @@ def test_phone_forms(written: str, phones: list[str]) -> None:
     assert notice.read(written).value("phones") == phones
 
 
+def test_a_terse_bulletin_with_what_it_does_not_say() -> None:
+    text = (
+        "经党中央批准,中央第一巡视组进驻河北省开展巡视工作。巡视组将在河北省工作2个月左右。"
+        "巡视期间设专门值班电话：0311-66661234，每天受理电话时间为8:00-20:00；"
+        "专门邮政信箱：石家庄市A001号邮政专用信箱，邮政编码050000。组长为王小二,副组长为张三、李四。"
+    )
+    reading = notice.read(text, 2017)
+    assert [reading.value(n) for n in ("group", "province", "mission", "leader")] == [
+        "中央第一巡视组", "河北省", "巡视", "王小二",
+    ]  # fmt: skip
+    assert reading.value("deputies") == ["张三", "李四"]
+    assert reading.value("phones") == ["0311-66661234"]
+    assert reading.value("po_box") == "石家庄市A001号邮政专用信箱"
+    assert (reading.value("postcode"), reading.value("hours")) == ("050000", ("08:00", "20:00"))
+    assert reading.value("duration") == "2个月"
+    assert reading.missing == [
+        "start", "end", "contact_forms", "targets", "disciplines", "outside_remit",
+    ]  # fmt: skip
+
+
 def test_postcode_forms() -> None:
     assert notice.read("邮政编码:410001。").value("postcode") == "410001"
     assert notice.read("邮编：４１０００１").value("postcode") == "410001"
