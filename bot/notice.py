@@ -94,7 +94,7 @@ MISSIONS: tuple[Mission, ...] = (
     Mission(re.compile(r"巡视[“\"「『]?回头看[”\"」』]?"), "回头看", "a follow-up inspection"),
     Mission(re.compile(r"专项巡视"), "专项巡视", "a special inspection"),
     Mission(re.compile(r"机动巡视"), "机动巡视", "an ad hoc inspection"),
-    Mission(re.compile(r"巡视"), None, "an inspection"),
+    Mission(re.compile(r"巡视(?!组)"), None, "an inspection"),  # not the 巡视 of 巡视组
 )
 
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -394,7 +394,7 @@ def _group(t: _Text, out: Reading) -> None:
     out.facts["ordinal"] = Found(m["ord"], out.facts["group"].source, out.facts["group"].span)
     # The province is the first one named after the group in the group's own sentence
     # ("中央第三巡视组对辽宁省开展…"), written as the notice writes it elsewhere in full.
-    s_start, s_stop = t.sentence(m.start())
+    s_stop = t.sentence(m.start())[1]
     tail = t.text[m.end() : s_stop].replace(" ", "")
     best: tuple[int, Province] | None = None
     for p in PROVINCES:
@@ -405,9 +405,8 @@ def _group(t: _Text, out: Reading) -> None:
         p = best[1]
         name = p.full if p.full in t.text.replace(" ", "") else p.short
         out.facts["province"] = t.found(name, m.start(), s_stop)
-    # The mission named in the group's own sentence, else the first one named at all.
-    sentence = t.text[s_start:s_stop]
-    for offset, where in ((s_start, sentence), (0, t.text)):
+    # The mission named after the group in its own sentence, else the first one named.
+    for offset, where in ((m.end(), t.text[m.end() : s_stop]), (0, t.text)):
         for mission in MISSIONS:
             hit = mission.pattern.search(where)
             if hit is not None:

@@ -597,6 +597,23 @@ def test_a_terse_bulletin_with_what_it_does_not_say() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("written", "mission"),
+    [
+        (
+            "中央第三巡视组对辽宁省开展巡视“回头看”工作动员会召开。2015年第三轮专项巡视。",
+            "巡视“回头看”",
+        ),
+        ('中央第八巡视组进驻湖南省。会上,组长就开展巡视"回头看"作了讲话。', '巡视"回头看"'),
+        ("中央第十一巡视组对广东省开展专项巡视。", "专项巡视"),
+        ("中央第五巡视组巡视安徽省工作动员会召开。", "巡视"),
+        ("中央第五巡视组进驻安徽省。", None),  # 巡视组 alone names no mission
+    ],
+)
+def test_mission_forms(written: str, mission: str | None) -> None:
+    assert notice.read(written).value("mission") == mission
+
+
 def test_postcode_forms() -> None:
     assert notice.read("邮政编码:410001。").value("postcode") == "410001"
     assert notice.read("邮编：４１０００１").value("postcode") == "410001"
