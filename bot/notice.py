@@ -288,6 +288,7 @@ class Reading:
     facts: dict[str, Found] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)  # names of facts not stated
     problems: list[str] = field(default_factory=list)  # what makes the reading unusable
+    notes: list[str] = field(default_factory=list)  # what the maintainer should look at
 
     def value(self, name: str) -> Any:
         found = self.facts.get(name)
@@ -465,6 +466,12 @@ def _hours(t: _Text, out: Reading) -> None:
         near = t.text[start : m.end() + 10]
         if not any(w in near for w in ("受理", "接听", "值班", "电话", "时间")):
             continue
+        again = _HOURS.search(t.text, m.end(), m.end() + 12)
+        if again is not None:
+            # "8:00—12:00、14:00—18:00": one open-close pair would state a wrong hour
+            both = f"{m.group()}、{again.group()}"
+            out.notes.append(f"受理时间分两段({both}),知识库只能写一段,所以没有写入;请决定怎么写")
+            return
         opens, closes = (f"{int(v.split(':')[0]):02d}:{v.split(':')[1]}" for v in m.groups())
         out.facts["hours"] = t.found((opens, closes), m.start(), m.end())
         for days in _DAYS:
@@ -564,7 +571,20 @@ def read(text: str, year: int | None = None) -> Reading:
         reader(t, out)
     _period(t, out, year)
     out.missing = [name for name in EXPECTED if name not in out.facts]
+    _other_numbers(t, out)
     return out
+
+
+def _other_numbers(t: _Text, out: Reading) -> None:
+    """Phone numbers the notice gives besides the duty lines: the maintainer decides."""
+    taken = set(out.value("phones") or [])
+    others = [n for n in dict.fromkeys(_PHONE.findall(t.text)) if n not in taken]
+    if others:
+        out.notes.append(
+            "公告里还有这些电话号码,没有当作值班电话写入:"
+            + "、".join(others)
+            + ";如果也是巡视组的值班电话,请加到 facts.phones"
+        )
 
 
 def quote(text: str, values: list[str]) -> str | None:

@@ -803,6 +803,11 @@ def report(campaign: Campaign, folder: Path, template: Path, say: Callable[[str]
         say("公告里没有写明、因此没有写入的事实(不会替你编;check 会报 missing fact):")
         for name in reading.missing:
             say(f"  {notice_mod.LABELS.get(name, name)}({name})")
+    if reading.notes:
+        say("")
+        say("请核对:")
+        for note in reading.notes:
+            say(f"  {note}")
     if campaign.log.leftovers:
         say("")
         say(

@@ -614,6 +614,18 @@ def test_mission_forms(written: str, mission: str | None) -> None:
     assert notice.read(written).value("mission") == mission
 
 
+def test_what_cannot_be_written_faithfully_is_noted_not_guessed() -> None:
+    text = (
+        "巡视期间设值班电话:0311-66661234,受理时间为每天8:00—12:00、14:00—18:00。"
+        "其他问题可拨打省信访局电话0311-87901234。"
+    )
+    reading = notice.read(text)
+    assert reading.value("phones") == ["0311-66661234"]
+    assert "hours" in reading.missing
+    assert any("8:00—12:00、14:00—18:00" in n for n in reading.notes)
+    assert any("0311-87901234" in n for n in reading.notes)
+
+
 def test_postcode_forms() -> None:
     assert notice.read("邮政编码:410001。").value("postcode") == "410001"
     assert notice.read("邮编：４１０００１").value("postcode") == "410001"
