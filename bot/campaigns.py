@@ -21,12 +21,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, field_validator
-
+from bot.regions import RegionFinder, default_regions
 from bot.reply import Lang, Reply, Suggestion
 from bot.text import fold
 
@@ -35,7 +32,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-REGIONS = Path(__file__).resolve().parent.parent / "knowledge" / "language" / "regions.yaml"
 # Callback data of a campaign button: "campaign:hunan".
 BUTTON_PREFIX = "campaign:"
 # Replies that state a campaign's facts (its lines, its PO box, its dates): they need to
@@ -56,91 +52,6 @@ _REFUSE = {
     "en": "This bot cannot accept, forward or keep reports; nothing you send here reaches the "
     "group. Please do not send names or personal details in a chat.",
 }
-
-
-class _Region(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    name: str
-    short: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, value: str) -> str:
-        if not re.fullmatch(r"[a-z]+", value):
-            raise ValueError("id 只能是小写拼音字母")
-        return value
-
-
-class _Regions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    regions: tuple[_Region, ...]
-
-
-@dataclass(frozen=True)
-class Region:
-    id: str
-    name: str  # 辽宁省
-    names: tuple[str, ...]  # every name it is known by: 辽宁省, 辽宁, 沈阳, 大连…
-
-
-def load_regions(path: Path = REGIONS) -> tuple[Region, ...]:
-    """The provincial-level divisions and their cities, validated (file:line on errors)."""
-    from bot.knowledge import Collector, KnowledgeError, read_yaml
-
-    doc = read_yaml(path)
-    out = Collector(doc)
-    data = out.validate(_Regions, doc.data, ())
-    if not out.problems:
-        assert isinstance(data, _Regions)
-        seen: dict[str, str] = {}
-        for n, r in enumerate(data.regions):
-            for name in (r.name, *r.short, *r.cities):
-                if name in seen and seen[name] != r.id:
-                    clash = f"“{name}”已经属于 {seen[name]},同一个名字不能属于两个省"
-                    out.add(("regions", n), clash)
-                seen[name] = r.id
-    if out.problems:
-        raise KnowledgeError(out.problems)
-    assert isinstance(data, _Regions)
-    return tuple(Region(r.id, r.name, (r.name, *r.short, *r.cities)) for r in data.regions)
-
-
-@cache
-def default_regions() -> RegionFinder:
-    return RegionFinder(load_regions())
-
-
-class RegionFinder:
-    """Finds the regions a text names, longest name first (浙江西湖 is 浙江, not 江西)."""
-
-    def __init__(self, regions: Sequence[Region]) -> None:
-        self.regions = {r.id: r for r in regions}
-        self._owner = {name: r.id for r in regions for name in r.names}
-        names = sorted(self._owner, key=len, reverse=True)
-        # An alternation of literals: at each position it tries each name once, so the
-        # search is linear in the text (times the number of names, a constant).
-        self._pattern = re.compile("|".join(map(re.escape, names)))
-
-    def named(self, text: str) -> list[str]:
-        """Region ids named in `text` (folded), in order of first appearance."""
-        found: list[str] = []
-        for m in self._pattern.finditer(text):
-            owner = self._owner[m.group()]
-            if owner not in found:
-                found.append(owner)
-        return found
-
-    def of_province(self, province: str) -> str | None:
-        """The region id of a campaign's province fact (辽宁省 → liaoning)."""
-        owner = self._owner.get(province)
-        if owner is None:
-            named = self.named(province)
-            owner = named[0] if len(named) == 1 else None
-        return owner
 
 
 class BrainSource(Protocol):

@@ -17,12 +17,14 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any, NamedTuple
 
 # ---------------------------------------------------------------------------
-# Reference data: the provincial-level divisions (full name, short name, English,
-# English full name, capital, capital in English). The capital is how the template's
-# own city is recognised in its examples ("沈阳" in a Liaoning FAQ).
+# Reference data: the provincial-level divisions, from knowledge/language/regions.yaml
+# (full name, short name, English, English full name, capital, capital in English). The
+# capital is how the template's own city is recognised in its examples ("沈阳" in a
+# Liaoning FAQ).
 
 
 class Province(NamedTuple):
@@ -34,50 +36,18 @@ class Province(NamedTuple):
     capital_en: str
 
 
-PROVINCES: tuple[Province, ...] = tuple(
-    Province(*row.split("|"))
-    for row in (
-        "北京市|北京|Beijing|Beijing Municipality|北京|Beijing",
-        "天津市|天津|Tianjin|Tianjin Municipality|天津|Tianjin",
-        "上海市|上海|Shanghai|Shanghai Municipality|上海|Shanghai",
-        "重庆市|重庆|Chongqing|Chongqing Municipality|重庆|Chongqing",
-        "河北省|河北|Hebei|Hebei Province|石家庄|Shijiazhuang",
-        "山西省|山西|Shanxi|Shanxi Province|太原|Taiyuan",
-        "辽宁省|辽宁|Liaoning|Liaoning Province|沈阳|Shenyang",
-        "吉林省|吉林|Jilin|Jilin Province|长春|Changchun",
-        "黑龙江省|黑龙江|Heilongjiang|Heilongjiang Province|哈尔滨|Harbin",
-        "江苏省|江苏|Jiangsu|Jiangsu Province|南京|Nanjing",
-        "浙江省|浙江|Zhejiang|Zhejiang Province|杭州|Hangzhou",
-        "安徽省|安徽|Anhui|Anhui Province|合肥|Hefei",
-        "福建省|福建|Fujian|Fujian Province|福州|Fuzhou",
-        "江西省|江西|Jiangxi|Jiangxi Province|南昌|Nanchang",
-        "山东省|山东|Shandong|Shandong Province|济南|Jinan",
-        "河南省|河南|Henan|Henan Province|郑州|Zhengzhou",
-        "湖北省|湖北|Hubei|Hubei Province|武汉|Wuhan",
-        "湖南省|湖南|Hunan|Hunan Province|长沙|Changsha",
-        "广东省|广东|Guangdong|Guangdong Province|广州|Guangzhou",
-        "海南省|海南|Hainan|Hainan Province|海口|Haikou",
-        "四川省|四川|Sichuan|Sichuan Province|成都|Chengdu",
-        "贵州省|贵州|Guizhou|Guizhou Province|贵阳|Guiyang",
-        "云南省|云南|Yunnan|Yunnan Province|昆明|Kunming",
-        "陕西省|陕西|Shaanxi|Shaanxi Province|西安|Xi'an",
-        "甘肃省|甘肃|Gansu|Gansu Province|兰州|Lanzhou",
-        "青海省|青海|Qinghai|Qinghai Province|西宁|Xining",
-        "台湾省|台湾|Taiwan|Taiwan Province|台北|Taipei",
-        "内蒙古自治区|内蒙古|Inner Mongolia|Inner Mongolia Autonomous Region|呼和浩特|Hohhot",
-        "广西壮族自治区|广西|Guangxi|Guangxi Zhuang Autonomous Region|南宁|Nanning",
-        "西藏自治区|西藏|Tibet|Tibet Autonomous Region|拉萨|Lhasa",
-        "宁夏回族自治区|宁夏|Ningxia|Ningxia Hui Autonomous Region|银川|Yinchuan",
-        "新疆维吾尔自治区|新疆|Xinjiang|Xinjiang Uygur Autonomous Region|乌鲁木齐|Urumqi",
-        "香港特别行政区|香港|Hong Kong|Hong Kong SAR|香港|Hong Kong",
-        "澳门特别行政区|澳门|Macao|Macao SAR|澳门|Macao",
+@cache
+def provinces() -> tuple[Province, ...]:
+    from bot.regions import load_regions
+
+    return tuple(
+        Province(r.name, r.short, r.en, r.en_full, r.capital, r.capital_en) for r in load_regions()
     )
-)
 
 
 def province(name: str) -> Province | None:
     """The division written `name` ("辽宁省" or "辽宁"), or None."""
-    return next((p for p in PROVINCES if name in (p.full, p.short)), None)
+    return next((p for p in provinces() if name in (p.full, p.short)), None)
 
 
 # The kinds of inspection, most specific first: the first one named in the group's
@@ -398,7 +368,7 @@ def _group(t: _Text, out: Reading) -> None:
     s_stop = t.sentence(m.start())[1]
     tail = t.text[m.end() : s_stop].replace(" ", "")
     best: tuple[int, Province] | None = None
-    for p in PROVINCES:
+    for p in provinces():
         at = tail.find(p.short)
         if at >= 0 and (best is None or at < best[0]):
             best = (at, p)
@@ -447,7 +417,7 @@ def _phones_box(t: _Text, out: Reading) -> None:
         base = max(head.rfind(c) for c in ":寄往至为是") + 1
         places = [
             at
-            for p in PROVINCES
+            for p in provinces()
             for name in (p.full, p.short)
             if (at := head.find(name, base)) >= 0
         ]

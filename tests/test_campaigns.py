@@ -11,16 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.answer import Brain
-from bot.campaigns import (
-    BUTTON_PREFIX,
-    CampaignError,
-    Campaigns,
-    ChatChoices,
-    Region,
-    RegionFinder,
-    load_regions,
-)
+from bot.campaigns import BUTTON_PREFIX, CampaignError, Campaigns, ChatChoices
 from bot.knowledge import KnowledgeError
+from bot.regions import Region, RegionFinder, load_regions
 from bot.text import fold
 
 SHIPPED = Path(__file__).resolve().parent.parent / "knowledge"
@@ -106,14 +99,16 @@ def test_a_name_given_to_two_provinces_is_refused_with_its_line(tmp_path: Path) 
     bad = tmp_path / "regions.yaml"
     bad.write_text(
         "regions:\n"
-        "  - {id: aa, name: 甲省, short: [甲], cities: [同城]}\n"
-        "  - {id: bb, name: 乙省, short: [乙], cities: [同城]}\n",
+        "  - {id: aa, name: 甲省, en: A, en_full: A, capital: 甲城, capital_en: A,\n"
+        "     short: [甲], cities: [同城]}\n"
+        "  - {id: bb, name: 乙省, en: B, en_full: B, capital: 乙城, capital_en: B,\n"
+        "     short: [乙], cities: [同城]}\n",
         "utf-8",
     )
     with pytest.raises(KnowledgeError) as err:
         load_regions(bad)
     message = str(err.value.problems[0])
-    assert "regions.yaml:3" in message and "同城" in message
+    assert "regions.yaml:4" in message and "同城" in message
 
 
 def test_a_campaign_of_an_unknown_province_is_refused() -> None:
