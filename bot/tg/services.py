@@ -1,4 +1,5 @@
-"""What the handlers need besides Telegram: the brain, flood control, counters, admins.
+"""What the handlers need besides Telegram: the brain, the answer pool, flood control,
+counters, admins.
 
 One Services object lives in `application.bot_data["services"]`. Handlers reach the FAQ
 only through `Services.brain`, which asks the live holder for its current Brain each time,
@@ -18,6 +19,7 @@ from telegram.ext import ContextTypes
 
 from bot.reply import Reply
 from bot.tg.flood import FloodGate
+from bot.tg.worker import AnswerPool
 
 if TYPE_CHECKING:
     from bot.answer import Brain
@@ -61,6 +63,7 @@ class Services:
     live: BrainSource
     stats: StatsSink
     flood: FloodGate = field(default_factory=FloodGate)
+    answers: AnswerPool = field(default_factory=AnswerPool)
     admin_ids: frozenset[int] = frozenset()
     unanswered: UnansweredSink | None = None
     clock: Callable[[], datetime] = utc_now
