@@ -170,6 +170,55 @@ def test_sigterm_sends_the_replies_already_in_flight(fake: FakeTelegram, tmp_pat
     assert sorted(s.chat_id for s in fake.sent) == list(users)  # all of them, once each
 
 
+def answered_at(fake: FakeTelegram, payload: dict[str, Any]) -> list[float]:
+    """When the bot answered this update: its button's answer, or its chat's replies."""
+    if "callback_query" in payload:
+        query_id = payload["callback_query"]["id"]
+        return [a.at for a in fake.callback_answers if a.params["callback_query_id"] == query_id]
+    return [s.at for s in fake.sent_to(payload["message"]["chat"]["id"])]
+
+
+def test_a_restart_under_load_answers_every_update_exactly_once(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    # 2,000 pending updates from 2,000 users: button presses (answered at once, unpaced)
+    # with every 20th a question (a paced reply), so a stop always finds replies queued.
+    payloads = [
+        fake.message(5560000 + i, "举报电话是多少")
+        if i % 20 == 0
+        else fake.callback(5560000 + i, "t:gone_topic")
+        for i in range(2000)
+    ]
+    by_id = dict(zip(fake.add_updates(payloads), payloads, strict=True))
+    bot = polling_bot(fake, tmp_path)
+
+    def handled(f: FakeTelegram) -> int:
+        return len(f.callback_answers) + len(f.sent)
+
+    assert fake.wait_for(lambda f: handled(f) >= 400, 30), bot.output()
+    bot.stop()  # fails the test unless it exits within 10 s
+    assert bot.proc.returncode == 0, bot.output()
+    first_run = dict(fake.confirmed)
+    delivered_in_first_run = dict(fake.delivered)
+    assert 400 <= len(first_run) < 2000  # the rest is left to Telegram, unconfirmed
+    assert fake.pending() == 2000 - len(first_run)
+    for update_id, at in first_run.items():  # nothing confirmed before it was answered
+        times = answered_at(fake, by_id[update_id])
+        assert times and times[0] <= at, update_id
+
+    (tmp_path / "second").mkdir()
+    bot = polling_bot(fake, tmp_path / "second")
+    assert fake.wait_for(lambda f: handled(f) >= 2000, 120), bot.output()
+    output = bot.stop()
+    assert bot.proc.returncode == 0, output
+    for update_id, payload in by_id.items():
+        assert len(answered_at(fake, payload)) == 1, update_id  # once, across both runs
+    assert len(fake.confirmed) == 2000 and fake.pending() == 0
+    # What the first run confirmed never came back; the rest did.
+    assert all(fake.delivered[u] == delivered_in_first_run[u] for u in first_run)
+    assert fake.flood_429 == 0
+
+
 # -- webhook ---------------------------------------------------------------------------------
 
 
