@@ -228,8 +228,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def post(port: int, update: dict[str, Any], secret: str | None) -> int:
-    headers = {"Content-Type": "application/json"}
+def post(
+    port: int,
+    update: dict[str, Any],
+    secret: str | None,
+    content_type: str = "application/json",
+) -> int:
+    headers = {"Content-Type": content_type}
     if secret is not None:
         headers["X-Telegram-Bot-Api-Secret-Token"] = secret
     request = urllib.request.Request(
@@ -275,14 +280,31 @@ def test_webhook_accepts_the_right_secret_and_refuses_others(
                 time.sleep(0.1)
         assert status_wrong == 403
         assert post(port, missing, None) == 403
+        assert refused_before_the_body(port, "not-the-secret") == 403
+        # 200 once handled, so the reply has already left; a redelivery is not answered again.
+        assert post(port, right, secret, "application/json; charset=utf-8") == 200
+        assert len(fake.sent_to(5550403)) == 1
         assert post(port, right, secret) == 200
-        assert fake.wait_for(lambda f: bool(f.sent_to(5550403)), 20), bot.output()
     finally:
         output = bot.stop()
     assert bot.proc.returncode == 0, output
-    assert "024-88881877" in texts_to(fake, 5550403)[0]
+    assert fake.webhook["allowed_updates"] == json.dumps(["message", "callback_query"])
+    (reply,) = texts_to(fake, 5550403)
+    assert "024-88881877" in reply
     assert texts_to(fake, 5550401) == [] and texts_to(fake, 5550402) == []
     assert secret not in output and TOKEN not in output
+
+
+def refused_before_the_body(port: int, secret: str) -> int:
+    """Announce a 50 MB body, send none of it, and read the status that comes back."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+        conn.sendall(
+            b"POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\n".encode()
+            + f"Content-Length: {50 << 20}\r\n\r\n".encode()
+        )
+        status_line = conn.recv(4096).split(b"\r\n", 1)[0]
+    return int(status_line.split()[1])
 
 
 # -- start-up failures -----------------------------------------------------------------------

@@ -96,11 +96,14 @@ class WebhookServer:
         allowed_updates: Sequence[str],
         in_flight: int = IN_FLIGHT,
         drain: float = DRAIN,
+        idle_timeout: float = IDLE_TIMEOUT,
+        body_timeout: float = BODY_TIMEOUT,
     ) -> None:
         self.listen, self.port, self.path, self.url = listen, port, path, url
         self._secret = secret.encode()
         self.allowed_updates = list(allowed_updates)
         self.drain = drain
+        self.idle_timeout, self.body_timeout = idle_timeout, body_timeout
         self.recent = Recent()
         self._slots = asyncio.Semaphore(in_flight)
         self._active: set[asyncio.Future[int]] = set()
@@ -134,8 +137,8 @@ class WebhookServer:
         self._app = app
         self._http = tornado.httpserver.HTTPServer(
             self.tornado_app(),
-            idle_connection_timeout=IDLE_TIMEOUT,
-            body_timeout=BODY_TIMEOUT,
+            idle_connection_timeout=self.idle_timeout,
+            body_timeout=self.body_timeout,
             max_body_size=MAX_BODY,
             max_header_size=MAX_HEADERS,
             decompress_request=False,
