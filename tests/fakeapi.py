@@ -467,10 +467,12 @@ def _handler_for(fake: FakeTelegram) -> type[BaseHTTPRequestHandler]:
 class RecordingRequest(BaseRequest):
     """Answers every Bot API call in-process and records it, as python-telegram-bot's own
     tests do: `calls` holds (method, parameters) in order. `fail(method, exc)` makes the
-    next call to `method` raise `exc` instead."""
+    next call to `method` raise `exc` instead; `results[method]` answers it with a given
+    result (e.g. a malformed getUpdates batch)."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.results: dict[str, Any] = {}
         self._failures: dict[str, deque[Exception]] = {}
         self._next_message = 1000
 
@@ -521,4 +523,5 @@ class RecordingRequest(BaseRequest):
             }
         elif endpoint == "getUpdates":
             result = []
+        result = self.results.get(endpoint, result)
         return 200, json.dumps({"ok": True, "result": result}).encode()
