@@ -142,6 +142,7 @@ async def _in_process(fake: FakeTelegram, users: int, stock: bool) -> Burst:
     from bot.stats import Stats
     from bot.tg.app import ALLOWED_UPDATES, build_application
     from bot.tg.pacing import SmoothRateLimiter
+    from bot.tg.polling import Poller
     from bot.tg.services import Services
 
     class Fixed:
@@ -157,14 +158,16 @@ async def _in_process(fake: FakeTelegram, users: int, stock: bool) -> Burst:
     svc = Services(live=Fixed(), stats=Stats())  # type: ignore[arg-type]
     settings = Settings(token=TOKEN, api_base_url=fake.base_url)
     app = build_application(settings, svc, limiter=limiter)  # type: ignore[arg-type]
+    stop = asyncio.Event()
     async with app:
-        assert app.updater is not None
-        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
         await app.start()
+        polling = asyncio.create_task(Poller(ALLOWED_UPDATES)(app, stop))
         await asyncio.to_thread(warm_up, fake, 2)
         result = await asyncio.to_thread(burst, fake, users, 5_000_000)
-        await app.updater.stop()
+        stop.set()
+        await polling
         await app.stop()
+        svc.answers.shutdown()
     return result
 
 

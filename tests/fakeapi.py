@@ -86,6 +86,7 @@ class FakeTelegram:
     confirmed: dict[int, float] = field(default_factory=dict)  # update_id → when
     delivered: Counter[int] = field(default_factory=Counter)  # update_id → times returned
     callback_answers: list[Sent] = field(default_factory=list)  # answerCallbackQuery calls
+    get_updates_params: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.cond = threading.Condition()
@@ -248,6 +249,7 @@ class FakeTelegram:
         limit = int(params.get("limit", 100) or 100)
         deadline = time.monotonic() + timeout
         with self.cond:
+            self.get_updates_params.append(dict(params))
             # Like Telegram, an offset confirms (forgets) every update before it.
             now = time.monotonic()
             for u in self.updates:
