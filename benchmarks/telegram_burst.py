@@ -17,21 +17,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from telegram_process import TOKEN, FakeTelegram, bot_process, max_in_window
 
-from fakeapi import FakeTelegram, max_in_window  # noqa: E402
-
-TOKEN = "5550001234:AAE" + "b" * 32
 FLOOR_PER_SECOND = 30
 TARGET_FACTOR = 1.15
 QUESTIONS = [
@@ -96,15 +88,6 @@ def burst(fake: FakeTelegram, users: int, base_user: int, timeout: float = 60) -
         max_per_100ms=max_in_window(times, 0.1),
         provoked_429=fake.flood_429 - before_429,
         answered_once=chats == list(ids),
-    )
-
-
-def bot_process(fake: FakeTelegram) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="WARNING")
-    env.pop("BOT_WEBHOOK_URL", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL
     )
 
 
