@@ -155,16 +155,21 @@ async def _reply(update: Update, context: Context, reply: Reply) -> None:
 async def _admitted(update: Update, context: Context) -> bool:
     """Flood control: count the message; False if it must not be answered.
 
-    A user whose chat already has as many messages in hand as it may (bot/tg/worker.py)
-    is treated as flooding too, however slowly they type."""
+    A user with as many messages in hand as allowed (bot/tg/worker.py) is treated as
+    flooding too, however slowly they type; in a group with its hands full, a message
+    goes unanswered."""
     user = update.effective_user
     if user is None:
         return True
     svc = services(context)
     verdict = svc.flood.check(user.id)
-    chat = update.effective_chat
-    if verdict is Verdict.ALLOW and chat is not None and svc.answers.crowded(chat.id):
+    if verdict is Verdict.ALLOW and svc.answers.user_crowded(user.id):
         verdict = svc.flood.silence(user.id)
+    chat = update.effective_chat
+    in_group = chat is not None and chat.type != ChatType.PRIVATE
+    if verdict is Verdict.ALLOW and in_group and svc.answers.group_crowded(chat.id):
+        log.info("group busy: a message left unanswered")
+        verdict = Verdict.DROP
     if verdict is Verdict.ALLOW:
         return True
     if verdict is Verdict.NOTICE:
@@ -181,10 +186,10 @@ async def _admitted(update: Update, context: Context) -> bool:
 
 def _lane(update: Update, context: Context) -> AbstractAsyncContextManager[None]:
     """This chat's turn (bot/tg/worker.py): its replies leave in the order it wrote."""
-    chat = update.effective_chat
+    chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return contextlib.nullcontext()
-    return services(context).answers.lane(chat.id)
+    return services(context).answers.lane(chat.id, user.id if user else None)
 
 
 # -- handlers ---------------------------------------------------------------------------

@@ -5,13 +5,18 @@ the event loop it stalls every other chat, the pacer and the webhook server with
 runs in a small thread pool, and the loop keeps receiving updates and sending replies.
 
 Each chat has a lane: its messages are handled one after the other (answer and send), so
-replies to one chat keep their order, and one chat never holds more than one worker. A
-lane also bounds how many of a chat's messages may wait: someone who sends a fourth
-message while three are pending is treated as flooding (one notice, then silence), so
-one account cannot queue work faster than it is done.
+replies to one chat keep their order, and one chat never holds more than one worker.
+Lanes also bound what may wait, because every update in hand also holds back the polling
+offset (bot/tg/polling.py):
 
-    pool = AnswerPool(workers=4, per_chat=3)
-    async with pool.lane(chat_id):                       # waits for this chat's turn
+* a user with `per_user` messages in hand who sends another is treated as flooding (one
+  notice, then silence): one account cannot queue work faster than it is done;
+* a group with `per_group` messages in hand leaves further ones unanswered, the way a
+  busy person in the room would: its replies are paced at 20 a minute anyway, so more
+  would only be answered long after.
+
+    pool = AnswerPool(workers=4)
+    async with pool.lane(chat_id, user_id):              # waits for this chat's turn
         reply = await pool.run(brain.answer, text, now)  # in a worker thread
         await send(reply)                                # still in the lane: in order
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -32,42 +38,51 @@ T = TypeVar("T")
 # Threads share the GIL, so more of them do not answer faster; four are enough for one
 # slow answer not to hold up the fast ones behind it (an ordinary answer takes < 2 ms).
 WORKERS = 4
-# One message being handled plus two waiting, per chat; see the module docstring.
-PER_CHAT = 3
+# One message being handled plus two waiting, per user; see the module docstring.
+PER_USER = 3
+PER_GROUP = 5
 
 
 @dataclass(slots=True)
 class _Lane:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # FIFO: keeps the order
-    users: int = 0  # holding or waiting for the lock
+    users: int = 0  # messages holding or waiting for the lock
 
 
 class AnswerPool:
-    def __init__(self, workers: int = WORKERS, per_chat: int = PER_CHAT) -> None:
-        if workers < 1 or per_chat < 1:
-            raise ValueError("workers and per_chat must be positive")
-        self.workers, self.per_chat = workers, per_chat
+    def __init__(
+        self, workers: int = WORKERS, per_user: int = PER_USER, per_group: int = PER_GROUP
+    ) -> None:
+        if min(workers, per_user, per_group) < 1:
+            raise ValueError("workers and the limits must be positive")
+        self.workers, self.per_user, self.per_group = workers, per_user, per_group
         self._executor: ThreadPoolExecutor | None = None
-        # Only chats with a message in hand are kept, so this never outgrows the updates
-        # in flight.
+        # Only chats and users with a message in hand are kept, so neither outgrows the
+        # updates in flight.
         self._lanes: dict[int, _Lane] = {}
+        self._users: Counter[int] = Counter()
 
-    def crowded(self, chat_id: int) -> bool:
-        """True if this chat already has `per_chat` messages in hand."""
-        lane = self._lanes.get(chat_id)
-        return lane is not None and lane.users >= self.per_chat
+    def user_crowded(self, user_id: int) -> bool:
+        """True if this user already has `per_user` messages in hand."""
+        return self._users[user_id] >= self.per_user
 
-    def pending(self, chat_id: int) -> int:
+    def group_crowded(self, chat_id: int) -> bool:
+        """True if this group already has `per_group` messages in hand."""
         lane = self._lanes.get(chat_id)
-        return 0 if lane is None else lane.users
+        return lane is not None and lane.users >= self.per_group
+
+    def in_hand(self) -> int:
+        return sum(lane.users for lane in self._lanes.values())
 
     @asynccontextmanager
-    async def lane(self, chat_id: int) -> AsyncIterator[None]:
+    async def lane(self, chat_id: int, user_id: int | None = None) -> AsyncIterator[None]:
         """This chat's turn: entered in arrival order, one holder at a time."""
         lane = self._lanes.get(chat_id)
         if lane is None:
             lane = self._lanes[chat_id] = _Lane()
         lane.users += 1
+        if user_id is not None:
+            self._users[user_id] += 1
         try:
             async with lane.lock:
                 yield
@@ -75,6 +90,10 @@ class AnswerPool:
             lane.users -= 1
             if lane.users == 0:
                 del self._lanes[chat_id]
+            if user_id is not None:
+                self._users[user_id] -= 1
+                if self._users[user_id] == 0:
+                    del self._users[user_id]
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """`fn(*args, **kwargs)` in a worker thread; the loop serves others meanwhile."""
