@@ -29,9 +29,6 @@ from bot.tg.services import KEY, Services
 
 log = logging.getLogger(__name__)
 
-# Updates handled at once. Replies wait for the pacer, not for each other, so a burst of
-# users is answered at the send rate rather than one round trip at a time.
-CONCURRENCY = 256
 # Only what the handlers use: no edits, channel posts, reactions, …
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 # After SIGTERM, retries that would end later than this are abandoned (and logged), so the
@@ -66,13 +63,13 @@ def build_application(
         .token(settings.token)
         .base_url(settings.api_base_url)
         .base_file_url(_file_url(settings.api_base_url))
-        .concurrent_updates(CONCURRENCY)
         .rate_limiter(limiter)
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         # Updates are fetched (polling.py) or received (webhook.py) by our own code, which
-        # confirms them only once handled; lifecycle.py runs the Application around it.
+        # holds at most 100 at once, handles them concurrently and confirms them only once
+        # handled; lifecycle.py runs the Application around it.
         .updater(None)
     )
     if request is not None:

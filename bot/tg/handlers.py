@@ -254,9 +254,7 @@ async def on_text(update: Update, context: Context) -> None:
     if message.chat.type != ChatType.PRIVATE:
         question = without_mention(question, context.bot.username)
     async with _lane(update, context):
-        # The brain of the moment (a reload may swap it), asked in a worker thread.
-        reply = await svc.answers.run(svc.brain.answer, question, svc.clock())
-        svc.observe(reply, question)
+        reply = await svc.answers.run(svc.answer, question, svc.clock())
         await _reply(update, context, reply)
 
 

@@ -79,6 +79,14 @@ class Services:
         if question is not None and self.unanswered is not None:
             self.unanswered.maybe_record(question, reply)
 
+    def answer(self, question: str, now: datetime) -> Reply:
+        """The current brain's reply to a typed question, counted and offered to the
+        unanswered log. CPU work (scrubbing included), so handlers run it in the answer
+        pool; the stats and the log take their own locks."""
+        reply = self.brain.answer(question, now)
+        self.observe(reply, question)
+        return reply
+
     async def reload(self) -> ReloadResult:
         # Checking a new FAQ takes a while: do it off the event loop, one at a time.
         async with self._reload_lock:
