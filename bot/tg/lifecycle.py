@@ -50,6 +50,13 @@ def retry_delay(exc: TelegramError, previous: float) -> float:
     return min(MAX_BACKOFF, max(1.0, previous * 2))
 
 
+def log_retry(what: str, exc: TelegramError, delay: float) -> None:
+    # A timeout or a 409 is routine on a long poll; the type only: an error's text can
+    # quote the request.
+    level = logging.INFO if isinstance(exc, TimedOut | Conflict) else logging.WARNING
+    log.log(level, "%s failed (%s); trying again in %.1f s", what, type(exc).__name__, delay)
+
+
 async def sleep_unless(stop: asyncio.Event, seconds: float) -> bool:
     """Sleep `seconds`, or less if `stop` is set meanwhile; True if it was."""
     with contextlib.suppress(TimeoutError):
@@ -75,11 +82,7 @@ async def persist(action: Callable[[], Awaitable[object]], what: str, stop: asyn
             return True
         except TelegramError as exc:
             delay = retry_delay(exc, delay)
-            level = logging.INFO if isinstance(exc, TimedOut | Conflict) else logging.WARNING
-            # The type only: an error's text can quote the request.
-            log.log(
-                level, "%s failed (%s); trying again in %.1f s", what, type(exc).__name__, delay
-            )
+            log_retry(what, exc, delay)
         if await sleep_unless(stop, delay):
             return False
     return False

@@ -41,7 +41,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
-from bot.tg.lifecycle import persist, retry_delay, sleep_unless
+from bot.tg.lifecycle import log_retry, persist, retry_delay, sleep_unless
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ class Poller:
                 raw = await self._fetch(app.bot)
             except TelegramError as exc:
                 delay = retry_delay(exc, delay)
-                log.warning("getUpdates failed (%s); again in %.1f s", type(exc).__name__, delay)
+                log_retry("getUpdates", exc, delay)
                 await sleep_unless(stop, delay)
                 continue
             delay = 0.0
@@ -174,6 +174,8 @@ class Poller:
             "getUpdates", api_kwargs=params, read_timeout=timeout + READ_GRACE
         )
         self._sent_offset = offset
+        if not isinstance(result, list):
+            return []
         return [u for u in result if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
 
     def _start(self, app: Application, raw: list[dict[str, Any]]) -> list[int]:
