@@ -316,7 +316,8 @@ async def on_error(update: object, context: Context) -> None:
     error = context.error
     kind = type(error).__name__
     if not isinstance(update, Update):
-        # Polling or another background failure; the library retries by itself.
+        # A failure outside any update (a task the library ran); polling.py and
+        # webhook.py log and retry their own.
         log.warning("background error: %s", kind)
         return
     log.error("update %s failed: %s at %s", update.update_id, kind, _where(error))
