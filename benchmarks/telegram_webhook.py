@@ -10,7 +10,10 @@ Bot API (tests/fakeapi.py). Three loads, one after the other:
    once) with every 30th a question (a paced reply);
 3. 200 connections that send nothing, closed by the server's header timeout.
 
-    .venv/bin/python benchmarks/telegram_webhook.py [--updates 3000]
+With --compare, load 1 is also run against python-telegram-bot's own webhook server
+(`Application.run_webhook`), for the figure to compare with.
+
+    .venv/bin/python benchmarks/telegram_webhook.py [--updates 3000] [--compare]
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import json
 import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -124,9 +128,54 @@ def wait_listening(port: int, timeout: float = 30) -> None:
     raise SystemExit("the webhook server never listened")
 
 
+# python-telegram-bot's own server, as the bot ran it before it had its own.
+STOCK = """
+import sys
+from telegram.ext import Application
+base, port, secret = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+app = Application.builder().token("{token}").base_url(base).build()
+app.run_webhook(listen="127.0.0.1", port=port, url_path="hook", secret_token=secret,
+                webhook_url="https://bot.example.org/hook")
+"""
+
+
+def wrong_secret_load(port: int, rss: RssSampler, label: str) -> None:
+    base = rss.reset()
+    start = time.monotonic()
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        results = list(pool.map(big_wrong_post, [port] * CLIENTS))
+    took = time.monotonic() - start
+    statuses = Counter(status for status, _ in results)
+    accepted = max(sent for _, sent in results) / (1 << 20)
+    print(
+        f"{label}: {CLIENTS} × 50 MB with a wrong secret: peak {rss.peak:.0f} MB "
+        f"(+{rss.peak - base:.0f}); answers {dict(statuses)}; at most {accepted:.0f} MB of "
+        f"a body into the socket before the answer; {took:.1f} s"
+    )
+
+
+def compare_stock() -> None:
+    port = free_port()
+    with FakeTelegram("5550001234:AAE" + "b" * 32) as fake:
+        code = STOCK.replace("{token}", fake.token)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, fake.base_url, str(port), SECRET],
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_listening(port)
+            with RssSampler(proc.pid) as rss:
+                time.sleep(0.5)
+                wrong_secret_load(port, rss, "python-telegram-bot's run_webhook")
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=15)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--updates", type=int, default=3000)
+    parser.add_argument("--compare", action="store_true")
     args = parser.parse_args()
     port = free_port()
     with FakeTelegram("5550001234:AAE" + "b" * 32) as fake:
@@ -143,21 +192,8 @@ def main() -> int:
             wait_listening(port)
             with RssSampler(proc.pid) as rss:
                 time.sleep(0.5)
-                base = rss.reset()
-                print(f"# webhook server RSS; idle after start: {base:.0f} MB")
-
-                start = time.monotonic()
-                with ThreadPoolExecutor(CLIENTS) as pool:
-                    results = list(pool.map(big_wrong_post, [port] * CLIENTS))
-                took = time.monotonic() - start
-                statuses = Counter(status for status, _ in results)
-                accepted = max(sent for _, sent in results) / (1 << 20)
-                print(
-                    f"{CLIENTS} × 50 MB with a wrong secret: peak {rss.peak:.0f} MB "
-                    f"(+{rss.peak - base:.0f}); answers {dict(statuses)}; at most "
-                    f"{accepted:.0f} MB of a body into the socket before the server closed "
-                    f"it; {took:.1f} s"
-                )
+                print(f"# webhook server RSS; idle after start: {rss.reset():.0f} MB")
+                wrong_secret_load(port, rss, "python -m bot run")
 
                 base = rss.reset()
                 payloads = [
@@ -189,6 +225,8 @@ def main() -> int:
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=15)
+    if args.compare:
+        compare_stock()
     return 0
 
 
