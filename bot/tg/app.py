@@ -119,6 +119,8 @@ async def _post_shutdown(app: Application) -> None:
 
 def _stop(limiter: SmoothRateLimiter, stop: asyncio.Event) -> None:
     """SIGTERM/SIGINT: stop taking updates, finish the replies in flight, exit."""
+    if stop.is_set():
+        return  # a second signal does not extend the drain
     log.info("stop signal received")
     limiter.begin_drain(DRAIN_BUDGET)
     stop.set()
