@@ -7,7 +7,7 @@ Every pattern runs in linear time on any input: no quantifier is unbounded (a ru
 written `{0,12}`, not `*`) and none is nested, so each start position costs a bounded
 number of steps (tests/test_guard_linear.py walks every pattern to prove it). Where a run
 can be long (digits, an e-mail), a lookbehind lets it start only at the beginning of the
-run: `(?<![\\d,.])\\d[\\d,.]{0,15}` is tried once per number, not once per digit.
+run: `(?<![\\w.+-])[\\w.+-]{1,64}@` (an e-mail) is tried once per word, not once per letter.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
-from bot.guard.lexicon import Lexicon
+from bot.guard.words import Lexicon
 from bot.text import has_cjk
 
 _HAN = r"\u4e00-\u9fff"
@@ -25,18 +25,41 @@ _STOP = r"\s,.!?"  # where a clause ends, once folding has made punctuation ASCI
 _PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 
+def _latin(word: str, prefix: bool = False) -> str:
+    """`\\bword\\b` written to start with its first letter: b(?<!\\wb)oss\\b.
+
+    A pattern whose every branch starts with a literal lets `re` skip to the places where
+    one of them occurs; a branch starting with `\\b` makes it try every branch at every
+    position (100 times slower on a long message). A space in a word is optional.
+    """
+    first = re.escape(word[0])
+    rest = r"\s?".join(re.escape(part) for part in word[1:].split(" "))
+    return rf"{first}(?<!\w{first}){rest}" + ("" if prefix else r"\b")
+
+
 def _word(word: str, prefix: bool = False) -> str:
-    """One lexicon word as a pattern: Latin words whole (a space optional), Chinese as is."""
-    if not word.isascii():
-        return re.escape(word)
-    body = r"\s?".join(re.escape(part) for part in word.split())
-    return rf"\b{body}" if prefix else rf"\b{body}\b"
+    """One lexicon word as a pattern: Latin words whole, Chinese as written."""
+    return _latin(word, prefix) if word.isascii() else re.escape(word)
+
+
+def _flat(words: Iterable[str], prefix: bool = False) -> str:
+    """An alternation, longest first (so that 收了钱 is preferred to 收了), ungrouped."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(_word(w, prefix) for w in ordered)
 
 
 def _words(words: Iterable[str], prefix: bool = False) -> str:
-    """An alternation, longest first (so that 收了 is not found inside 收了钱 as 收)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(_word(w, prefix) for w in ordered) + ")"
+    return f"(?:{_flat(words, prefix)})"
+
+
+def _starts(*groups: Iterable[str]) -> str:
+    """A lookahead on the characters a match can start with: (?=[我咱他…]).
+
+    For a pattern whose branches begin with groups, `re` would try every branch at every
+    position; this one class test turns most positions away at once.
+    """
+    chars = sorted({w[0] for words in groups for w in words})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
 
 
 class Patterns:
@@ -46,42 +69,51 @@ class Patterns:
         surname = f"[{lex.surnames}]"
         common = f"[{lex.common_surnames}]"
         compound = _words(lex.compound_surnames)
-        titles = f"(?:副?{_words(lex.titles)}|{_words(lex.officials)})"
+        posts = [*lex.titles, *(f"副{t}" for t in lex.titles), *lex.officials]
+        titles = _words(posts)
         acts = _words(lex.acts)
         not_name = _words(lex.not_names)
-        self.title = re.compile(f"{titles}|{_words(lex.titles_latin)}")
-        self.body = re.compile(_words(lex.bodies))
-        self.deed = re.compile(f"{_words(lex.deeds)}|{_words(lex.deeds_latin, prefix=True)}")
+        self.title = re.compile(f"{_flat(posts)}|{_flat(lex.titles_latin)}")
+        self.body = re.compile(_flat(lex.bodies))
+        self.deed = re.compile(f"{_flat(lex.deeds)}|{_flat(lex.deeds_latin, prefix=True)}")
         self.kind_of_problem = frozenset(lex.kinds_of_problem)
         # The Latin "took … yuan": the verb here, the amount by `amount`.
-        self.took = re.compile(r"\btook\b")
+        self.took = re.compile(_latin("took"))
+        # The last 16 characters of a run of digits are enough to see its unit.
+        # Possessive: the run never gives back a digit, none of which could be the unit.
         self.amount = re.compile(
-            r"(?<![\d,.])\d[\d,.]{0,15}\s?(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb"
-            r"|wan\b)"
-            r"|[一二两三四五六七八九十百千几数]{1,6}\s?(?:万|亿)"
-            r"|\b(?:yi|er|liang|san|si|wu|liu|qi|ba|jiu|shi|ji) ?(?:wan|qian) ?(?:kuai|yuan)?\b"
+            r"\d[\d,.]{0,15}+\s?(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
+        )
+        self.amount_in_words = re.compile(r"[一二两三四五六七八九十百千几数]{1,6}\s?(?:万|亿)")
+        numerals = ("yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "ji")
+        self.amount_in_pinyin = re.compile(
+            rf"{_words(numerals, prefix=True)} ?(?:wan|qian) ?(?:kuai|yuan)?\b"
         )
         # Someone the writer knows by post: 我们局长, 我们单位的一把手, 营口港的刘总.
         self.known = re.compile(
-            rf"{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?:{titles}|{_words(lex.bodies)})"
+            _starts(lex.possessives, posts, lex.surnames, "mo")
+            + rf"(?:{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?:{titles}|{_words(lex.bodies)})"
             rf"|{titles}的{_words(lex.relations)}"
-            rf"|{common}总(?![共结体部之统])"
-            r"|\b(?:my|our) (?:boss|director|mayor|chief|secretary)\b"
+            rf"|总(?<={common}总)(?![共结体部之统])"
+            rf"|{_words(['my', 'our'], prefix=True)} (?:boss|director|mayor|chief|secretary)\b)"
         )
         # A person: 张某, 某某, 姓王的, 叫韩立新, 局长李国庆, 王建国局长, 孙书记, 李国栋公款吃喝,
         # 市委的李国栋, 司马光局长.
+        offices = ("委", "局", "厅", "院", "所", "厂", "公司", "单位", "部", "处", "科", "办", "行")
         self.name = re.compile(
-            rf"{surname}某{{1,3}}|某某|姓[{_HAN}](?:的|[{_STOP}]|$)|名叫"
+            _starts(lex.surnames, lex.compound_surnames, posts, offices, "某姓名叫")
+            + rf"(?:{surname}某{{1,3}}|某某|姓[{_HAN}](?:的|[{_STOP}]|$)|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
             rf"|{titles}\s?(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}{acts}"
-            rf"|(?:委|局|厅|院|所|厂|公司|单位|部|处|科|办|行)的{common}[{_HAN}]{{1,2}}"
+            rf"|{_words(offices)}的{common}[{_HAN}]{{1,2}})"
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.
-        self.initials = re.compile(rf"\b[a-z]{{1,2}}\s?{titles}")
-        self.pinyin_initials = re.compile(r"\b[bcdfghjklmnpqrstwxyz]{2,4}\b")
+        self.initials = re.compile(rf"[a-z](?<!\w[a-z])[a-z]?\s?{titles}")
+        consonant = "[bcdfghjklmnpqrstwxyz]"
+        self.pinyin_initials = re.compile(rf"{consonant}(?<!\w{consonant}){consonant}{{1,3}}\b")
         self.not_initials = frozenset(lex.not_initials)
         # 举报刘卫东, 举报王局长: a bare 举报 naming whom.
         self.report_name = re.compile(
@@ -89,13 +121,16 @@ class Patterns:
             rf"(?:[{_HAN}]{{1,2}}(?:$|[{_STOP}的]|{titles}|{acts}|{_words(lex.deeds)})|某|{titles})"
         )
         self.report_verb = re.compile(
-            rf"{_words(lex.report_verbs)}|{_words(lex.investigation_requests)}"
-            r"|^\s?举报\s?[:,]|^\s?report\s?:|^\s?ju ?bao\b|^\s?报告\s?[!:,]"
-            # a message that opens by naming whom it reports: 举报锦州市公安局长…
-            r"|^\s?举报(?!电话|信|材料|方式|途径|渠道|的|需要|要|怎么|什么|哪|人|了|后|完|是|能|可以|有)"
+            f"{_flat(lex.report_verbs)}|{_flat(lex.investigation_requests)}"
         )
-        self.investigate = re.compile(_words(lex.investigation_requests))
-        self.go_and_check = re.compile(_words(lex.go_and_check))
+        # How a report opens (matched at the start only): 举报:…, 举报锦州市公安局长…
+        self.report_opening = re.compile(
+            r"\s?(?:举报\s?[:,]|report\s?:|ju ?bao\b|报告\s?[!:,]"
+            r"|举报(?!电话|信|材料|方式|途径|渠道|的|需要|要|怎么|什么|哪|人|了|后|完|是|能|可以|有))"
+        )
+        self.investigate = re.compile(_flat(lex.investigation_requests))
+        self.go_and_check = re.compile(_flat(lex.go_and_check))
+        self.directed = re.compile(_flat(lex.directed))
         # Sending material to the bot, or asking it to pass something on. Posting material to
         # the group's PO box (寄材料) is a question for the mail topic, not this.
         self.send = re.compile(
@@ -103,58 +138,65 @@ class Patterns:
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?发"
         )
         self.forward = re.compile(
-            rf"{_words(lex.forward_requests)}"
+            rf"{_flat(lex.forward_requests)}"
             r"|帮我把.{0,12}(?:交|转|递|送|带)给"
-            # evidence the writer holds: 我有他收钱的视频, 我偷拍了视频
-            r"|我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|(?:悄悄)?拍了(?:视频|照片)"
-            r"|\bi (?:have|got) (?:the |some )?"
+            # evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄)
+            r"|我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|拍了(?:视频|照片)"
+            rf"|{_latin('i')} (?:have|got) (?:the |some )?"
             r"(?:photos|pictures|recordings?|documents|records|evidence|proof)"
         )
         # Asking the bot itself to register or file: 帮我登记一下, 麻烦你们给我立个案.
         self.filing = re.compile(
-            rf"{_words(lex.requests_to_bot)}[^{_STOP}]{{0,4}}{_words(lex.filing_requests)}"
+            rf"{_words(lex.requests_to_bot)}[^{_STOP}]{{0,6}}{_words(lex.filing_requests)}"
         )
-        self.private = re.compile(_words(lex.private))
-        self.material = re.compile(_words(lex.materials))
-        self.praise = re.compile(_words(lex.praise))
-        self.income = re.compile(_words(lex.income))
-        self.wealth = re.compile(_words(lex.wealth))
-        self.smalltalk = re.compile(_words(lex.smalltalk))
+        self.private = re.compile(_flat(lex.private))
+        self.to_you = re.compile(r"[给发传](?:你|您)")
+        self.material = re.compile(_flat(lex.materials))
+        self.praise = re.compile(_flat(lex.praise))
+        self.income = re.compile(_flat(lex.income))
+        self.wealth = re.compile(_flat(lex.wealth))
+        self.smalltalk = re.compile(_flat(lex.smalltalk))
         self.question = re.compile(
-            rf"{_words(lex.question_words)}|\?"
-            r"|(?<!好)几(?![十百千万])|哪(?=$|[\s,.!?])"
+            rf"{_flat(lex.question_words)}|\?"
+            r"|几(?<!好几)(?![十百千万])|哪(?=$|[\s,.!?])"
             # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
-            rf"|[^{_STOP}]不(?:$|[{_STOP}])|[^{_STOP}]没(?:有)?(?:$|[{_STOP}])"
-            rf"|([{_HAN}])[不没]\1"  # 归不归, 管不管, 有没有
+            rf"|不(?<=[^{_STOP}]不)(?:$|[{_STOP}])|没(?<=[^{_STOP}]没)(?:有)?(?:$|[{_STOP}])"
+            # 归不归, 管不管, 有没有
+            rf"|不(?<=([{_HAN}])不)\1|没(?<=([{_HAN}])没)\2"
         )
         self.hypothetical = re.compile(
-            rf"{_words(lex.hypotheticals)}|(?<![\d一二三四五六七八九十百千几])万一"
+            rf"{_flat(lex.hypotheticals)}|万(?<![\d一二三四五六七八九十百千几]万)一"
             r"|一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)"
         )
-        self.remit = re.compile(_words(lex.remit_questions))
+        self.remit = re.compile(_flat(lex.remit_questions))
         # One person spoken of (他, not 他们: "快递公司说不归他们管" is about a company).
-        self.third = re.compile(r"[他她](?!们)|\b(?:his|her|he|she)\b")
-        self.long_digits = re.compile(r"(?<!\d)\d{7,20}")
+        self.third = re.compile(rf"他(?!们)|她(?!们)|{_flat(['his', 'her', 'he', 'she'])}")
+        self.long_digits = re.compile(r"\d(?<!\d\d)\d{6,19}")
         # A licence plate, separators allowed (辽A88888, 辽A·12345, 辽 a 12345), or a company's
         # registration code: a specific vehicle or company.
         self.code = re.compile(
             rf"[{_PLATE_PROVINCES}]\s?[a-z][\s·.\-•]{{0,2}}[a-z0-9]{{5,6}}(?![a-z0-9])"
-            r"|(?<![0-9a-z])[0-9a-z]{15}"
         )
+        self.registration = re.compile(r"[0-9a-z](?<![0-9a-z][0-9a-z])[0-9a-z]{14}")
         # Ways to find a person or their money: e-mail, web links, WeChat ids, card numbers,
         # addresses. Each run starts only where a run can start (the lookbehinds).
         self.contact = re.compile(
-            r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}"
-            r"|(?<![\w/])(?:https?://|www\.)\S{1,200}"
-            r"|微信号?[是:\s]{0,3}[a-z][\w-]{4,30}|wxid_\w{1,40}"
-            r"|[路街道巷]\d{1,5}号|尾号\s?\d{4}"
-            r"|(?<!\d)\d{4}[\s-]\d{4}[\s-]\d{4}(?:[\s-]?\d{1,7})?|\d{1,4}栋|\d{1,4}单元|\d{1,4}号楼"
-            r"|\d{3,4}室"
+            r"@(?<=[\w.+-]@)[\w-]{1,63}\.[\w.]{1,63}"  # a local part before the @ is enough
+            r"|h(?<![\w/]h)ttps?://\S{1,200}|w(?<![\w/]w)ww\.\S{1,200}"
+            r"|微信[是:\s]{0,3}[a-z][\w-]{4,30}|微信号[是:\s]{0,3}[a-z][\w-]{4,30}|wxid_\w{1,40}"
+            r"|路\d{1,5}号|街\d{1,5}号|道\d{1,5}号|巷\d{1,5}号|尾号\s?\d{4}"
+        )
+        # A card number in groups of four, a building, a unit, a flat.
+        self.address_digits = re.compile(
+            r"\d(?<!\d\d)\d{3}[\s-]\d{4}[\s-]\d{4}(?:[\s-]?\d{1,7})?"
+            r"|\d{1,4}(?:栋|单元|号楼)|\d{3,4}室"
         )
         self.units = re.compile(r"[a-z0-9]{1,20}|[^\sa-z0-9]")  # a character or a Latin word
         self.split_scripts = re.compile(rf"(?<=[{_HAN}])(?=[a-z])|(?<=[a-z])(?=[{_HAN}])")
         # 王 建 国: characters typed one by one with spaces; joined back before matching.
-        self.spaced = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: [{_HAN}](?![{_HAN}])){{1,30}}")
+        self.spaced = re.compile(
+            rf"[{_HAN}](?<![{_HAN}][{_HAN}])(?: [{_HAN}](?![{_HAN}])){{1,30}}"
+        )
 
     def all(self) -> Iterator[tuple[str, re.Pattern[str]]]:
         """(name, pattern) of every pattern, for the linear-time test."""
@@ -171,9 +213,16 @@ NAMED_STORY = 15
 STORY = 22
 
 
+# Telegram lets nobody type more than 4,096 characters; a folded message is longer only when
+# NFKC expanded compatibility characters (⒛ → "20.", ﷺ → 18 letters), so nothing anyone
+# wrote is lost by reading this much, and a crafted message costs no more than a long one.
+MAX_CHARS = 4096
+
+
 def prepare(folded: str, p: Patterns) -> str:
-    """Spaced characters joined (王 建 国 → 王建国), Latin split from Chinese (x处长 → x 处长)."""
-    joined = p.spaced.sub(lambda m: m.group().replace(" ", ""), folded)
+    """Cut at MAX_CHARS; spaced characters joined (王 建 国 → 王建国); Latin split from
+    Chinese (x处长 → x 处长)."""
+    joined = p.spaced.sub(lambda m: m.group().replace(" ", ""), folded[:MAX_CHARS])
     return p.split_scripts.sub(" ", joined)
 
 
@@ -200,10 +249,12 @@ class Features:
     traces: bool  # contact, or a long number that is not ours
     investigate: bool  # 彻查, 查一下
     go_and_check: bool  # 去查就知道了
+    directed: bool  # 你们去…, 巡视组来…
     send: bool  # 发给你, 上传
     forward: bool  # 帮我转交, 我有录音
     filing: bool  # 帮我登记, 给我立个案
     private: bool  # 私下, 加我
+    to_you: bool  # 给你, 发您
     material: bool  # 材料, 证据
     praise: bool  # 真有本事
     income: bool  # 工资, 月薪
@@ -235,6 +286,7 @@ class Features:
     @classmethod
     def of(cls, folded: str, known_numbers: frozenset[str], p: Patterns) -> Features:
         text = prepare(folded, p)
+        unsplit = folded[:MAX_CHARS]
         deeds = [m.group() for m in p.deed.finditer(text)]
         names = [m.group() for m in p.name.finditer(text)]
         # zjl stands for a name only among Chinese words: "my" in English is a word.
@@ -242,10 +294,14 @@ class Features:
             has_cjk(text)
             and any(m.group() not in p.not_initials for m in p.pinyin_initials.finditer(text))
         )
-        contact = bool(p.contact.search(text))
+        contact = bool(p.contact.search(text) or p.address_digits.search(text))
         numbers = {m.group() for m in p.long_digits.finditer(text.replace("-", ""))}
         asked = p.smalltalk.sub(" ", text)
-        amount = bool(p.amount.search(text))
+        amount = bool(
+            p.amount.search(text)
+            or p.amount_in_words.search(text)
+            or p.amount_in_pinyin.search(text)
+        )
         return cls(
             deed=bool(deeds) or (bool(p.took.search(text)) and amount),
             concrete=any(d not in p.kind_of_problem for d in deeds),
@@ -254,22 +310,25 @@ class Features:
             third=bool(p.third.search(text)),
             question=bool(p.question.search(asked)),
             smalltalk=asked != text,
-            report_verb=bool(p.report_verb.search(text)),
+            report_verb=bool(p.report_verb.search(text) or p.report_opening.match(text)),
             bare_report_name=bool(p.report_name.search(text)),
             person=bool(names) or initials,
             named=any(n != "某某" for n in names) or initials,
             initials=initials,
             known=bool(p.known.search(text)),
             amount=amount,
-            code=bool(p.code.search(folded)),  # 辽A00888 is one token: before the split
+            # 辽A00888 is one token: looked for before the split
+            code=bool(p.code.search(unsplit) or p.registration.search(unsplit)),
             contact=contact,
             traces=contact or bool(numbers - known_numbers),
             investigate=bool(p.investigate.search(text)),
             go_and_check=bool(p.go_and_check.search(text)),
+            directed=bool(p.directed.search(text)),
             send=bool(p.send.search(text)),
             forward=bool(p.forward.search(text)),
             filing=bool(p.filing.search(text)),
             private=bool(p.private.search(text)),
+            to_you=bool(p.to_you.search(text)),
             material=bool(p.material.search(text)),
             praise=bool(p.praise.search(text)),
             income=bool(p.income.search(text)),

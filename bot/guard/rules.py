@@ -33,11 +33,6 @@ def _remit(f: Features) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "forward",
-        "asks the bot to pass something on, or offers material to it",
-        lambda f: f.forward or (f.send and f.material),
-    ),
-    Rule(
         "filing_request",
         "asks the bot itself to register or file a matter, as if it were a channel",
         lambda f: f.filing,
@@ -45,7 +40,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "private_offer",
         "offers to hand something over privately, off the record",
-        lambda f: f.private and (f.send or f.material or f.contact),
+        lambda f: f.private and (f.send or f.contact or f.to_you),
+    ),
+    Rule(
+        "forward",
+        "asks the bot to pass something on, or offers material to it",
+        lambda f: f.forward or (f.send and f.material),
     ),
     Rule(
         "hypothetical_question",
@@ -118,10 +118,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "go_and_check",
-        "tells the bot to go and check somebody or somewhere, asking nothing",
+        "tells the bot to go and check somebody or somewhere (你们去…), asking nothing",
         lambda f: f.go_and_check
         and not f.question
-        and (f.someone or f.body or f.person or f.code or f.traces),
+        and (f.someone or f.body or f.person or f.code or f.traces or f.directed),
     ),
     Rule(
         "contact_with_material",

@@ -57,6 +57,7 @@ class Lexicon(BaseModel):
     acts: Words = NonEmptyWords
     investigation_requests: Words = NonEmptyWords
     go_and_check: Words = NonEmptyWords
+    directed: Words = NonEmptyWords
     report_verbs: Words = NonEmptyWords
     forward_requests: Words = NonEmptyWords
     filing_requests: Words = NonEmptyWords
@@ -160,21 +161,21 @@ def parse(doc: YamlDocument) -> Lexicon:
         raise KnowledgeError([_problem(doc, e) for e in exc.errors(include_url=False)]) from None
 
 
-def path() -> Path:
-    """guard.yaml beside the FAQ in use (a campaign may bring its own), else the bundled one.
+def path(faq: str | Path | None = None) -> Path:
+    """guard.yaml beside the FAQ (a campaign may bring its own), else the bundled one.
 
-    The FAQ folder is FAQ_PATH's (the Docker image's /app/knowledge); a folder holding only
-    faq.yaml and notice.txt falls back to the copy shipped with the source, then to
-    ./knowledge/language/guard.yaml (the image's working directory is /app).
+    The FAQ is `faq`, else FAQ_PATH (the Docker image's /app/knowledge/faq.yaml); a folder
+    holding only faq.yaml and notice.txt falls back to the copy shipped with the source,
+    then to ./knowledge/language/guard.yaml (the image's working directory is /app).
     """
-    faq = os.environ.get("FAQ_PATH")
+    faq = faq or os.environ.get("FAQ_PATH")
     candidates = [Path(faq).parent / FILE] if faq else []
     candidates += [_BUNDLED, Path("knowledge") / FILE]
     return next((p for p in candidates if p.is_file()), candidates[0])
 
 
 def load(file: str | Path | None = None) -> Lexicon:
-    """Read and validate guard.yaml; raises KnowledgeError (file:line, in Chinese)."""
+    """Read and validate a guard.yaml (default: `path()`); KnowledgeError, file:line in Chinese."""
     return parse(read_yaml(file if file is not None else path()))
 
 
