@@ -114,6 +114,7 @@ IMPLIED = {
     "a lifestyle beyond the income, with figures": (
         "我们科长年薪不到十万,儿子在国外留学一年三十万,家里三辆豪车",
         "他一个公务员,月薪五千,开的是一百多万的路虎",
+        "那位副市长真是理财高手,一个月万把块钱,家里停着两辆奔驰",
     ),
     "people known by initials or pinyin": (
         "L局长天天让司机接送他孩子上学还报销油费",
@@ -179,6 +180,8 @@ QUESTIONS = {
         "要是有人收了十万算不算受贿",
         "假如领导收了两万块购物卡,够不够立案",
         "如果一个干部贪了五十万会判多久",
+        "科长收了三万块钱算受贿吗",  # 块钱 is money, nobody called 钱
+        "挪用八千块够判刑吗",
     ),
     "near misses of the new rules": (
         "巡视组的人真有本事,效率很高",  # praise, no wealth

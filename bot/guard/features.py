@@ -67,7 +67,8 @@ class Patterns:
 
     def __init__(self, lex: Lexicon) -> None:
         surname = f"[{lex.surnames}]"
-        common = f"[{lex.common_surnames}]"
+        # 块钱 and 元钱 are money, not someone called 钱: 收了五万块钱算受贿吗
+        common = f"(?<![块元])[{lex.common_surnames}]"
         compound = _words(lex.compound_surnames)
         posts = [*lex.titles, *(f"副{t}" for t in lex.titles), *lex.officials]
         titles = _words(posts)
@@ -84,7 +85,9 @@ class Patterns:
         self.amount = re.compile(
             r"\d[\d,.]{0,15}+\s?(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
         )
-        self.amount_in_words = re.compile(r"[一二两三四五六七八九十百千几数]{1,6}\s?(?:万|亿)")
+        self.amount_in_words = re.compile(
+            r"[一二两三四五六七八九十百千几数]{1,6}\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
+        )
         numerals = ("yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "ji")
         self.amount_in_pinyin = re.compile(
             rf"{_words(numerals, prefix=True)} ?(?:wan|qian) ?(?:kuai|yuan)?\b"
@@ -166,6 +169,8 @@ class Patterns:
         )
         self.hypothetical = re.compile(
             rf"{_flat(lex.hypotheticals)}|万(?<![\d一二三四五六七八九十百千几]万)一"
+            # 收了五万算受贿吗, 五千够立案吗: does it count, not did it happen
+            rf"|算[^{_STOP}]{{0,4}}吗|够[^{_STOP}]{{0,4}}吗"
             r"|一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)"
         )
         self.remit = re.compile(_flat(lex.remit_questions))

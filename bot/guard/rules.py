@@ -82,8 +82,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "beyond_income",
-        "a lifestyle told against an income: 工资不高, 开宝马",
-        lambda f: f.income and f.wealth and (f.someone or f.body),
+        "a lifestyle told against an income or with its figures: 工资不高, 开宝马",
+        lambda f: (f.income or f.amount) and f.wealth and (f.someone or f.body),
     ),
     Rule(
         "detail_of_misconduct",
