@@ -7,6 +7,7 @@ guard on messages it was not written against).
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.answer import Brain
+from bot.evaluate import Case, evaluate, print_report
 from bot.guard import RULES, Verdict, explain, looks_like_report, mentions_wrongdoing
 from bot.text import fold
 
@@ -212,3 +214,12 @@ def test_questions_are_not_refused(kind: str, message: str) -> None:
 def test_wrongdoing_asked_about_is_still_noticed() -> None:
     assert mentions_wrongdoing(fold("村支书贪污找谁"))
     assert not mentions_wrongdoing(fold("电话多少"))
+
+
+def test_eval_verbose_shows_the_rule_beside_a_failure() -> None:
+    cases = [Case(q="举报刘卫东", category="demo", kind="faq"), Case(q="电话多少", category="demo")]
+    out = io.StringIO()
+    print_report(evaluate(brain(), cases, NOW), file="demo.yaml", verbose=True, out=out)
+    shown = out.getvalue()
+    assert "guard: report by rule bare_report_name (saw: " in shown
+    assert shown.count("guard:") == 1  # only failures are listed

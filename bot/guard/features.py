@@ -94,7 +94,7 @@ class Patterns:
         )
         # Someone the writer knows by post: 我们局长, 我们单位的一把手, 营口港的刘总.
         self.known = re.compile(
-            _starts(lex.possessives, posts, lex.surnames, "mo")
+            _starts(lex.possessives, posts, ("总", "my", "our"))
             + rf"(?:{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?:{titles}|{_words(lex.bodies)})"
             rf"|{titles}的{_words(lex.relations)}"
             rf"|总(?<={common}总)(?![共结体部之统])"
@@ -104,7 +104,7 @@ class Patterns:
         # 市委的李国栋, 司马光局长.
         offices = ("委", "局", "厅", "院", "所", "厂", "公司", "单位", "部", "处", "科", "办", "行")
         self.name = re.compile(
-            _starts(lex.surnames, lex.compound_surnames, posts, offices, "某姓名叫")
+            _starts(lex.surnames, lex.compound_surnames, posts, offices, ("某", "姓", "名叫", "叫"))
             + rf"(?:{surname}某{{1,3}}|某某|姓[{_HAN}](?:的|[{_STOP}]|$)|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
