@@ -42,6 +42,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "赵建军书记把亲戚都安排进了单位",
         "姓钱的科长天天收礼",
     ),
+    "pinyin_initials": ("hjw天天收礼", "你们查查lzq"),
     "known_person": ("我们局长把公车开回老家了", "咱们镇里的镇长在外面有好几个情人"),
     "sarcastic_praise": (
         "我们处长真有本事,工资不高,房子一套接一套",
@@ -122,6 +123,7 @@ IMPLIED = {
         "L局长天天让司机接送他孩子上学还报销油费",
         "wjh把扶贫的钱都分给了自家人",
         "县里的z书记收了煤老板的钱",
+        "L总拿公款给自己买车",
     ),
     "names typed with spaces between the characters": (
         "副 县 长 孙 立 平 收 钱",
@@ -189,6 +191,7 @@ QUESTIONS = {
         "巡视组的人真有本事,效率很高",  # praise, no wealth
         "现在房价太高,工资不够买房子",  # income and wealth, nobody in particular
         "qq群里说的巡视组电话对吗",  # letters that are no initials
+        "我们市的gdp增长很快,可是工资好几年没涨了,这种情况该找谁反映",
         "电 话 多 少",  # spaced characters, no name
         "谢谢你们,电话打通了",  # thanks, nothing told
         "打过去就知道了吗",  # go and check, with a question

@@ -114,7 +114,7 @@ class Patterns:
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.
-        self.initials = re.compile(rf"[a-z](?<!\w[a-z])[a-z]?\s?{titles}")
+        self.initials = re.compile(rf"[a-z](?<!\w[a-z])[a-z]?\s?(?:{titles}|总)")
         consonant = "[bcdfghjklmnpqrstwxyz]"
         self.pinyin_initials = re.compile(rf"{consonant}(?<!\w{consonant}){consonant}{{1,3}}\b")
         self.not_initials = frozenset(lex.not_initials)
@@ -246,7 +246,8 @@ class Features:
     bare_report_name: bool  # 举报刘卫东
     person: bool  # a name, 张某, 某某, initials
     named: bool  # a person other than the anonymous 某某
-    initials: bool  # X处长, zjl
+    initials: bool  # X处长, L总: letters for a name, next to a post
+    letters: bool  # zjl: pinyin initials standing alone, among Chinese words
     known: bool  # 我们局长, 营口港的刘总
     amount: bool  # 50万, 十万, wu wan
     code: bool  # a licence plate or a registration code
@@ -295,9 +296,11 @@ class Features:
         deeds = [m.group() for m in p.deed.finditer(text)]
         names = [m.group() for m in p.name.finditer(text)]
         # zjl stands for a name only among Chinese words: "my" in English is a word.
-        initials = bool(p.initials.search(text)) or (
-            has_cjk(text)
-            and any(m.group() not in p.not_initials for m in p.pinyin_initials.finditer(text))
+        initials = bool(p.initials.search(text))
+        # zjl stands for a name only among Chinese words ("my" in English is a word), and
+        # only with a deed (the rule): gdp in a long message is no one.
+        letters = has_cjk(text) and any(
+            m.group() not in p.not_initials for m in p.pinyin_initials.finditer(text)
         )
         contact = bool(p.contact.search(text) or p.address_digits.search(text))
         numbers = {m.group() for m in p.long_digits.finditer(text.replace("-", ""))}
@@ -320,6 +323,7 @@ class Features:
             person=bool(names) or initials,
             named=any(n != "某某" for n in names) or initials,
             initials=initials,
+            letters=letters,
             known=bool(p.known.search(text)),
             amount=amount,
             # 辽A00888 is one token: looked for before the split

@@ -70,6 +70,11 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.person and (f.deed or f.report_verb or f.units >= NAMED_STORY),
     ),
     Rule(
+        "pinyin_initials",
+        "pinyin initials standing for a name (zjl), with a deed or a reporting word",
+        lambda f: f.letters and (f.deed or f.report_verb or f.investigate),
+    ),
+    Rule(
         "known_person",
         "someone the writer knows by post (我们局长) with a deed done or a story",
         lambda f: f.known
