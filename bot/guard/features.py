@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
 from bot.guard.words import Lexicon
-from bot.text import has_cjk
+from bot.text import MAX_FOLDED, has_cjk
 
 _HAN = r"\u4e00-\u9fff"
 _STOP = r"\s,.!?"  # where a clause ends, once folding has made punctuation ASCII
@@ -49,7 +49,11 @@ def _flat(words: Iterable[str], prefix: bool = False) -> str:
 
 
 def _words(words: Iterable[str], prefix: bool = False) -> str:
-    return f"(?:{_flat(words, prefix)})"
+    """The alternation as a group, behind a lookahead on its first characters: inside a
+    longer pattern (王[\u4e00-\u9fff]{0,2}{titles}) most positions then fail at one class
+    test instead of trying every word."""
+    words = list(words)
+    return f"{_starts(words)}(?:{_flat(words, prefix)})"
 
 
 def _starts(*groups: Iterable[str]) -> str:
@@ -218,10 +222,8 @@ NAMED_STORY = 15
 STORY = 22
 
 
-# Telegram lets nobody type more than 4,096 characters; a folded message is longer only when
-# NFKC expanded compatibility characters (⒛ → "20.", ﷺ → 18 letters), so nothing anyone
-# wrote is lost by reading this much, and a crafted message costs no more than a long one.
-MAX_CHARS = 4096
+# `fold` already cuts here; the guard cuts again for any caller that folded otherwise.
+MAX_CHARS = MAX_FOLDED
 
 
 def prepare(folded: str, p: Patterns) -> str:
