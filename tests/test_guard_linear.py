@@ -91,3 +91,9 @@ def test_every_guard_pattern_is_linear() -> None:
 )
 def test_long_runs_are_still_read(hostile: str, feature: str) -> None:
     assert feature in explain(fold(hostile)).features
+
+
+def test_folding_never_makes_a_message_longer_than_telegram_allows() -> None:
+    # ﷺ is 18 letters after NFKC: 4,096 of them would be 73,728 characters to match.
+    assert len(fold("ﷺ" * 4096)) == 4096
+    assert fold("电话多少") == "电话多少"
