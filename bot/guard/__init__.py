@@ -30,6 +30,7 @@ __all__ = [
     "explain",
     "lexicon",
     "looks_like_report",
+    "mentions_deed",
     "mentions_wrongdoing",
     "patterns",
 ]
@@ -79,3 +80,18 @@ def mentions_wrongdoing(folded: str) -> bool:
     if not p.deed.search(text):  # four searches, not all of them: most messages stop here
         return False
     return bool(p.title.search(text) or p.body.search(text) or p.third.search(text))
+
+
+def mentions_deed(folded: str) -> bool:
+    """A deed or a kind of misconduct is named (贪污, 收了钱, 公款吃喝), by whomever."""
+    p = patterns()
+    return p.deed.search(prepare(folded, p)) is not None
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """`SURNAMES`, read from the lexicon when first asked for (bot.privacy masks a surname
+    standing alone); reading it lazily lets `check` report a broken guard.yaml instead of
+    every import failing. New code: `lexicon().surnames`."""
+    if name == "SURNAMES":
+        return frozenset(lexicon().surnames)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
