@@ -16,7 +16,14 @@ import pytest
 
 from bot.answer import Brain
 from bot.evaluate import Case, evaluate, print_report
-from bot.guard import RULES, Verdict, explain, looks_like_report, mentions_wrongdoing
+from bot.guard import (
+    RULES,
+    Verdict,
+    explain,
+    looks_like_report,
+    mentions_deed,
+    mentions_wrongdoing,
+)
 from bot.text import fold
 
 NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -216,7 +223,9 @@ def test_questions_are_not_refused(kind: str, message: str) -> None:
 
 def test_wrongdoing_asked_about_is_still_noticed() -> None:
     assert mentions_wrongdoing(fold("村支书贪污找谁"))
-    assert not mentions_wrongdoing(fold("电话多少"))
+    assert not mentions_wrongdoing(fold("贪污怎么定罪"))  # a deed, nobody who did it
+    assert mentions_deed(fold("贪污怎么定罪"))
+    assert not mentions_deed(fold("电话多少"))
 
 
 def test_eval_verbose_shows_the_rule_beside_a_failure() -> None:
