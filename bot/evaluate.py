@@ -220,7 +220,7 @@ def print_report(
 
 
 def _guard_line(v: Verdict) -> str:
-    """guard: report by rule named_person (person, deed) · or: no rule held (question, title)."""
+    """'report by rule named_person (saw: deed, person, named)', or 'no rule held (saw: …)'."""
     seen = ", ".join(v.features) or "nothing"
     if v.rule is None:
         return f"no rule held (saw: {seen})"

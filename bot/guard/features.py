@@ -67,7 +67,7 @@ def _starts(*groups: Iterable[str]) -> str:
 
 
 class Patterns:
-    """The lexicon compiled, once. Each attribute that is a `re.Pattern` is one feature's."""
+    """The lexicon compiled, once; every `re.Pattern` attribute serves one feature."""
 
     def __init__(self, lex: Lexicon) -> None:
         surname = f"[{lex.surnames}]"
@@ -235,7 +235,7 @@ def prepare(folded: str, p: Patterns) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """Everything the rules look at; each field is computed by one search of one pattern."""
+    """Everything the rules look at, computed once per message by `of`."""
 
     deed: bool  # any misconduct word (收了, 违纪, 公款)
     concrete: bool  # a deed done, not only a kind of problem (收了一套房, not 违纪)
@@ -297,8 +297,7 @@ class Features:
         unsplit = folded[:MAX_CHARS]
         deeds = [m.group() for m in p.deed.finditer(text)]
         names = [m.group() for m in p.name.finditer(text)]
-        # zjl stands for a name only among Chinese words: "my" in English is a word.
-        initials = bool(p.initials.search(text))
+        initials = bool(p.initials.search(text))  # X处长: a letter for a name
         # zjl stands for a name only among Chinese words ("my" in English is a word), and
         # only with a deed (the rule): gdp in a long message is no one.
         letters = has_cjk(text) and any(
