@@ -125,6 +125,7 @@ IMPLIED = {
         "我们科长年薪不到十万,儿子在国外留学一年三十万,家里三辆豪车",
         "他一个公务员,月薪五千,开的是一百多万的路虎",
         "那位副市长真是理财高手,一个月万把块钱,家里停着两辆奔驰",
+        "My boss earns a civil servant's salary but drives a Porsche and owns three apartments",
     ),
     "people known by initials or pinyin": (
         "L局长天天让司机接送他孩子上学还报销油费",
@@ -140,6 +141,7 @@ IMPLIED = {
         "谢谢你们辛苦了,对了我们单位的会计做假账好几年了",
         "在吗?我们书记把低保名额都给了亲戚",
         "你好,顺便说一句,我们街道主任收了红包才给盖章",
+        "我们所长表面上清正,他亲戚的公司包了所里全部的活,我犹豫很久,不知当讲不当讲",
     ),
     "just go and check, with no question": (
         "你们去县交通局看看账就清楚了",
@@ -197,6 +199,7 @@ QUESTIONS = {
     "near misses of the new rules": (
         "巡视组的人真有本事,效率很高",  # praise, no wealth
         "现在房价太高,工资不够买房子",  # income and wealth, nobody in particular
+        "Is a civil servant allowed to own a villa?",
         "qq群里说的巡视组电话对吗",  # letters that are no initials
         "我们市的gdp增长很快,可是工资好几年没涨了,这种情况该找谁反映",
         "电 话 多 少",  # spaced characters, no name

@@ -162,7 +162,8 @@ class Patterns:
         self.praise = re.compile(_flat(lex.praise))
         self.income = re.compile(_flat(lex.income))
         self.wealth = re.compile(_flat(lex.wealth))
-        self.smalltalk = re.compile(_flat(lex.smalltalk))
+        # Small talk and asides (在吗, 该不该说) ask the bot nothing; cut before `question`.
+        self.smalltalk = re.compile(_flat([*lex.smalltalk, *lex.asides]))
         self.question = re.compile(
             rf"{_flat(lex.question_words)}|\?"
             r"|几(?<!好几)(?![十百千万])|哪(?=$|[\s,.!?])"
@@ -243,7 +244,7 @@ class Features:
     body: bool  # an office or body (教育局, 医院)
     third: bool  # one person spoken of (他, 她)
     question: bool  # asks something, outside small talk (在吗 does not count)
-    smalltalk: bool  # thanks, greetings, 顺便说一句
+    smalltalk: bool  # thanks, greetings, 顺便说一句, 不知道该不该说
     report_verb: bool  # 我要举报, 揭发, 彻查
     bare_report_name: bool  # 举报刘卫东
     person: bool  # a name, 张某, 某某, initials

@@ -68,6 +68,7 @@ class Lexicon(BaseModel):
     income: Words = NonEmptyWords
     wealth: Words = NonEmptyWords
     smalltalk: Words = NonEmptyWords
+    asides: Words = NonEmptyWords
     question_words: Words = NonEmptyWords
     hypotheticals: Words = NonEmptyWords
     remit_questions: Words = NonEmptyWords
