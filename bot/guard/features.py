@@ -136,7 +136,10 @@ class Patterns:
             r"|举报(?!电话|信|材料|方式|途径|渠道|的|需要|要|怎么|什么|哪|人|了|后|完|是|能|可以|有))"
         )
         self.investigate = re.compile(_flat(lex.investigation_requests))
-        self.go_and_check = re.compile(_flat(lex.go_and_check))
+        # 看看账就清楚了, 查一查就知道了: a look that would tell, not a question
+        self.go_and_check = re.compile(
+            rf"{_flat(lex.go_and_check)}|[查看翻问][^{_STOP}]{{0,3}}就全?(?:知道|明白|清楚)"
+        )
         self.directed = re.compile(_flat(lex.directed))
         # Sending material to the bot, or asking it to pass something on. Posting material to
         # the group's PO box (寄材料) is a question for the mail topic, not this.
