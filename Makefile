@@ -39,6 +39,7 @@ eval: $(RUN_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/telegram_burst.py
+	$(BIN)/python benchmarks/hostile.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
