@@ -21,7 +21,7 @@ from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
 from bot.settings import Settings, SettingsError
-from bot.tg import handlers, logsetup
+from bot.tg import connect, handlers, logsetup
 from bot.tg.flood import FloodGate
 from bot.tg.pacing import SmoothRateLimiter
 from bot.tg.services import KEY, Services
@@ -74,6 +74,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     else:
         # Generous read timeout: a slow answer is better than a retry that duplicates it.
+        builder = connect.with_proxy(builder, settings.proxy)
         builder = (
             builder.connect_timeout(10)
             .read_timeout(20)
@@ -128,6 +129,10 @@ def run(app: Application, settings: Settings) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, _stop, limiter)
     try:
+        # Telegram answers getMe before PTB starts; until then one line per failure, backing off.
+        code = loop.run_until_complete(connect.reach(settings))
+        if code is not None:
+            return code
         if settings.webhook:
             secret = settings.webhook_secret
             assert secret is not None
@@ -174,6 +179,7 @@ def main() -> int:
     else:
         generated = False
     logsetup.setup(settings.log_level, [settings.token, settings.webhook_secret or ""])
+    connect.quiet_library_errors()
     if generated:
         log.info("BOT_WEBHOOK_SECRET not set: using a random secret for this run")
 
