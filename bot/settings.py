@@ -35,7 +35,7 @@ def load_env_file(path: Path) -> bool:
     """Put the variables of a .env file into os.environ; those already set win.
 
     `cp .env.example .env`, fill in the token, `make run`: the same file compose.yaml
-    reads. python-dotenv parses it as Docker's env_file does (comments, quotes, `export`).
+    reads. python-dotenv parses it (comments, quotes, `export` lines; values taken literally).
     A missing file is not an error: the environment alone is then used."""
     if not path.is_file():
         return False

@@ -172,3 +172,29 @@ def test_every_install_uses_the_hashed_locks(tmp_path: Path) -> None:
     for line, out in zip(compiles, ("run", "dev", "build"), strict=True):
         assert "--generate-hashes" in line and f"-o requirements/{out}.txt" in line
     assert "--upgrade" not in lock and "--upgrade" in make(work, "-n", "lock", "UPGRADE=1").stdout
+
+
+# -- the README --------------------------------------------------------------------------------
+
+
+def test_the_readme_commands_run_as_written() -> None:
+    from bot.__main__ import build_parser
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Quick start\s+```sh\n(.*?)```", text, re.S)
+    assert block, "README: no Quick start block"
+    firsts = [line.split("#")[0].strip() for line in block.group(1).splitlines()]
+    assert firsts[:2] == ["make run", "make test"]
+    # Outside the venv, a bare `python -m bot` fails with ModuleNotFoundError: the README
+    # writes the venv's interpreter, except where it names a command the image or make runs.
+    verbs = set(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    for found in re.finditer(r"([\w./]*)python -m bot( \w+)?", text):
+        prefix, verb = found.group(1), (found.group(2) or "").strip()
+        line = text[text.rfind("\n", 0, found.start()) + 1 : text.find("\n", found.end())]
+        if prefix != ".venv/bin/":
+            assert re.search(r"image|make run|real `python -m bot run`|activate", line), line
+        if verb and prefix == ".venv/bin/":
+            assert verb in verbs, line
+    targets = set(re.findall(r"^([a-z]+):", (REPO / "Makefile").read_text(), re.M))
+    for target in re.findall(r"`make ([a-z]+)", text):
+        assert target in targets, target
