@@ -15,6 +15,8 @@ from pathlib import Path
 from bot.settings import load_env_file
 
 PROG = "python -m bot"
+# The verbs that read the FAQ at FAQ_PATH (init writes a new one instead).
+READS_FAQ = frozenset({"run", "chat", "ask", "check", "eval", "review"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     load_env_file(Path(".env"))
     verb = args.verb or ("run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "chat")
-    problem = missing_faq(getattr(args, "faq", None))
+    problem = missing_faq(getattr(args, "faq", None)) if verb in READS_FAQ else None
     if problem:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 2

@@ -1,8 +1,9 @@
 """Environment → frozen, typed settings, with one clear line per malformed variable.
 
 Every value is checked before anything starts, so a typo in the deployment stops the bot
-at once with a message naming the variable. Secret values (the token, the webhook secret)
-are never repeated in those messages.
+at once with a message naming the variable. Secret values (the token, the webhook secret,
+a proxy URL that may hold a password) are never repeated in those messages. `.env` is read
+into the environment first by `load_env_file` (python -m bot does it).
 """
 
 from __future__ import annotations
@@ -63,10 +64,6 @@ class Proxy:
         """The URL without credentials, for log lines: socks5://10.0.0.2:1080."""
         parts = urlsplit(self.url)
         return f"{parts.scheme}://{parts.hostname}:{parts.port}"
-
-    @property
-    def host(self) -> str:
-        return f"{urlsplit(self.url).hostname}:{urlsplit(self.url).port}"
 
 
 @dataclass(frozen=True, slots=True)
