@@ -506,7 +506,7 @@ def test_the_wheel_holds_the_whole_bot_package_and_nothing_else(installed: Insta
 def test_the_locked_dependencies_satisfy_the_installed_wheel(installed: Installed) -> None:
     result = run([*PIP, "--python", installed.python, "check"], env=image_env(installed))
     assert "No broken requirements" in result.stdout
-    # Every module imports with the declared dependencies alone.
+    # Every module imports with the locked dependencies alone.
     code = (
         "import importlib, pkgutil, bot\n"
         "names = [m.name for m in pkgutil.walk_packages(bot.__path__, 'bot.')]\n"

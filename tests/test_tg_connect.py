@@ -97,10 +97,18 @@ async def test_the_proxy_reaches_the_api_and_carries_the_traffic(
     assert [r for r in caplog.records if r.name == "bot.tg.connect"] == []  # nothing to say
 
 
-def test_the_builder_gets_the_proxy_for_both_pools() -> None:
+@pytest.mark.parametrize(
+    ("url", "pool"),
+    [
+        ("socks5://u:p@127.0.0.1:1080", "AsyncSOCKSProxy"),
+        ("socks5h://127.0.0.1:1080", "AsyncSOCKSProxy"),
+        ("http://u:p@127.0.0.1:3128", "AsyncHTTPProxy"),
+        ("https://127.0.0.1:3129", "AsyncHTTPProxy"),
+    ],
+)
+def test_the_builder_gets_the_proxy_for_both_pools(url: str, pool: str) -> None:
     from telegram.ext import ApplicationBuilder
 
-    url = "socks5://u:p@127.0.0.1:1080"
     s = settings("https://api.telegram.org/bot", TELEGRAM_PROXY=url)
     builder = connect.with_proxy(ApplicationBuilder().token(TOKEN), s.proxy)
     app = builder.build()
@@ -108,7 +116,7 @@ def test_the_builder_gets_the_proxy_for_both_pools() -> None:
         mounts = request._client._mounts  # httpx: one transport for all://, through the proxy
         (pattern,) = mounts
         assert pattern.pattern == "all://"
-        assert "SOCKS" in type(mounts[pattern]._pool).__name__
+        assert type(mounts[pattern]._pool).__name__ == pool
 
 
 # -- one line per cause ------------------------------------------------------------------------
