@@ -21,7 +21,7 @@ from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
 from bot.settings import Settings, SettingsError
-from bot.tg import handlers, lifecycle, logsetup
+from bot.tg import connect, handlers, lifecycle, logsetup
 from bot.tg.flood import FloodGate
 from bot.tg.pacing import SmoothRateLimiter
 from bot.tg.polling import Poller
@@ -76,6 +76,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     else:
         # Generous read timeout: a slow answer is better than a retry that duplicates it.
+        builder = connect.with_proxy(builder, settings.proxy)
         builder = (
             builder.connect_timeout(10)
             .read_timeout(20)
@@ -135,6 +136,20 @@ def _server(settings: Settings) -> lifecycle.Serve:
     return Poller(ALLOWED_UPDATES)
 
 
+async def _reach_or_stop(settings: Settings, stop: asyncio.Event) -> int | None:
+    """getMe until Telegram answers (None); a stop signal meanwhile ends the run (0)."""
+    reach = asyncio.ensure_future(connect.reach(settings))
+    stopped = asyncio.ensure_future(stop.wait())
+    done, _ = await asyncio.wait({reach, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    if reach in done:
+        stopped.cancel()
+        return reach.result()
+    reach.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await reach
+    return 0
+
+
 def run(app: Application, settings: Settings) -> int:
     """Run until a stop signal; 0 after a clean stop."""
     limiter: SmoothRateLimiter = app.bot_data[_LIMITER]
@@ -144,7 +159,11 @@ def run(app: Application, settings: Settings) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, _stop, limiter, stop)
     try:
-        # Start-up retries 429/5xx/timeouts for as long as it takes, as before.
+        # Telegram answers getMe before the application starts; until then one line per
+        # failure, backing off. Then start-up retries 429/5xx/timeouts as long as it takes.
+        code = loop.run_until_complete(_reach_or_stop(settings, stop))
+        if code is not None:
+            return code
         loop.run_until_complete(lifecycle.run_app(app, _server(settings), stop))
     except InvalidToken:
         # The exception's text contains the token; it is not printed.
@@ -175,6 +194,7 @@ def main() -> int:
     else:
         generated = False
     logsetup.setup(settings.log_level, [settings.token, settings.webhook_secret or ""])
+    connect.quiet_library_errors()
     if generated:
         log.info("BOT_WEBHOOK_SECRET not set: using a random secret for this run")
 

@@ -43,6 +43,7 @@ from bot.tg.services import services
 
 if TYPE_CHECKING:
     from bot.answer import Brain
+    from bot.live import ReloadResult
 
 log = logging.getLogger(__name__)
 
@@ -284,13 +285,27 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     await on_help(update, context)
 
 
+# /reload's first line, by (accepted, changed). It replaces live.py's English summary line
+# ("FAQ reloaded" / "FAQ unchanged"); the problems or campaign warnings after it are kept.
+RELOAD_SAYS = {
+    (True, True): "已重新加载:新的 FAQ 通过了检查,现在生效。",
+    (True, False): "FAQ 没有变化,继续使用当前版本。",
+    (False, False): "没有加载:新的 FAQ 有问题,仍在使用上一个正确版本。",
+}
+_LIVE_SUMMARIES = frozenset({"FAQ reloaded", "FAQ unchanged"})
+
+
+def reload_reply(result: ReloadResult) -> str:
+    details = [line for line in result.message.splitlines() if line not in _LIVE_SUMMARIES]
+    return "\n".join([RELOAD_SAYS[result.ok, result.ok and result.changed], *details])
+
+
 async def on_reload(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     result = await services(context).reload()
-    status = "已重新加载" if result.ok else "未加载,仍使用上一个正确版本"
     log.info("admin /reload: ok=%s changed=%s", result.ok, result.changed)
-    await _send(context, message.chat_id, plain(f"{status}\n{result.message}"))
+    await _send(context, message.chat_id, plain(reload_reply(result)))
 
 
 async def on_stats(update: Update, context: Context) -> None:
