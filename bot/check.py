@@ -235,8 +235,11 @@ def print_problems(
 
 
 def main(faq: str | None = None, verbose: bool = False) -> int:
+    from bot.guard import words as guard_words
+
     try:
         knowledge = load(faq)
+        guard_words.load(guard_words.path(faq))  # the guard's words, checked as strictly
     except KnowledgeError as exc:
         print_problems(exc.problems)
         return 2

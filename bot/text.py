@@ -22,6 +22,7 @@ from bot.language import Strict, load_model
 # Telegram's limit on a message. A longer text is cut here, before NFKC (which can triple it:
 # ⒛ → "20.") and again after folding, so no pattern downstream ever reads more than this.
 MAX_CHARS = 4096
+MAX_FOLDED = MAX_CHARS  # the name the guard reads it by
 
 
 class TextData(Strict):
@@ -112,7 +113,8 @@ def _join_spaced_characters(text: str) -> str:
 
 def _fold_script(text: str) -> str:
     """Width, case, script and invisible characters folded: the spelling, not the words."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_CJK_PUNCT)
+    # Cut before NFKC and right after it: ﷺ alone becomes 18 letters, ⒛ becomes "20.".
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS])[:MAX_CHARS].translate(_CJK_PUNCT)
     text = _ZERO_WIDTH_RE.sub("", text)
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     return _t2s().convert(text.lower()[:MAX_CHARS])

@@ -258,6 +258,18 @@ class Brain:
             raise KeyError(intent_id)
         return self._compose([intent_id], now, _as_lang(lang), 1.0)
 
+    def topics(self, intent_ids: Iterable[str], now: datetime, lang: str = "zh") -> Reply:
+        """The reply naming several topics, as if asked together; KeyError if one is unknown."""
+        ids = list(intent_ids)
+        for intent_id in ids:
+            if intent_id not in self._intents:
+                raise KeyError(intent_id)
+        return self._compose(ids, now, _as_lang(lang), 1.0)
+
+    def refusal(self, now: datetime, lang: str = "zh") -> Reply:
+        """The report guard's reply: the bot cannot accept reports, and the group's channels."""
+        return self._report_guard("", now, _as_lang(lang))  # no message: no matter of its own
+
     def message(self, name: str, now: datetime, lang: str = "zh") -> Reply:
         language = _as_lang(lang)
         text = self._message(name, language)
@@ -298,7 +310,9 @@ class Brain:
         (路灯 in a report about street-light contracts).
         """
         routes = self._named_routes(norm)
-        said = kb.numbers(self._message("report_guard", lang))
+        # A number already said, or one the message itself holds (it could be a detail), is
+        # not given again.
+        said = {*kb.numbers(self._message("report_guard", lang)), *kb.numbers(norm)}
         channels = [c for r in routes for c in self._channels_of(r, lang) if c.number not in said]
         ended = self._message("period_over", lang) if self._ended(now) else None
         text = self._phrasing.report(lang, channels, ended)
@@ -319,7 +333,7 @@ class Brain:
         named = [c for c in self._matcher.named(norm) if c.keyword >= self.tuning.keyword]
         if any(c.id in self.tuning.remit_topics for c in named):
             return []
-        routes = [self._intents[c.id] for c in named if self._intents[c.id].kind == "route"]
+        routes = [self._intents[c.id] for c in named if c.id in self.tuning.report_routes]
         return routes[: self.tuning.max_topics - 1]
 
     def _outside(self, outside: Outside, lang: Lang, *, refused: bool = False) -> Reply:

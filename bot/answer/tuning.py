@@ -31,6 +31,13 @@ class Tuning:
     # Topics whose words name someone in the group's remit (市长, 厅长): a report naming one is
     # the group's matter, and gets no other route's channel.
     remit_topics: tuple[str, ...] = ("scope_who",)
+    # Routes whose matter is itself wrongdoing with a reporting line of its own: a report about
+    # it gets that line beside the refusal (村支书 → 12388, 派出所民警 → 12389). Other routes
+    # are named in reports only in passing (上学, 小区, 油费), and their lines would mislead.
+    report_routes: tuple[str, ...] = (
+        "lower_level", "police_conduct", "pollution", "consumer", "crime", "land",
+        "work_safety", "online", "tax",
+    )  # fmt: skip
     # The topics that state the phone lines and the PO box: a number of theirs quoted back
     # (88881977记下了,还有一个是啥) is a question about them.
     phone_topic: str = "phone"

@@ -1,4 +1,5 @@
-"""What the handlers need besides Telegram: the brain, flood control, counters, admins.
+"""What the handlers need besides Telegram: the brain, the answer pool, flood control,
+counters, admins.
 
 One Services object lives in `application.bot_data["services"]`. Handlers reach the FAQ
 only through `Services.brain`, which asks the live holder for its current Brain each time,
@@ -18,9 +19,11 @@ from telegram.ext import ContextTypes
 
 from bot.reply import Reply
 from bot.tg.flood import FloodGate
+from bot.tg.worker import AnswerPool
 
 if TYPE_CHECKING:
     from bot.answer import Brain
+    from bot.knowledge import Knowledge
     from bot.live import ReloadResult
 
 log = logging.getLogger(__name__)
@@ -49,7 +52,7 @@ class StatsSink(Protocol):
 
 
 class UnansweredSink(Protocol):
-    def maybe_record(self, text: str, reply: Reply) -> bool: ...
+    def maybe_record(self, text: str, reply: Reply, knowledge: Knowledge) -> bool: ...
 
 
 def utc_now() -> datetime:
@@ -61,6 +64,7 @@ class Services:
     live: BrainSource
     stats: StatsSink
     flood: FloodGate = field(default_factory=FloodGate)
+    answers: AnswerPool = field(default_factory=AnswerPool)
     admin_ids: frozenset[int] = frozenset()
     unanswered: UnansweredSink | None = None
     clock: Callable[[], datetime] = utc_now
@@ -74,7 +78,15 @@ class Services:
         """Count a reply; offer a typed question to the (opt-in, scrubbing) unanswered log."""
         self.stats.record(reply)
         if question is not None and self.unanswered is not None:
-            self.unanswered.maybe_record(question, reply)
+            self.unanswered.maybe_record(question, reply, self.brain.knowledge)
+
+    def answer(self, question: str, now: datetime) -> Reply:
+        """The current brain's reply to a typed question, counted and offered to the
+        unanswered log. CPU work (scrubbing included), so handlers run it in the answer
+        pool; the stats and the log take their own locks."""
+        reply = self.brain.answer(question, now)
+        self.observe(reply, question)
+        return reply
 
     async def reload(self) -> ReloadResult:
         # Checking a new FAQ takes a while: do it off the event loop, one at a time.
