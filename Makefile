@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.run-deps
 TEST_STAMP := $(VENV)/.test-deps
 
-.PHONY: run test lint check eval bench clean
+.PHONY: run test lint check eval bench train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: $(RUN_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/telegram_burst.py
+
+# Re-fit the learned report guard from tests/data and the FAQ (knowledge/language/report_model.json).
+train: $(TEST_STAMP)
+	$(BIN)/python training/train_guard.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
+from bot import learned
 from bot.check import print_problems
 from bot.knowledge import Collector, KnowledgeError, read_yaml
+from bot.text import fold
 
 if TYPE_CHECKING:
     from bot.answer import Brain
@@ -205,6 +207,14 @@ def print_report(
         if r.forbidden:
             print(f"      must not contain: {', '.join(map(repr, r.forbidden))}", file=out)
         print(f"      reply: {_one_line(reply.text)}", file=out)
+        print(f"      report model: {_model_opinion(c.q)}", file=out)
+
+
+def _model_opinion(question: str) -> str:
+    """The learned guard's score and the n-grams that weighed most: 0.91 (处长 +0.42, …)."""
+    folded = fold(question)
+    grams = ", ".join(f"{g} +{v:.2f}" for g, v in learned.explain(folded, top=4))
+    return f"{learned.report_score(folded):.2f} ({grams or 'nothing known'})"
 
 
 def unknown_topics(brain: Brain, cases: Sequence[Case]) -> list[str]:

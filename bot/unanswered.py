@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from bot import learned
 from bot.answer import LOW_CONFIDENCE
 from bot.reply import Reply
-from bot.text import normalise
+from bot.text import fold, normalise
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +193,8 @@ class UnansweredLog:
         """Append the scrubbed question if the reply was weak. Never raises: logging must
         not stop the bot from answering."""
         if not self.should_record(reply):
+            return False
+        if learned.is_report(fold(text)):  # a likely report, answered, is never kept either
             return False
         question = scrub(text)
         if not question:
