@@ -6,6 +6,7 @@ The examples here are our own, not copied from any evaluation set.
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import math
 import re
@@ -21,7 +22,7 @@ import pytest
 
 from bot import learned
 from bot.answer import Brain
-from bot.evaluate import Case, load_cases
+from bot.evaluate import Case, evaluate, load_cases, print_report
 from bot.guard import looks_like_report
 from bot.knowledge import load
 from bot.text import fold
@@ -314,3 +315,13 @@ def test_a_likely_report_is_never_kept_in_the_unanswered_log(tmp_path: Path) -> 
     assert not log.maybe_record(REPORTS[1], doubted)
     plain = brain().answer("红烧肉怎么做", NOW)
     assert log.maybe_record("红烧肉怎么做", plain)
+
+
+def test_eval_verbose_shows_the_models_score_beside_a_failure() -> None:
+    case = Case(q=HIDDEN_REPORT, category="report", kind="report_guard", must_not=("县长",))
+    out = io.StringIO()
+    print_report(evaluate(brain(), [case], NOW), file="own.yaml", verbose=True, out=out)
+    line = next(x for x in out.getvalue().splitlines() if "report model:" in x)
+    score = float(line.split("report model:")[1].split()[0])
+    assert score == pytest.approx(learned.report_score(fold(HIDDEN_REPORT)), abs=0.005)
+    assert learned.explain(fold(HIDDEN_REPORT))[0][0] in line
