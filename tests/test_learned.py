@@ -312,9 +312,9 @@ def test_a_likely_report_is_never_kept_in_the_unanswered_log(tmp_path: Path) -> 
     log = UnansweredLog(str(tmp_path / "unanswered.jsonl"))
     doubted = brain().answer(REPORTS[1], NOW)
     assert doubted.kind != "report_guard"
-    assert not log.maybe_record(REPORTS[1], doubted)
+    assert not log.maybe_record(REPORTS[1], doubted, brain().knowledge)
     plain = brain().answer("红烧肉怎么做", NOW)
-    assert log.maybe_record("红烧肉怎么做", plain)
+    assert log.maybe_record("红烧肉怎么做", plain, brain().knowledge)
 
 
 def test_eval_verbose_shows_the_models_score_beside_a_failure() -> None:
