@@ -211,7 +211,7 @@ def print_report(
 
 
 def _model_opinion(question: str) -> str:
-    """The learned guard's score and the n-grams that weighed most: 0.91 (处长 +0.42, …)."""
+    """The learned guard's score and the n-grams that weighed most: 0.96 (, +1.08, 长 +0.87, …)."""
     folded = fold(question)
     grams = ", ".join(f"{g} +{v:.2f}" for g, v in learned.explain(folded, top=4))
     return f"{learned.report_score(folded):.2f} ({grams or 'nothing known'})"

@@ -118,12 +118,19 @@ def model_path() -> Path | None:
 
 @cache
 def model() -> Model | None:
-    """The model, read once; None (the rules alone decide) when no weights file is found."""
+    """The model, read once; None (the rules alone decide) when no usable weights file is found.
+
+    A broken file must not stop the bot from answering: it is reported once, by name.
+    """
     path = model_path()
     if path is None:
         log.warning("no %s found: the report guard runs on its rules alone", MODEL_NAME)
         return None
-    return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("%s is unusable (%s): the report guard runs on its rules alone", path, exc)
+        return None
 
 
 def report_score(folded: str) -> float:
@@ -141,7 +148,8 @@ def is_report(folded: str) -> bool:
 def explain(folded: str, top: int = 5) -> list[tuple[str, float]]:
     """The n-grams that pushed the score up most, strongest first (for `eval -v`; never logged).
 
-    E.g. 我们处长真有本事,房子一套接一套 → [('处长', 0.41), ('一套', 0.22), …].
+    E.g. 我们处长真有本事,房子一套接一套 (score 0.96) → [(',', 1.08), ('长', 0.87), ('我们', 0.55),
+    …]: a told story (the comma), about a post (长), of one's own people (我们).
     """
     m = model()
     if m is None:
