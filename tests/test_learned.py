@@ -324,13 +324,17 @@ def test_an_english_reply_gets_the_english_note(monkeypatch: pytest.MonkeyPatch)
     assert reply.lang == "en" and reply.text.endswith(brain()._message("privacy_note", "en"))
 
 
-def test_a_likely_report_is_never_kept_in_the_unanswered_log(tmp_path: Path) -> None:
+def test_a_likely_report_is_never_kept_in_the_unanswered_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     log = UnansweredLog(str(tmp_path / "unanswered.jsonl"))
-    doubted = brain().answer(REPORTS[1], NOW)
-    assert doubted.kind != "report_guard"
-    assert not log.maybe_record(REPORTS[1], doubted, brain().knowledge)
     plain = brain().answer("红烧肉怎么做", NOW)
     assert log.maybe_record("红烧肉怎么做", plain, brain().knowledge)
+    # The same kind of weak reply, when only the model thinks it is a report: not kept.
+    monkeypatch.setattr(learned, "is_report", lambda folded: True)
+    doubted = brain().answer("红烧鱼怎么做", NOW)
+    assert doubted.kind != "report_guard"
+    assert not log.maybe_record("红烧鱼怎么做", doubted, brain().knowledge)
 
 
 def test_eval_verbose_shows_the_models_score_beside_a_failure() -> None:
