@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bot.knowledge import default_path
+from bot.language import language_file
 
 log = logging.getLogger(__name__)
 
@@ -109,11 +109,8 @@ class Model:
 
 def model_path() -> Path | None:
     """Beside the FAQ (a campaign may bring its own), else the bundled one, else ./knowledge."""
-    bundled = Path(__file__).resolve().parent.parent / "knowledge"
-    for folder in (default_path().parent, bundled, Path("knowledge")):
-        if (folder / MODEL_NAME).is_file():
-            return folder / MODEL_NAME
-    return None
+    found = language_file(Path(MODEL_NAME).name)
+    return found if found.is_file() else None
 
 
 @cache
