@@ -17,13 +17,21 @@ from pathlib import Path
 import pytest
 
 from bot import knowledge as kb
-from bot.knowledge import KnowledgeError, Problem, load
+from bot.knowledge import KnowledgeError, Problem, load, use_language
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"
 SHIPPED = ROOT / "knowledge"
 
 PHONES = ("024-88881877", "024-88881977")
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests assert the English wording (BOT_LANG=en); the Chinese default is
+    tested on its own in test_knowledge.py, "messages for the maintainer"."""
+    monkeypatch.setenv("BOT_LANG", "en")
+    use_language(None)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -626,7 +634,7 @@ def test_source_comparison_ignores_spacing_and_width(tmp_path: Path) -> None:
 
 
 def test_occurs_and_numbers() -> None:
-    notice = kb._squash("电话:024-88881877;邮编:110034。时间 早8:00—晚20:00。12月27日")
+    notice = kb.canonical("电话:024-88881877;邮编:110034。时间 早8:00—晚20:00。12月27日")
     assert kb.occurs("024-88881877", notice)
     assert not kb.occurs("024-8888187", notice)
     assert not kb.occurs("10034", notice)

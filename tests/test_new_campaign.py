@@ -186,8 +186,8 @@ def test_check_passes_after_the_guide(running: tuple[Path, date, date]) -> None:
     faq, _, _ = running
     result = run_check(faq)
     assert result.code == 0, result.out + result.err
-    assert "OK" in result.out
-    assert "ended" not in result.err  # the period is running
+    assert result.out.splitlines()[-1] == "通过:每个例句和测试都答对了"
+    assert "已于" not in result.err  # the period is running: no "ended on" warning
 
 
 def test_the_bot_answers_with_the_new_facts(running: tuple[Path, date, date]) -> None:
@@ -277,7 +277,7 @@ def test_an_ended_campaign_warns_and_points_to_the_standing_channel(
 
     result = run_check(ended)
     assert result.code == 0, result.out + result.err
-    assert f"this campaign ended on {old_end.isoformat()}" in result.err
+    assert f"这一轮巡视已于 {old_end.isoformat()} 结束" in result.err
 
     brain = Brain.load(ended)
     now = datetime.now(BEIJING)

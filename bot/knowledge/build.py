@@ -170,7 +170,7 @@ def _check_facts(b: _Build) -> None:
     check_dates(b.out, b.facts, b.notice)
     if b.notice is not None:
         b.missing = check_facts(b.out, b.facts, b.notice, b.notice_name)
-        check_notice_is_stated(b.out, b.facts, b.notice, b.notice_name)
+        check_notice_is_stated(b.out, b.facts, b.notice, b.notice_name, b.missing)
 
 
 def _collect_entries(b: _Build) -> None:
@@ -187,17 +187,29 @@ def _check_entries(b: _Build) -> None:
         loc = (section, i)
         if model.id in b.ids:
             other = b.ids[model.id]
-            b.out.report((*loc, "id"), "duplicate_id",
-                         id=model.id, other=dotted(other), line=b.doc.line(other))  # fmt: skip
+            b.out.report(
+                (*loc, "id"),
+                "duplicate_id",
+                id=model.id,
+                other=dotted(other),
+                other_line=b.doc.line(other),
+            )
         b.ids.setdefault(model.id, loc)
         if kind != "smalltalk" and len(model.examples) < MIN_EXAMPLES:
-            b.out.report((*loc, "examples"), "few_examples", n=len(model.examples), min=MIN_EXAMPLES)
+            b.out.report(
+                (*loc, "examples"), "few_examples", n=len(model.examples), min=MIN_EXAMPLES
+            )
         for j, example in enumerate(model.examples):
             key = canonical(example).casefold()
             if key in examples:
                 other = examples[key]
-                b.out.report((*loc, "examples", j), "duplicate_example",
-                             example=example, other=dotted(other), line=b.doc.line(other))  # fmt: skip
+                b.out.report(
+                    (*loc, "examples", j),
+                    "duplicate_example",
+                    example=example,
+                    other=dotted(other),
+                    other_line=b.doc.line(other),
+                )
             examples.setdefault(key, (*loc, "examples", j))
         if kind == "smalltalk":
             _check_smalltalk(b, loc, model)
@@ -207,8 +219,12 @@ def _check_smalltalk(b: _Build, loc: Loc, model: Any) -> None:
     if (model.answer is None) == (model.message is None):
         b.out.report(loc, "answer_or_message")
     elif model.message is not None and b.messages is not None and model.message not in b.messages:
-        b.out.report((*loc, "message"), "unknown_message",
-                     name=model.message, hint=close_match(model.message, b.messages))  # fmt: skip
+        b.out.report(
+            (*loc, "message"),
+            "unknown_message",
+            name=model.message,
+            hint=close_match(model.message, b.messages),
+        )
 
 
 def _check_messages(b: _Build) -> None:
@@ -219,8 +235,12 @@ def _check_messages(b: _Build) -> None:
             b.out.report(("messages",), "missing_message", name=key)
     for key in b.messages_en:
         if key not in b.messages:
-            b.out.report(("messages_en", key), "unknown_message_en",
-                         name=key, hint=close_match(key, b.messages))  # fmt: skip
+            b.out.report(
+                ("messages_en", key),
+                "unknown_message_en",
+                name=key,
+                hint=close_match(key, b.messages),
+            )
 
 
 def _collect_tests(b: _Build) -> list[TestCase]:
@@ -243,9 +263,15 @@ def _collect_tests(b: _Build) -> list[TestCase]:
             continue
         for j, topic in enumerate(case.topics):
             if all_lists and topic not in b.ids and topic not in written:
-                b.out.report(("tests", i, "topics", j), "unknown_topic",
-                             name=topic, hint=close_match(topic, b.ids))  # fmt: skip
-        tests.append(TestCase(case.q, tuple(case.topics), b.doc.line(("tests", i)) or 0, f"tests[{i}]"))
+                b.out.report(
+                    ("tests", i, "topics", j),
+                    "unknown_topic",
+                    name=topic,
+                    hint=close_match(topic, b.ids),
+                )
+        tests.append(
+            TestCase(case.q, tuple(case.topics), b.doc.line(("tests", i)) or 0, f"tests[{i}]")
+        )
     return tests
 
 

@@ -68,8 +68,9 @@ class Collector:
             return None
 
 
-_DATE_ERRORS = frozenset({"date_parsing", "date_from_datetime_parsing", "date_type",
-                          "date_from_datetime_inexact"})  # fmt: skip
+_DATE_ERRORS = frozenset(
+    {"date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"}
+)
 _INT_ERRORS = frozenset({"int_parsing", "int_type", "int_from_float"})
 _SHAPES = {"string_type": ("文字", "text"), "list_type": ("一个列表", "a list")}
 

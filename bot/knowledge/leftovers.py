@@ -106,6 +106,12 @@ def check_leftovers(
                     if (kind == "number" and word in allowed_numbers) or occurs(word, notice):
                         continue
                     zh_kind, en_kind = KINDS[kind]
-                    out.warn((section, i, name, j), "leftover", value=value, name=word,
-                             kind=zh_kind if zh else en_kind, kind_en=en_kind,
-                             notice=notice_name)  # fmt: skip
+                    out.warn(
+                        (section, i, name, j),
+                        "leftover",
+                        value=value,
+                        name=word,
+                        kind=zh_kind if zh else en_kind,
+                        kind_en=en_kind,
+                        notice=notice_name,
+                    )

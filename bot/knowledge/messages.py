@@ -58,10 +58,10 @@ CATALOG: dict[str, dict[str, Wording]] = {
                f"{_QUOTE_EN}, or remove the & and *"),
     },
     "yaml_too_deep": {
-        "zh": ("嵌套太深", "括号 [ 或 { 太多,没有配对",
-               "检查这一段的括号,每个 [ 都要有 ],每个 { 都要有 }"),
-        "en": ("YAML nesting is too deep", "too many unmatched [ or {",
-               "close every [ with ] and every { with }"),
+        "zh": ("嵌套太深", "括号 [ 或 {{ 太多,没有配对",
+               "检查这一段的括号,每个 [ 都要有 ],每个 {{ 都要有 }}"),
+        "en": ("YAML nesting is too deep", "too many unmatched [ or {{",
+               "close every [ with ] and every {{ with }}"),
     },
     "yaml_error": {
         "zh": ("YAML 错误:{detail}", "文件格式不对", "对照第 1 节的规矩检查这一段"),
@@ -113,11 +113,11 @@ CATALOG: dict[str, dict[str, Wording]] = {
                "the value contains ': ', which YAML reads as another field", _QUOTE_EN),
     },
     "yaml_flow": {
-        "zh": ("方括号或花括号没有配对:{text}", "[ 或 { 少了配对的 ] 或 },或者逗号写成了全角“,”",
-               "在这一行末尾补上 ] 或 },各项之间用英文逗号“,”隔开"),
+        "zh": ("方括号或花括号没有配对:{text}", "[ 或 {{ 少了配对的 ] 或 }},或者逗号写成了全角“,”",
+               "在这一行末尾补上 ] 或 }},各项之间用英文逗号“,”隔开"),
         "en": ("YAML syntax error: did not find expected ',' or ']': {text}",
-               "a [ or { is not closed, or items are separated by a full-width comma",
-               "close it with ] or }, separating items with an ASCII comma"),
+               "a [ or {{ is not closed, or items are separated by a full-width comma",
+               "close it with ] or }}, separating items with an ASCII comma"),
     },
     "yaml_missing_colon": {
         "zh": ("这一行缺少冒号:{text}", "字段名后面没有冒号,或者用了全角冒号",
@@ -168,9 +168,9 @@ CATALOG: dict[str, dict[str, Wording]] = {
                "wrong indentation or a missing '-'", "start each entry with '  - id: '"),
     },
     "duplicate_id": {
-        "zh": ("id “{id}”重复了(另一个在 {other},第 {line} 行)", "复制了一个话题却没改 id",
+        "zh": ("id “{id}”重复了(另一个在 {other},第 {other_line} 行)", "复制了一个话题却没改 id",
                "给这个话题起一个新的 id(英文小写)"),
-        "en": ("duplicate id {id!r} (also {other}, line {line})",
+        "en": ("duplicate id {id!r} (also {other}, line {other_line})",
                "an entry was copied without a new id", "give it a new id"),
     },
     "few_examples": {
@@ -181,9 +181,9 @@ CATALOG: dict[str, dict[str, Wording]] = {
                "add different ways of asking; align every '- '"),
     },
     "duplicate_example": {
-        "zh": ("例句“{example}”重复了(另一个在 {other},第 {line} 行)",
+        "zh": ("例句“{example}”重复了(另一个在 {other},第 {other_line} 行)",
                "同一句话放进了两个地方", "删掉其中一个;同一句话只能属于一个话题"),
-        "en": ("example {example!r} is also {other} (line {line})",
+        "en": ("example {example!r} is also {other} (line {other_line})",
                "the same question is in two places", "keep it in one topic only"),
     },
     "answer_or_message": {
@@ -337,7 +337,8 @@ CATALOG: dict[str, dict[str, Wording]] = {
                "write {next} as the year of period.end"),
     },
     "close_before_open": {
-        "zh": ("结束时间 {close} 不晚于开始时间 {open}", "下午的时间要写 24 小时制(下午5点是 17:00)",
+        "zh": ("结束时间 {close} 不晚于开始时间 {open}",
+               "下午的时间要写 24 小时制(下午5点是 17:00)",
                "对照公告改 hours.open 和 hours.close"),
         "en": ("closing time {close} is not after opening time {open}",
                "afternoon times are 24-hour (5 pm is 17:00)", "correct hours.open/close"),
@@ -363,7 +364,8 @@ CATALOG: dict[str, dict[str, Wording]] = {
     },
     # ------------------------------------------------------------------ channels
     "channel_unknown_number": {
-        "zh": ("{number} 不在内置的全国服务号码表里(“{name}”)", "号码打错了,或者不是全国统一的服务号码",
+        "zh": ("{number} 不在内置的全国服务号码表里(“{name}”)",
+               "号码打错了,或者不是全国统一的服务号码",
                "对照 docs/maintaining.md 的常设号码表改正;确实要加新号码,请开发者把它加进 "
                "bot/knowledge/registry.yaml"),
         "en": ("{number} is not in the built-in registry of national service numbers ({name})",
@@ -385,7 +387,8 @@ CATALOG: dict[str, dict[str, Wording]] = {
     },
     # ------------------------------------------------------------------ warnings
     "chinese_quotes": {
-        "zh": ("整个值被中文引号包着:{value}", "中文引号“”不是 YAML 的引号,机器人会把它们原样发给用户",
+        "zh": ("整个值被中文引号包着:{value}",
+               "中文引号“”不是 YAML 的引号,机器人会把它们原样发给用户",
                '去掉两头的“”,需要引号时用英文双引号 "…"'),
         "en": ("the whole value is inside Chinese quotes: {value}",
                "“” are not YAML quotes: the bot would send them to users",
@@ -400,7 +403,8 @@ CATALOG: dict[str, dict[str, Wording]] = {
     },
     "campaign_ended": {
         "zh": ("提醒:这一轮巡视已于 {end} 结束", "公告里的巡视期间已经过去",
-               "机器人照样回答,并说明巡视已结束、指向常设渠道;新一轮巡视请换 notice.txt 和 facts.period"),
+               "机器人照样回答,并说明巡视已结束、指向常设渠道;"
+               "新一轮巡视请换 notice.txt 和 facts.period"),
         "en": ("warning: this campaign ended on {end}", "the notice's period is over",
                "the bot tells users the period is over and names the standing channel. "
                "For a new campaign, update notice.txt and facts.period."),
@@ -433,6 +437,32 @@ CATALOG: dict[str, dict[str, Wording]] = {
     "check_heard": {
         "zh": ("问题里点到“{got}”的关键词:{words}", "", ""),
         "en": ("{got}'s keywords in the question: {words}", "", ""),
+    },
+    "check_wrong_shared": {
+        "zh": ("", "“{expected}”和“{got}”两个话题都有关键词:{words}",
+               "把共有的关键词只留在一个话题里,或者给“{expected}”加几个更有区别的例句"),
+        "en": ("", "{expected} and {got} share the keywords: {words}",
+               "keep each shared keyword in one topic only, or give {expected} more "
+               "distinct examples"),
+    },
+    "check_wrong_heard": {
+        "zh": ("", "问题里有“{got}”的关键词:{words}",
+               "给“{expected}”加几个相近的例句或关键词,或者把这个词从“{got}”里去掉"),
+        "en": ("", "the question has {got}'s keywords: {words}",
+               "add similar examples or keywords to {expected}, or drop the word from {got}"),
+    },
+    "check_wrong_unheard": {
+        "zh": ("", "机器人靠其他例句认不出这句话(没有点到“{expected}”的关键词)",
+               "给“{expected}”加几个相近的例句或关键词"),
+        "en": ("", "the other examples do not lead to it (none of {expected}'s keywords is in it)",
+               "add similar examples or keywords to {expected}"),
+    },
+    "check_wrong_weak": {
+        "zh": ("", "问题里有“{expected}”的关键词({words}),但别的说法更像,或者把握不够",
+               "给“{expected}”加几个和这句相近的例句"),
+        "en": ("", "the question has {expected}'s keywords ({words}), but something else "
+               "weighed more, or confidence was low",
+               "add examples close to this one to {expected}"),
     },
     "check_failed_examples": {"zh": ("答错的例句:", "", ""), "en": ("failed examples:", "", "")},
     "check_example_wrong": {

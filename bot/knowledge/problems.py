@@ -34,7 +34,7 @@ def use_language(lang: str | None) -> None:
     _chosen = lang
 
 
-def say(code: str, **params: object) -> tuple[str, str, str]:
+def say(code: str, /, **params: object) -> tuple[str, str, str]:
     """(what is wrong, likely cause, what to do) for problem `code`, in the current language.
 
     say("fact_not_in_notice", value="024-1", notice="k/notice.txt")[0]
@@ -44,7 +44,7 @@ def say(code: str, **params: object) -> tuple[str, str, str]:
     return what.format(**params), cause.format(**params), fix.format(**params)
 
 
-def text(code: str, **params: object) -> str:
+def text(code: str, /, **params: object) -> str:
     """Just the first part of `say`: for report lines that are not problems."""
     return say(code, **params)[0]
 

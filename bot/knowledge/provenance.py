@@ -28,13 +28,15 @@ Loc = tuple[str | int, ...]
 _NUMBER = re.compile(r"[0-9]+(?:-[0-9]+)*")
 # What the notice gives a caller or writer. Example: "电话:024-88881877;88881977,
 # 第6008号信箱,邮编:110034" gives two phones, box 6008 and postcode 110034.
-_PHONE = re.compile(r"(?<![0-9-])(?:0[0-9]{2,3}-)?[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+_PHONE = re.compile(
+    r"(?<![0-9-])(?:0[0-9]{2,3}-)?[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
+)
 _PO_BOX = re.compile(r"([A-Z]?[0-9]+)号(?:邮政)?信箱")
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[::]?([0-9]{6})(?![0-9])")
-NOTICE_KINDS = {
-    "phone": (_PHONE, ("电话", "phone")),
-    "po_box": (_PO_BOX, ("信箱", "PO box")),
-    "postcode": (_POSTCODE, ("邮编", "postcode")),
+NOTICE_KINDS = {  # kind: (pattern, the fact that states it, its name in Chinese, English)
+    "phone": (_PHONE, "phones", "电话", "phone"),
+    "po_box": (_PO_BOX, "po_box", "信箱", "PO box"),
+    "postcode": (_POSTCODE, "postcode", "邮编", "postcode"),
 }
 
 
@@ -78,22 +80,36 @@ def check_dates(out: Collector, facts: Facts, notice: str | None) -> None:
     """The period runs forwards from `year` and crosses at most one New Year; the hours too."""
     period, hours = facts.period, facts.hours
     if period.start > period.end:
-        out.report(("facts", "period", "end"), "period_reversed",
-                   start=period.start, end=period.end)  # fmt: skip
+        out.report(
+            ("facts", "period", "end"), "period_reversed", start=period.start, end=period.end
+        )
     if period.start.year != period.year:
-        out.report(("facts", "period", "start"), "start_not_in_year",
-                   day=period.start, year=period.year)  # fmt: skip
+        out.report(
+            ("facts", "period", "start"), "start_not_in_year", day=period.start, year=period.year
+        )
     if period.end.year not in (period.year, period.year + 1):
-        out.report(("facts", "period", "end"), "end_not_in_year",
-                   day=period.end, year=period.year, next=period.year + 1)  # fmt: skip
-    elif notice is not None and _says_next_year(notice, period.end) and (
-        period.end.year != period.year + 1
+        out.report(
+            ("facts", "period", "end"),
+            "end_not_in_year",
+            day=period.end,
+            year=period.year,
+            next=period.year + 1,
+        )
+    elif (
+        notice is not None
+        and _says_next_year(notice, period.end)
+        and (period.end.year != period.year + 1)
     ):
-        out.report(("facts", "period", "end"), "end_not_next_year",
-                   day=zh_date(period.end, with_year=False), next=period.year + 1)  # fmt: skip
+        out.report(
+            ("facts", "period", "end"),
+            "end_not_next_year",
+            day=zh_date(period.end, with_year=False),
+            next=period.year + 1,
+        )
     if hours.opens >= hours.closes:
-        out.report(("facts", "hours", "close"), "close_before_open",
-                   open=hours.open, close=hours.close)  # fmt: skip
+        out.report(
+            ("facts", "hours", "close"), "close_before_open", open=hours.open, close=hours.close
+        )
 
 
 def _says_next_year(notice: str, end: date) -> bool:
@@ -116,21 +132,39 @@ def check_facts(out: Collector, facts: Facts, notice: str, notice_name: str) -> 
         for i, value in enumerate(getattr(facts, name)):
             key = canonical(value)
             if key in seen:
-                out.report(("facts", name, i), "duplicate_value",
-                           value=value, other=f"facts.{name}[{seen[key]}]")  # fmt: skip
+                out.report(
+                    ("facts", name, i),
+                    "duplicate_value",
+                    value=value,
+                    other=f"facts.{name}[{seen[key]}]",
+                )
             seen.setdefault(key, i)
     return missing
 
 
-def check_notice_is_stated(out: Collector, facts: Facts, notice: str, notice_name: str) -> None:
-    """Every phone, PO box and postcode in the notice is stated by some fact."""
+def check_notice_is_stated(
+    out: Collector, facts: Facts, notice: str, notice_name: str, missing: set[str]
+) -> None:
+    """Every phone, PO box and postcode in the notice is stated by some fact.
+
+    A kind whose fact was already found wrong (`missing`, from check_facts) is skipped:
+    "024-8888197 does not occur" already points at the line to correct.
+    """
     stated = [value for _, value in stated_facts(facts)]
-    for _kind, (pattern, words) in NOTICE_KINDS.items():
+    for pattern, name, zh, en in NOTICE_KINDS.values():
+        value = getattr(facts, name)
+        if any(canonical(v) in missing for v in (value if isinstance(value, list) else [value])):
+            continue
         for match in pattern.finditer(notice):
-            value = match.group(match.lastindex or 0)
-            if not any(occurs(value, fact) for fact in stated):
-                out.report(("facts",), "notice_not_stated", value=value, notice=notice_name,
-                           kind=words[0] if language() == "zh" else words[1])  # fmt: skip
+            found = match.group(match.lastindex or 0)
+            if not any(occurs(found, fact) for fact in map(canonical, stated)):
+                out.report(
+                    ("facts", name),
+                    "notice_not_stated",
+                    value=found,
+                    notice=notice_name,
+                    kind=zh if language() == "zh" else en,
+                )
 
 
 def check_numbers(

@@ -98,4 +98,3 @@ def _hint(service: Service, lang: str) -> str:
     if lang == "zh":
         return f"这个号码的名字里应该有“{words}”之一"
     return f"a name for this number contains one of {words}"
-

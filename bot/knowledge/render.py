@@ -20,7 +20,7 @@ FACT_NAMES = frozenset(
         "period", "start", "end", "year", "duration",
         "contact_forms", "targets", "disciplines", "outside_remit",
     }
-)  # fmt: skip
+)
 # Filled per question by the answer engine, so rendering leaves them in place.
 DYNAMIC = frozenset({"now", "status"})
 
@@ -28,7 +28,7 @@ PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December",
-)  # fmt: skip
+)
 _BEIJING = frozenset({"Asia/Shanghai", "PRC", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin"})
 
 

@@ -10,10 +10,10 @@ import re
 from datetime import date, time
 from functools import cache
 from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic_core import PydanticCustomError
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MIN_EXAMPLES = 8  # per topic and route: the matcher needs several ways people ask
 

@@ -120,15 +120,21 @@ def explain_parsed(doc: YamlDocument, text: str) -> list[Problem]:
         first = node.start_mark.line
         if _FULLWIDTH_KEY.match(lines[first]) and "：" in node.value:
             problems.append(
-                Problem.of(doc.file, first + 1, dotted(loc), "yaml_fullwidth_colon",
-                           text=lines[first].strip())  # fmt: skip
+                Problem.of(
+                    doc.file,
+                    first + 1,
+                    dotted(loc),
+                    "yaml_fullwidth_colon",
+                    text=lines[first].strip(),
+                )
             )
             continue
         merged = _merged_item(doc, loc, lines, first, node.end_mark.line)
         if merged is not None:
             problems.append(
-                Problem.of(doc.file, merged + 1, dotted(loc), "yaml_indent",
-                           text=lines[merged].strip())  # fmt: skip
+                Problem.of(
+                    doc.file, merged + 1, dotted(loc), "yaml_indent", text=lines[merged].strip()
+                )
             )
     return problems
 
@@ -138,9 +144,9 @@ def _merged_item(
 ) -> int | None:
     """The line that is off when a list item swallowed the `- …` lines below it, else None.
 
-        examples:
-         - 举报电话是多少        <- one space short: the lines below become part of it
-          - 巡视组的电话号码
+    examples:
+     - 举报电话是多少        <- one space short: the lines below become part of it
+      - 巡视组的电话号码
     """
     if not loc or not isinstance(loc[-1], int):
         return None
