@@ -76,7 +76,9 @@ def why_wrong(knowledge: Knowledge, outcome: Outcome) -> tuple[str, str]:
             return cause, fix
     own_heard = [k for e in expected for k in knowledge.intent(e).keywords if k.casefold() in q]
     if own_heard:
-        _, cause, fix = say("check_wrong_weak", expected="+".join(expected), words=_words(own_heard))
+        _, cause, fix = say(
+            "check_wrong_weak", expected="+".join(expected), words=_words(own_heard)
+        )
         return cause, fix
     _, cause, fix = say("check_wrong_unheard", expected="+".join(expected) or "?")
     return cause, fix
