@@ -39,7 +39,7 @@ _TIME = re.compile(
 )
 _NEXT_YEAR = re.compile(r"(?:次年|翌年)(?=[0-9]{1,2}月)")
 _UNTIL = re.compile(r"截止到|截止至|截至")
-_DATE_DASH = re.compile(r"(?<=日)[—–~～](?=[0-9])")
+_DATE_DASH = re.compile(r"(?<=日)[—–~～](?=[0-9]|次年|翌年)")
 
 
 def _clock(match: re.Match[str]) -> str:

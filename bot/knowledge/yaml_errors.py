@@ -34,8 +34,8 @@ def _has_tab_indent(line: str) -> bool:
 def _opens_unclosed_quote(line: str) -> bool:
     """Does a quoted value start on this line and not end on it?
 
-    Apostrophes inside plain text (don't) are not quotes: a ' opens a quote only where
-    a value starts (after ': ', '- ', '[', ',' or at the start).
+    Quotes inside plain text (don't, 邮编。") are not quotes: a quote opens only where a
+    value starts (after ': ', '- ', '[', ',' or at the start of the line).
     """
     quote, i, prev = "", 0, " "
     while i < len(line):
@@ -52,7 +52,7 @@ def _opens_unclosed_quote(line: str) -> bool:
                 quote = ""
         elif c == "#" and prev in " \t":
             return False  # a comment: the rest is not YAML
-        elif c == '"' or (c == "'" and prev in " \t:-[{,"):
+        elif c in "\"'" and prev in " \t:-[{,":
             quote = c
         prev = c
         i += 1
@@ -115,8 +115,8 @@ def explain_parsed(doc: YamlDocument, text: str) -> list[Problem]:
     lines = text.splitlines()
     problems = []
     for loc, node in doc.scalars():
-        if node.style is not None or not isinstance(node.value, str):
-            continue  # quoted text means what it says
+        if node.style or not isinstance(node.value, str):
+            continue  # quoted text means what it says (plain style is None, or '' from libyaml)
         first = node.start_mark.line
         if _FULLWIDTH_KEY.match(lines[first]) and "：" in node.value:
             problems.append(
