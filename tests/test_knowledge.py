@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot import knowledge as kb
-from bot.knowledge import KnowledgeError, Problem, load, use_language
+from bot.knowledge import KnowledgeError, Problem, load, use_language, yaml_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"
@@ -550,7 +550,7 @@ def test_the_pure_python_parser_refuses_the_same(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Without libyaml the fallback loader must be just as safe and as precise."""
-    monkeypatch.setattr(kb, "CParser", None)
+    monkeypatch.setattr(yaml_safe, "CParser", None)
     assert load(FIXTURE / "faq.yaml").values["phones"] == "024-88881877、024-88881977"
     for name in ("alias bomb", "syntax", "unknown fact"):
         edit, marker, field, message = BROKEN[name]
@@ -994,3 +994,14 @@ def test_a_notice_in_its_own_forms_is_read(tmp_path: Path) -> None:
     )  # fmt: skip
     knowledge = load(path)
     assert knowledge.values["hours"] == "每天 8:30—17:00(北京时间)"
+
+
+@pytest.mark.parametrize("name", list(SYNTAX))
+def test_the_pure_python_parser_explains_the_same(
+    chinese: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    monkeypatch.setattr(yaml_safe, "CParser", None)
+    edit, marker, words = SYNTAX[name]
+    path = edited(tmp_path, edit, source=SHIPPED)
+    problem = only_problem(path)
+    assert (problem.line, words in problem.message) == (line_of(path, marker), True), problem

@@ -31,7 +31,7 @@ _NUMBER = re.compile(r"[0-9]+(?:-[0-9]+)*")
 _PHONE = re.compile(
     r"(?<![0-9-])(?:0[0-9]{2,3}-)?[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
 )
-_PO_BOX = re.compile(r"([A-Z]?[0-9]+)号(?:邮政)?信箱")
+_PO_BOX = re.compile(r"(?<![0-9A-Z])([A-Z]?[0-9]+)号(?:邮政)?信箱")  # a run is tried once
 _POSTCODE = re.compile(r"(?:邮编|邮政编码)[::]?([0-9]{6})(?![0-9])")
 NOTICE_KINDS = {  # kind: (pattern, the fact that states it, its name in Chinese, English)
     "phone": (_PHONE, "phones", "电话", "phone"),

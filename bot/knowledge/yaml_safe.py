@@ -219,6 +219,7 @@ def _scalars(
 
 def read_yaml(path: str | Path) -> YamlDocument:
     """Parse one YAML file safely; raises KnowledgeError with file:line problems."""
+    # yaml_errors reads YamlDocument from here, so it is imported when first needed.
     from bot.knowledge.yaml_errors import explain, explain_parsed
 
     path = Path(path)
