@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|chat|ask|check|eval|review]`.
+"""Command line: `python -m bot [run|chat|ask|check|eval|review|init]`.
 
 Each verb lives in its own module and is imported only when used, so a terminal
 chat never pays for importing the Telegram stack.
@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("data", nargs="?", default="tests/data/questions.yaml")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every failure")
 
+    init = verbs.add_parser("init", help="write a campaign folder (faq.yaml) from a notice")
+    init.add_argument("notice", help="the notice, a UTF-8 text file")
+    init.add_argument("--out", required=True, help="the new campaign's folder")
+    init.add_argument("--year", type=int, help="the year, when the notice gives only month-day")
+
     review = verbs.add_parser("review", help="group the logged unanswered questions")
     review.add_argument("--yaml", action="store_true", help="print YAML snippets to paste")
     return parser
@@ -57,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.evaluate import main as eval_main
 
         return eval_main(args.data, verbose=args.verbose)
+    if verb == "init":
+        from bot.scaffold import main as init_main
+
+        return init_main(args.notice, args.out, args.year)
     if verb == "review":
         from bot.review import main as review_main
 

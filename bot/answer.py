@@ -192,6 +192,18 @@ class Brain:
             raise KeyError(intent_id)
         return self._compose([intent_id], now, _as_lang(lang), 1.0)
 
+    def topics(self, intent_ids: Iterable[str], now: datetime, lang: str = "zh") -> Reply:
+        """The reply naming several topics, as if asked together; KeyError if one is unknown."""
+        ids = list(intent_ids)
+        for intent_id in ids:
+            if intent_id not in self._intents:
+                raise KeyError(intent_id)
+        return self._compose(ids, now, _as_lang(lang), 1.0)
+
+    def refusal(self, now: datetime, lang: str = "zh") -> Reply:
+        """The report guard's reply: the bot cannot accept reports, and the group's channels."""
+        return self._report_guard(now, _as_lang(lang))
+
     def message(self, name: str, now: datetime, lang: str = "zh") -> Reply:
         language = _as_lang(lang)
         text = self._message(name, language)

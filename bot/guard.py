@@ -215,3 +215,12 @@ def mentions_wrongdoing(folded: str) -> bool:
     if not _misconduct.search(text):
         return False
     return bool(_title.search(text) or _body.search(text) or _third_person.search(text))
+
+
+# Shared with the masking of the unanswered log (bot.privacy): a surname alone is never kept.
+SURNAMES = frozenset(_SURNAMES)
+
+
+def mentions_deed(folded: str) -> bool:
+    """A deed or a kind of misconduct is named (贪污, 收了钱, 公款吃喝), by whomever."""
+    return _misconduct.search(_MIXED_RE.sub(" ", folded)) is not None

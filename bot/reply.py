@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["faq", "route", "report_guard", "fallback", "smalltalk"]
+# "choose": several campaigns are loaded and the question names none (bot.campaigns).
+Kind = Literal["faq", "route", "report_guard", "fallback", "smalltalk", "boundary", "choose"]
 Lang = Literal["zh", "en"]
 
 
@@ -27,6 +28,8 @@ class Reply:
     confidence: float = 0.0
     suggestions: tuple[Suggestion, ...] = field(default=())
     lang: Lang = "zh"
+    campaign: str = ""  # the campaign it speaks for (its region id), "" for none
+    pending: str | None = None  # with "choose": the kind of reply the choice will give
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -36,4 +39,5 @@ class Reply:
             "confidence": round(self.confidence, 3),
             "suggestions": [{"id": s.id, "title": s.title} for s in self.suggestions],
             "lang": self.lang,
+            "campaign": self.campaign,
         }

@@ -133,10 +133,6 @@ def _hunan(tmp_path: Path) -> tuple[Path, Check]:
     return faq, Check(done.returncode, done.stdout, done.stderr)
 
 
-def sources(tmp_path: Path) -> str:
-    return _hunan(tmp_path)[1].err
-
-
 def leftovers(tmp_path: Path) -> str:
     start, end = running_period()
     faq, first = _hunan(tmp_path)
@@ -148,7 +144,7 @@ def leftovers(tmp_path: Path) -> str:
 
 SCENARIOS: dict[str, Callable[[Path], str]] = {
     f.__name__: f
-    for f in (problems, syntax, ok, ended, confusions, reload, review, sources, leftovers)
+    for f in (problems, syntax, ok, ended, confusions, reload, review, leftovers)
 }
 
 

@@ -30,6 +30,12 @@ from bot.knowledge import canonical, occurs
         ("截至4月28日", "至4月28日"),
         ("11月8日～次年1月8日", "11月8日—次年1月8日"),
         ("邮编: 110034", "邮编:110034"),  # spacing does not matter
+        # A second phone without its area code inherits the first one's.
+        ("020-83881234、83881235", "020-83881234、020-83881235"),
+        ("0731-84561234或84565678", "0731-84561234或0731-84565678"),
+        ("024-88881877;024-88881977", "024-88881877;024-88881977"),
+        ("电话024-88881877;邮编110034", "电话024-88881877;邮编110034"),
+        ("024-88881877,110034", "024-88881877,110034"),  # not a local number
         # Not times: a count with 点, hours as a length, phone numbers, years.
         ("3点意见", "3点意见"),
         ("24小时", "24小时"),
@@ -57,7 +63,7 @@ def test_provenance_reads_a_fact_in_the_notice_own_form() -> None:
     assert not occurs("5:00", notice)  # 下午5时 is 17:00, not 5:00
 
 
-FORMS = "上下午晚早时点分半整:：0123456789０１２３次年月日截止到至—~ "
+FORMS = "上下午晚早时点分半整:：0123456789０１２３次年月日截止到至—~、;- "
 
 
 @given(st.text(alphabet=FORMS, max_size=40))

@@ -166,7 +166,7 @@ def test_the_loop_closes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     log = UnansweredLog(tmp_path / "u.jsonl", today=date(2024, 5, 1))
     for question in questions:
         # Logged as after a weak reply (which replies are weak is tested elsewhere).
-        assert log.maybe_record(question, WEAK, today=date(2024, 5, 1))
+        assert log.maybe_record(question, WEAK, brain.knowledge, today=date(2024, 5, 1))
     stored = [e["q"] for e in log.entries()]
 
     monkeypatch.setenv("UNANSWERED_LOG", str(log.path))

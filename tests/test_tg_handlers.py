@@ -52,6 +52,7 @@ class FakeBrain:
         self.topics: list[tuple[str, str]] = []
         self.fail: Exception | None = None
         self.reply_text: str | None = None
+        self.knowledge: object = None  # the FAQ whose words the unanswered log may keep
 
     def answer(self, text: str, now: datetime, *, holdout: bool = False) -> Reply:
         self.questions.append(text)
@@ -108,7 +109,7 @@ class FakeStats:
 class FakeUnanswered:
     seen: list[tuple[str, str]] = field(default_factory=list)
 
-    def maybe_record(self, text: str, reply: Reply) -> bool:
+    def maybe_record(self, text: str, reply: Reply, knowledge: object) -> bool:
         self.seen.append((text, reply.kind))
         return True
 

@@ -21,6 +21,9 @@ What it does, in order, with an example of each:
    which `1月20日` can still be found.
 5. `截止到`, `截止至` and `截至` become `至`, and the dashes between two dates
    (`—`, `–`, `~`, `～`) become `—`: `2月27日截止到4月28日` -> `2月27日至4月28日`.
+6. A phone listed after another without its area code inherits it, when its local
+   part has the same length: `020-83881234、83881235` -> `020-83881234、020-83881235`
+   (separators `、` `;` `,` `/` `—` 或 和).
 
 Chinese numerals (二〇二六年, 八时) are not converted.
 """
@@ -39,6 +42,13 @@ _TIME = re.compile(
 )
 _NEXT_YEAR = re.compile(r"(?:次年|翌年)(?=[0-9]{1,2}月)")
 _UNTIL = re.compile(r"截止到|截止至|截至")
+# A phone with its area code, then bare local numbers each after one separator. The
+# separators are not digits, so each repetition starts unambiguously: linear time.
+_PHONE_LIST = re.compile(
+    r"(?<![0-9-])(?P<area>0[0-9]{2,3})-(?P<local>[0-9]{7,8})"
+    r"(?P<rest>(?:(?:[、;,/—]|或|和)[0-9]{7,8}(?![0-9-]))+)"
+)
+_SEPARATED = re.compile(r"((?:[、;,/—]|或|和))([0-9]{7,8})")
 _DATE_DASH = re.compile(r"(?<=日)[—–~～](?=[0-9]|次年|翌年)")
 
 
@@ -55,6 +65,16 @@ def _clock(match: re.Match[str]) -> str:
     return f"{pre}{hour}:{int(minute):02d}"
 
 
+def _inherit_area_code(match: re.Match[str]) -> str:
+    area, local = match["area"], match["local"]
+
+    def one(m: re.Match[str]) -> str:
+        same = len(m.group(2)) == len(local)
+        return f"{m.group(1)}{area}-{m.group(2)}" if same else m.group(0)
+
+    return f"{area}-{local}" + _SEPARATED.sub(one, match["rest"])
+
+
 def canonical(text: str, year: int | None = None) -> str:
     """`text` in the canonical form described in the module docstring.
 
@@ -66,4 +86,5 @@ def canonical(text: str, year: int | None = None) -> str:
     if year is not None:
         out = _NEXT_YEAR.sub(f"{year + 1}年", out)
     out = _UNTIL.sub("至", out)
+    out = _PHONE_LIST.sub(_inherit_area_code, out)
     return _DATE_DASH.sub("—", out)

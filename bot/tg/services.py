@@ -21,6 +21,7 @@ from bot.tg.flood import FloodGate
 
 if TYPE_CHECKING:
     from bot.answer import Brain
+    from bot.knowledge import Knowledge
     from bot.live import ReloadResult
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ class StatsSink(Protocol):
 
 
 class UnansweredSink(Protocol):
-    def maybe_record(self, text: str, reply: Reply) -> bool: ...
+    def maybe_record(self, text: str, reply: Reply, knowledge: Knowledge) -> bool: ...
 
 
 def utc_now() -> datetime:
@@ -74,7 +75,7 @@ class Services:
         """Count a reply; offer a typed question to the (opt-in, scrubbing) unanswered log."""
         self.stats.record(reply)
         if question is not None and self.unanswered is not None:
-            self.unanswered.maybe_record(question, reply)
+            self.unanswered.maybe_record(question, reply, self.brain.knowledge)
 
     async def reload(self) -> ReloadResult:
         # Checking a new FAQ takes a while: do it off the event loop, one at a time.

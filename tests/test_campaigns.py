@@ -1,0 +1,236 @@
+"""Several campaigns in one bot: each province answered from its own facts, never another's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.answer import Brain
+from bot.campaigns import BUTTON_PREFIX, CampaignError, Campaigns, ChatChoices
+from bot.knowledge import KnowledgeError
+from bot.regions import Region, RegionFinder, load_regions
+from bot.text import fold
+
+SHIPPED = Path(__file__).resolve().parent.parent / "knowledge"
+NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+LIAONING = ("024-88881877", "024-88881977", "6008", "110034")
+HUNAN = ("0731-84561234", "0731-84565678", "1805", "410001")
+# The Liaoning campaign, rewritten for 湖南 (another group, lines, box and postcode).
+TO_HUNAN = [
+    ("中央第三巡视组", "中央第八巡视组"),
+    ("第三巡视组", "第八巡视组"),
+    ("辽宁省沈阳市第6008号信箱", "湖南省长沙市第1805号信箱"),
+    ("024-88881877", HUNAN[0]),
+    ("024-88881977", HUNAN[1]),
+    ("6008", "1805"),
+    ("110034", "410001"),
+    ("辽宁", "湖南"),
+    ("Liaoning", "Hunan"),
+    ("Shenyang", "Changsha"),
+    ("the Third", "the Eighth"),
+]
+
+
+@dataclass
+class Fixed:
+    """A BrainSource that never reloads."""
+
+    current: Brain
+
+
+@cache
+def liaoning() -> Brain:
+    return Brain.load(SHIPPED / "faq.yaml")
+
+
+def hunan_brain(folder: Path) -> Brain:
+    folder.mkdir(exist_ok=True)
+    for name in ("faq.yaml", "notice.txt"):
+        text = (SHIPPED / name).read_text("utf-8")
+        for old, new in TO_HUNAN:
+            text = text.replace(old, new)
+        (folder / name).write_text(text, "utf-8")
+    return Brain.load(folder / "faq.yaml")
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory: pytest.TempPathFactory) -> Campaigns:
+    hunan = hunan_brain(tmp_path_factory.mktemp("hunan"))
+    return Campaigns([Fixed(liaoning()), Fixed(hunan)])
+
+
+def states(text: str, numbers: tuple[str, ...]) -> bool:
+    return any(n in text for n in numbers)
+
+
+# --- regions -------------------------------------------------------------------------------
+
+
+def test_all_34_provincial_divisions_are_known() -> None:
+    regions = load_regions()
+    assert len(regions) == 34
+    assert {"liaoning", "hunan", "xinjiang", "hongkong", "macau", "taiwan"} <= {
+        r.id for r in regions
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江西的巡视组电话", ["jiangxi"]),
+        ("浙江西湖边上", ["zhejiang"]),  # longest name first: not 江西
+        ("营口那边的事", ["liaoning"]),  # a city belongs to its province
+        ("长沙和大连", ["hunan", "liaoning"]),
+        ("内蒙古的巡视组", ["neimenggu"]),
+        ("巡视组电话多少", []),
+    ],
+)
+def test_regions_named_in_a_question(text: str, expected: list[str]) -> None:
+    finder = RegionFinder(load_regions())
+    assert finder.named(fold(text)) == expected
+
+
+def test_a_name_given_to_two_provinces_is_refused_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "regions.yaml"
+    bad.write_text(
+        "regions:\n"
+        "  - {id: aa, name: 甲省, en: A, en_full: A, capital: 甲城, capital_en: A,\n"
+        "     short: [甲], cities: [同城]}\n"
+        "  - {id: bb, name: 乙省, en: B, en_full: B, capital: 乙城, capital_en: B,\n"
+        "     short: [乙], cities: [同城]}\n",
+        "utf-8",
+    )
+    with pytest.raises(KnowledgeError) as err:
+        load_regions(bad)
+    message = str(err.value.problems[0])
+    assert "regions.yaml:4" in message and "同城" in message
+
+
+def test_a_campaign_of_an_unknown_province_is_refused() -> None:
+    finder = RegionFinder([Region("aa", "甲省", ("甲省",))])
+    with pytest.raises(CampaignError, match="辽宁省"):
+        Campaigns([Fixed(liaoning())], finder)
+
+
+def test_two_campaigns_for_one_province_are_refused() -> None:
+    with pytest.raises(CampaignError, match="一个省只能加载一个"):
+        Campaigns([Fixed(liaoning()), Fixed(liaoning())])
+
+
+# --- one campaign: today's behaviour ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["电话多少", "寄哪 他们几号走", "拖欠工资找谁", "你好"])
+def test_one_campaign_answers_as_its_brain_does(text: str) -> None:
+    one = Campaigns([Fixed(liaoning())])
+    assert one.answer(text, NOW).text == liaoning().answer(text, NOW).text
+
+
+# --- several campaigns -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "campaign", "own", "other"),
+    [
+        ("辽宁的巡视组电话多少", "liaoning", LIAONING[:2], HUNAN),
+        ("湖南巡视组电话多少", "hunan", HUNAN[:2], LIAONING),
+        ("长沙那边信寄哪", "hunan", HUNAN[2:], LIAONING),  # a city of 湖南
+        ("大连的 信寄到哪", "liaoning", LIAONING[2:], HUNAN),
+        ("第八巡视组怎么打电话", "hunan", HUNAN[:2], LIAONING),  # the group's ordinal
+    ],
+)
+def test_a_named_province_gets_its_own_facts(
+    two: Campaigns, text: str, campaign: str, own: tuple[str, ...], other: tuple[str, ...]
+) -> None:
+    reply = two.answer(text, NOW)
+    assert reply.campaign == campaign
+    assert all(n in reply.text for n in own), reply.text
+    assert not states(reply.text, other), reply.text
+    # Every reply names the campaign it speaks for.
+    province = "湖南省" if campaign == "hunan" else "辽宁省"
+    assert reply.text.startswith("【") and province in reply.text.splitlines()[0]
+
+
+def test_no_province_named_asks_which_with_buttons_and_every_name(two: Campaigns) -> None:
+    reply = two.answer("巡视组电话多少", NOW)
+    assert reply.kind == "choose"
+    assert "辽宁省" in reply.text and "湖南省" in reply.text
+    assert not states(reply.text, LIAONING + HUNAN)  # no campaign's lines yet
+    buttons = [s.id for s in reply.suggestions]
+    assert buttons == [BUTTON_PREFIX + "liaoning", BUTTON_PREFIX + "hunan"]
+    assert reply.topics == ("phone",)
+
+
+def test_the_chats_choice_answers_later_questions(two: Campaigns) -> None:
+    reply = two.answer("信寄到哪", NOW, chosen="hunan")
+    assert reply.campaign == "hunan" and "1805" in reply.text and "6008" not in reply.text
+    # A province named outright wins over the remembered choice.
+    named = two.answer("辽宁的信寄到哪", NOW, chosen="hunan")
+    assert named.campaign == "liaoning" and "6008" in named.text
+
+
+def test_the_waiting_question_is_answered_once_chosen(two: Campaigns) -> None:
+    asked = two.answer("电话和邮编各是多少", NOW)
+    assert asked.kind == "choose"
+    answered = two.resume(asked, "hunan", NOW)
+    assert all(n in answered.text for n in (*HUNAN[:2], HUNAN[3]))
+    assert not states(answered.text, LIAONING)
+
+
+def test_a_report_is_refused_at_once_and_never_with_another_provinces_lines(
+    two: Campaigns,
+) -> None:
+    report = "我要举报张某某局长收了50万"
+    asked = two.answer(report, NOW)
+    assert asked.kind == "choose" and asked.pending == "report_guard"
+    assert "不能接收" in asked.text and "张某某" not in asked.text
+    assert not states(asked.text, LIAONING + HUNAN)
+    assert asked.topics == ()
+    refused = two.resume(asked, "liaoning", NOW)
+    assert refused.kind == "report_guard" and "024-88881877" in refused.text
+    assert "张某某" not in refused.text
+
+
+def test_a_province_not_loaded_is_told_plainly(two: Campaigns) -> None:
+    reply = two.answer("江西的巡视组电话多少", NOW)
+    assert reply.kind == "boundary"
+    assert "江西省" in reply.text and "12388" in reply.text
+    assert "辽宁省" in reply.text and "湖南省" in reply.text  # whose facts it does hold
+    assert not states(reply.text, LIAONING + HUNAN)
+
+
+@pytest.mark.parametrize("text", ["拖欠工资找谁", "你好", "谢谢"])
+def test_what_belongs_to_no_campaign_is_answered_without_asking(two: Campaigns, text: str) -> None:
+    reply = two.answer(text, NOW)
+    assert reply.kind in ("route", "smalltalk")
+    assert reply.campaign == ""
+    assert reply.text == liaoning().answer(text, NOW).text
+
+
+# --- the chat's memory ---------------------------------------------------------------------
+
+
+def test_choices_are_forgotten_after_a_while_and_bounded() -> None:
+    clock = [0.0]
+    memory = ChatChoices(ttl=60, max_chats=2, clock=lambda: clock[0])
+    memory.choose(1, "hunan")
+    assert memory.chosen(1) == "hunan"
+    clock[0] = 61
+    assert memory.chosen(1) is None  # forgotten
+    memory.choose(1, "a")
+    memory.choose(2, "b")
+    memory.choose(3, "c")  # the oldest chat goes
+    assert memory.chosen(1) is None and memory.chosen(3) == "c"
+
+
+def test_a_waiting_question_is_handed_over_once(two: Campaigns) -> None:
+    memory = ChatChoices()
+    asked = two.answer("电话多少", NOW)
+    memory.wait(7, asked)
+    assert memory.choose(7, "hunan") is asked
+    assert memory.choose(7, "hunan") is None
