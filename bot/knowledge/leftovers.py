@@ -8,7 +8,8 @@ example *names* something when it contains:
 - a number of 3 or more digits (6008, 110034), unless it is a channel number or a
   year of the campaign;
 - a group ordinal: 第三巡视组, 第3组;
-- a place or a campaign kind from `leftovers.yaml` (辽宁, 沈阳, 回头看);
+- a province or city of the project's table (`knowledge/language/regions.yaml`: 辽宁,
+  沈阳), or a campaign kind from `leftovers.yaml` (回头看);
 - a person: a 3-character keyword that starts with a common surname (叶青纯), or a
   3–4-character one with a compound surname (欧阳…); an example naming such a keyword.
 
@@ -42,7 +43,7 @@ KINDS = {  # kind -> (Chinese, English)
 
 
 class Rules(_Model):
-    places: list[Text]
+    not_places: list[Text]
     missions: list[Text]
     surnames: Text
     compound_surnames: list[Text]
@@ -67,13 +68,22 @@ def rules(path: Path = RULES_PATH) -> Rules:
     return found
 
 
+@cache
+def places() -> tuple[str, ...]:
+    """Every province and city name of the regions table, but the rules' not_places."""
+    from bot.regions import load_regions  # the project's one table of provinces and cities
+
+    skip = set(rules().not_places)
+    return tuple(name for r in load_regions() for name in r.names if name not in skip)
+
+
 def named(text: str, persons: Iterable[str], rules: Rules) -> Iterator[tuple[str, str]]:
     """(kind, name) of everything campaign-specific that `text` names."""
     for number in numbers(text):
         yield "number", number
     for match in _ORDINAL.finditer(text):
         yield "ordinal", match.group()
-    for kind, words in (("place", rules.places), ("mission", rules.missions)):
+    for kind, words in (("place", places()), ("mission", tuple(rules.missions))):
         for word in words:
             if word in text:
                 yield kind, word

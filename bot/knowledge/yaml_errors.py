@@ -98,8 +98,9 @@ def explain(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         for test, code in _LINE_CAUSES:
             if test(lines[n]):
                 return Problem.of(file, n + 1, "", code, text=lines[n].strip())
+    said = _detail(exc)
     for words, code, at_context in _BY_MESSAGE:
-        if words in str(exc.problem):
+        if words in said:
             mark = exc.context_mark if at_context and exc.context_mark else problem_mark
             n = min(mark.line, len(lines) - 1)
             return Problem.of(file, mark.line + 1, "", code, text=lines[n].strip())
