@@ -58,7 +58,9 @@ def why_wrong(knowledge: Knowledge, outcome: Outcome) -> tuple[str, str]:
     keyword 巡视组 -> ("group and contact share the keywords: 巡视组", "keep each …").
     """
     q = outcome.q.casefold()
-    expected = [e for e in outcome.expected if knowledge.has_intent(e)]
+    known = [e for e in outcome.expected if knowledge.has_intent(e)]
+    # The topics not answered (all, when the fault is an extra topic), and the extra ones.
+    expected = [e for e in known if e not in outcome.got] or known
     wrong = [g for g in outcome.got if g not in outcome.expected and knowledge.has_intent(g)]
     for e in expected:
         own = {k.casefold() for k in knowledge.intent(e).keywords}
@@ -314,6 +316,7 @@ def _tests(result: CheckResult, file: str, out: TextIO) -> None:
                 got=o.answered_as,
             )
             print(f"  {line}", file=out)
+            print(f"    {why_wrong(result.knowledge, o)[0]}", file=out)
 
 
 def print_problems(

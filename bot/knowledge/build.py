@@ -17,7 +17,7 @@ from bot.knowledge.collect import Collector, close_match
 from bot.knowledge.leftovers import check_leftovers
 from bot.knowledge.model import Intent, Knowledge, TestCase, default_path
 from bot.knowledge.notice_forms import canonical
-from bot.knowledge.problems import KnowledgeError, Problem, display_path
+from bot.knowledge.problems import KnowledgeError, Problem, display_path, language
 from bot.knowledge.provenance import (
     check_dates,
     check_facts,
@@ -110,7 +110,8 @@ def _read_notice(out: Collector, notice_path: Path) -> str | None:
     try:
         return canonical(notice_path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "UTF-8"
+        utf8 = "不是 UTF-8 编码" if language() == "zh" else "not valid UTF-8"
+        reason = exc.strerror if isinstance(exc, OSError) else utf8
         out.problems.append(
             Problem.of(display_path(notice_path), None, "", "notice_unreadable", reason=reason)
         )
