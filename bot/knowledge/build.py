@@ -158,7 +158,9 @@ def _build(b: _Build) -> Knowledge | None:
     rendered = _render_and_check_numbers(b, templates)
     if b.out.problems:
         return None
-    check_leftovers(b.out, b.entries, b.notice, _allowed_numbers(b), b.notice_name)
+    check_leftovers(
+        b.out, b.entries, b.notice, _allowed_numbers(b), b.notice_name, b.path.parent.resolve()
+    )
     return _knowledge(b, rendered, tests)
 
 

@@ -69,21 +69,32 @@ def rules(path: Path = RULES_PATH) -> Rules:
 
 
 @cache
-def places() -> tuple[str, ...]:
-    """Every province and city name of the regions table, but the rules' not_places."""
-    from bot.regions import load_regions  # the project's one table of provinces and cities
+def places(folder: Path | None = None) -> tuple[str, ...]:
+    """Every province and city name of the regions table, but the rules' not_places.
 
+    The table is `language/regions.yaml` beside the FAQ, else the repository's; an
+    installed bot may have neither, and then no place is a leftover (this is a warning,
+    and the numbers, ordinals and names are still checked).
+    """
+    from bot.regions import REGIONS, load_regions  # the project's one table of places
+
+    found = [p for p in (folder and folder / "language" / "regions.yaml", REGIONS) if p]
+    table = next((p for p in found if p.is_file()), None)
+    if table is None:
+        return ()
     skip = set(rules().not_places)
-    return tuple(name for r in load_regions() for name in r.names if name not in skip)
+    return tuple(name for r in load_regions(table) for name in r.names if name not in skip)
 
 
-def named(text: str, persons: Iterable[str], rules: Rules) -> Iterator[tuple[str, str]]:
+def named(
+    text: str, persons: Iterable[str], rules: Rules, places: tuple[str, ...] = ()
+) -> Iterator[tuple[str, str]]:
     """(kind, name) of everything campaign-specific that `text` names."""
     for number in numbers(text):
         yield "number", number
     for match in _ORDINAL.finditer(text):
         yield "ordinal", match.group()
-    for kind, words in (("place", places()), ("mission", tuple(rules.missions))):
+    for kind, words in (("place", places), ("mission", tuple(rules.missions))):
         for word in words:
             if word in text:
                 yield kind, word
@@ -98,9 +109,11 @@ def check_leftovers(
     notice: str,
     allowed_numbers: frozenset[str],
     notice_name: str,
+    folder: Path | None = None,
 ) -> None:
     """A warning for each keyword or example naming what the notice does not."""
     table = rules()
+    known_places = places(folder)
     entries = list(entries)
     persons = {
         word
@@ -112,7 +125,7 @@ def check_leftovers(
     for section, _kind, i, model in entries:
         for name in ("keywords", "hints", "examples"):
             for j, value in enumerate(getattr(model, name)):
-                for kind, word in named(value, persons, table):
+                for kind, word in named(value, persons, table, known_places):
                     if (kind == "number" and word in allowed_numbers) or occurs(word, notice):
                         continue
                     zh_kind, en_kind = KINDS[kind]
