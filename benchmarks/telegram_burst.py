@@ -17,21 +17,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from telegram_process import TOKEN, FakeTelegram, bot_process, max_in_window
 
-from fakeapi import FakeTelegram, max_in_window  # noqa: E402
-
-TOKEN = "5550001234:AAE" + "b" * 32
 FLOOR_PER_SECOND = 30
 TARGET_FACTOR = 1.15
 QUESTIONS = [
@@ -99,15 +91,6 @@ def burst(fake: FakeTelegram, users: int, base_user: int, timeout: float = 60) -
     )
 
 
-def bot_process(fake: FakeTelegram) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=fake.base_url, LOG_LEVEL="WARNING")
-    env.pop("BOT_WEBHOOK_URL", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL
-    )
-
-
 def warm_up(fake: FakeTelegram, user: int) -> None:
     already = len(fake.sent)
     fake.add_update(fake.message(user, "你好"))
@@ -142,6 +125,7 @@ async def _in_process(fake: FakeTelegram, users: int, stock: bool) -> Burst:
     from bot.stats import Stats
     from bot.tg.app import ALLOWED_UPDATES, build_application
     from bot.tg.pacing import SmoothRateLimiter
+    from bot.tg.polling import Poller
     from bot.tg.services import Services
 
     class Fixed:
@@ -157,14 +141,16 @@ async def _in_process(fake: FakeTelegram, users: int, stock: bool) -> Burst:
     svc = Services(live=Fixed(), stats=Stats())  # type: ignore[arg-type]
     settings = Settings(token=TOKEN, api_base_url=fake.base_url)
     app = build_application(settings, svc, limiter=limiter)  # type: ignore[arg-type]
+    stop = asyncio.Event()
     async with app:
-        assert app.updater is not None
-        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES)
         await app.start()
+        polling = asyncio.create_task(Poller(ALLOWED_UPDATES)(app, stop))
         await asyncio.to_thread(warm_up, fake, 2)
         result = await asyncio.to_thread(burst, fake, users, 5_000_000)
-        await app.updater.stop()
+        stop.set()
+        await polling
         await app.stop()
+        svc.answers.shutdown()
     return result
 
 

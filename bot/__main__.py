@@ -1,7 +1,8 @@
 """Command line: `python -m bot [run|chat|ask|check|eval|review|init]`.
 
 Each verb lives in its own module and is imported only when used, so a terminal
-chat never pays for importing the Telegram stack.
+chat never pays for importing the Telegram stack. `.env` in the working directory is
+read first (the real environment wins), so `make run` sees the token put there.
 """
 
 from __future__ import annotations
@@ -9,11 +10,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
+
+from bot.settings import load_env_file
+
+PROG = "python -m bot"
+# The verbs that read the FAQ at FAQ_PATH (init writes a new one instead).
+READS_FAQ = frozenset({"run", "chat", "ask", "check", "eval", "review"})
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m bot",
+        prog=PROG,
         description="中央巡视组公告问答机器人 / FAQ bot for the inspection group's notice",
     )
     verbs = parser.add_subparsers(dest="verb")
@@ -43,9 +51,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def missing_faq(explicit: str | None) -> str | None:
+    """The one line to show when no FAQ can be found, else None.
+
+    Outside the repository (the installed `inspection-faq-bot`, a container without its
+    knowledge folder) the default `knowledge/faq.yaml` is not there: say to set FAQ_PATH
+    rather than print a file error the operator has to decode."""
+    if explicit or os.environ.get("FAQ_PATH", "").strip():
+        return None  # a path was given: a problem with it is reported as the file's own
+    from bot.knowledge import default_path
+
+    faq = default_path()
+    if faq.is_file():
+        return None
+    return (
+        f"no FAQ at {faq} (looked in {Path.cwd()}): set FAQ_PATH to your faq.yaml, "
+        "with notice.txt beside it (e.g. FAQ_PATH=/srv/knowledge/faq.yaml)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    load_env_file(Path(".env"))
     verb = args.verb or ("run" if os.environ.get("TELEGRAM_BOT_TOKEN") else "chat")
+    problem = missing_faq(getattr(args, "faq", None)) if verb in READS_FAQ else None
+    if problem:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+        return 2
     if verb == "run":
         from bot.tg.app import main as run_main
 

@@ -340,10 +340,13 @@ def print_exit(code: int, out: TextIO | None = None) -> int:
 
 
 def main(faq: str | None = None, verbose: bool = False, lang: str | None = None) -> int:
+    from bot.guard import words as guard_words
+
     if lang is not None:
         use_language(lang)
     try:
         knowledge = load(faq)
+        guard_words.load(guard_words.path(faq))  # the guard's words, checked as strictly
     except KnowledgeError as exc:
         print_problems(exc.problems)
         return print_exit(2)

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from bot.check import print_problems
+from bot.guard import Verdict, explain
 from bot.knowledge import Collector, KnowledgeError, read_yaml
+from bot.text import fold
 
 if TYPE_CHECKING:
     from bot.answer import Brain
@@ -73,6 +75,7 @@ class Result:
     forbidden: tuple[str, ...]  # `must_not` substrings in the reply
     kind_ok: bool
     topics_ok: bool
+    guard: Verdict | None = None  # which guard rule decided, shown by `eval -v`
 
     @property
     def passed(self) -> bool:
@@ -120,7 +123,7 @@ class Report:
         return tuple(r for r in self.results if not r.passed)
 
 
-def judge(case: Case, reply: Reply) -> Result:
+def judge(case: Case, reply: Reply, guard: Verdict | None = None) -> Result:
     return Result(
         case=case,
         reply=reply,
@@ -128,13 +131,20 @@ def judge(case: Case, reply: Reply) -> Result:
         forbidden=tuple(s for s in case.must_not if s in reply.text),
         kind_ok=case.kind is None or reply.kind == case.kind,
         topics_ok=all(t in reply.topics for t in case.topics),
+        guard=guard,
     )
 
 
 def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -> Report:
     """Answer every case with `brain` (at `now`, default the real time in the FAQ's zone)."""
     now = now or datetime.now(brain.knowledge.facts.hours.zone)
-    return Report(tuple(judge(case, brain.answer(case.q, now)) for case in cases))
+    ours = frozenset(p.replace("-", "") for p in brain.knowledge.facts.phones)
+    return Report(
+        tuple(
+            judge(case, brain.answer(case.q, now), explain(fold(case.q), ours))
+            for case in cases
+        )
+    )
 
 
 def load_cases(path: str | Path) -> list[Case]:
@@ -204,7 +214,17 @@ def print_report(
             print(f"      missing: {', '.join(map(repr, r.missing))}", file=out)
         if r.forbidden:
             print(f"      must not contain: {', '.join(map(repr, r.forbidden))}", file=out)
+        if r.guard is not None:
+            print(f"      guard: {_guard_line(r.guard)}", file=out)
         print(f"      reply: {_one_line(reply.text)}", file=out)
+
+
+def _guard_line(v: Verdict) -> str:
+    """'report by rule named_person (saw: deed, person, named)', or 'no rule held (saw: …)'."""
+    seen = ", ".join(v.features) or "nothing"
+    if v.rule is None:
+        return f"no rule held (saw: {seen})"
+    return f"{'report' if v.report else 'question'} by rule {v.rule} (saw: {seen})"
 
 
 def unknown_topics(brain: Brain, cases: Sequence[Case]) -> list[str]:

@@ -137,11 +137,12 @@ def _vocabulary(knowledge: Knowledge, extra: tuple[str, ...]) -> Vocabulary:
     hit = _cached.get(key)
     if hit is not None and hit[0] is knowledge:
         return hit[1]
-    from bot.guard import SURNAMES
+    from bot.guard import lexicon
     from bot.knowledge import numbers
 
-    common = _common()
-    words: list[str] = [*common.words, *common.singles, *extra]
+    common, guard = _common(), lexicon()
+    # The guard's titles and bodies are vocabulary too (局长, 教育局): one lexicon for both.
+    words: list[str] = [*common.words, *common.singles, *guard.titles, *guard.bodies, *extra]
     for intent in knowledge.intents:
         words += [intent.title, *(intent.keywords), *(intent.hints)]
         if intent.title_en:
@@ -152,7 +153,7 @@ def _vocabulary(knowledge: Knowledge, extra: tuple[str, ...]) -> Vocabulary:
     for text in (Path(knowledge.notice_path).read_text("utf-8"), *knowledge.values.values()):
         stated.update(numbers(text))
         stated.update(p for n in numbers(text) for p in n.split("-"))
-    vocab = Vocabulary.build(words, common.english, stated, not_alone=SURNAMES)
+    vocab = Vocabulary.build(words, common.english, stated, not_alone=guard.surnames)
     if len(_cached) > 8:  # a few FAQs at most (live reloads); drop the oldest
         _cached.pop(next(iter(_cached)))
     _cached[key] = (knowledge, vocab)

@@ -1,8 +1,9 @@
 """Environment → frozen, typed settings, with one clear line per malformed variable.
 
 Every value is checked before anything starts, so a typo in the deployment stops the bot
-at once with a message naming the variable. Secret values (the token, the webhook secret)
-are never repeated in those messages.
+at once with a message naming the variable. Secret values (the token, the webhook secret,
+a proxy URL that may hold a password) are never repeated in those messages. `.env` is read
+into the environment first by `load_env_file` (python -m bot does it).
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-from collections.abc import Mapping
+import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import dotenv
 
 TOKEN_RE = re.compile(r"^\d+:[A-Za-z0-9_-]{30,}$")
 # What Telegram accepts as a webhook secret_token.
@@ -25,6 +29,18 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_LISTEN = "0.0.0.0"  # inside a container the reverse proxy connects from outside
 DEFAULT_PORT = 8080
 DEFAULT_UNANSWERED_DAYS = 30
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
+def load_env_file(path: Path) -> bool:
+    """Put the variables of a .env file into os.environ; those already set win.
+
+    `cp .env.example .env`, fill in the token, `make run`: the same file compose.yaml
+    reads. python-dotenv parses it (comments, quotes, `export` lines; values taken literally).
+    A missing file is not an error: the environment alone is then used."""
+    if not path.is_file():
+        return False
+    return dotenv.load_dotenv(path, override=False, interpolate=False)
 
 
 class SettingsError(ValueError):
@@ -34,6 +50,20 @@ class SettingsError(ValueError):
         self.variable = variable
         self.problem = problem
         super().__init__(f"{variable}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Proxy:
+    """The proxy Telegram is reached through, and the variable that named it."""
+
+    url: str = field(repr=False)  # may hold user:password
+    variable: str  # TELEGRAM_PROXY, HTTPS_PROXY, all_proxy…
+
+    @property
+    def display(self) -> str:
+        """The URL without credentials, for log lines: socks5://10.0.0.2:1080."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.hostname}:{parts.port}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +79,7 @@ class Settings:
     log_level: str = "INFO"
     unanswered_log: Path | None = None
     unanswered_days: int = DEFAULT_UNANSWERED_DAYS
+    proxy: Proxy | None = None
 
     @property
     def webhook(self) -> bool:
@@ -78,9 +109,10 @@ class Settings:
             )
         faq = get("FAQ_PATH")
         unanswered = get("UNANSWERED_LOG")
+        api_base_url = _api_base_url(get("TELEGRAM_API_BASE_URL"))
         return cls(
             token=_token(get("TELEGRAM_BOT_TOKEN")),
-            api_base_url=_api_base_url(get("TELEGRAM_API_BASE_URL")),
+            api_base_url=api_base_url,
             faq_path=Path(faq) if faq else None,
             admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),
             webhook_url=webhook_url,
@@ -92,6 +124,7 @@ class Settings:
             unanswered_days=_positive_int(
                 "UNANSWERED_DAYS", get("UNANSWERED_DAYS"), DEFAULT_UNANSWERED_DAYS
             ),
+            proxy=_proxy(get, api_base_url),
         )
 
 
@@ -113,6 +146,50 @@ def _http_url(name: str, value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SettingsError(name, f"{value!r} is not an http(s) URL")
+    return value
+
+
+def _proxy(get: Callable[[str], str | None], api_base_url: str) -> Proxy | None:
+    """TELEGRAM_PROXY, else the standard variables as curl and httpx read them.
+
+    For https://api.telegram.org: https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY (lower
+    case first), unless NO_PROXY names the host. TELEGRAM_PROXY always applies: it is
+    meant for this bot alone, e.g. when HTTPS_PROXY is the office proxy for everything else.
+    """
+    variables = ["TELEGRAM_PROXY"]
+    parts = urlsplit(api_base_url)
+    no_proxy = get("no_proxy") or get("NO_PROXY")
+    if not (no_proxy and _bypassed(parts.hostname or "", no_proxy)):
+        scheme = parts.scheme.lower()
+        variables += [f"{scheme}_proxy", f"{scheme.upper()}_PROXY", "all_proxy", "ALL_PROXY"]
+    for variable in variables:
+        value = get(variable)
+        if value is not None:
+            return Proxy(_proxy_url(variable, value), variable)
+    return None
+
+
+def _bypassed(host: str, no_proxy: str) -> bool:
+    # The standard library's reading of NO_PROXY (suffixes, host:port, `*`), as httpx's.
+    return bool(urllib.request.proxy_bypass_environment(host, {"no": no_proxy}))
+
+
+def _proxy_url(variable: str, value: str) -> str:
+    """scheme://[user:password@]host:port; the value is never repeated (it may hold a
+    password), only what is wrong with it."""
+    want = "want scheme://[user:password@]host:port with scheme http, https, socks5 or socks5h"
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in PROXY_SCHEMES:
+        found = "no scheme" if "://" not in value else "an unsupported scheme"
+        raise SettingsError(variable, f"not a proxy URL ({found}); {want}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None:
+        raise SettingsError(variable, f"not a proxy URL (no host or port); {want}")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise SettingsError(variable, f"not a proxy URL (a path after host:port); {want}")
     return value
 
 

@@ -188,9 +188,15 @@ def _join_spaced_characters(text: str) -> str:
     return text
 
 
+# Telegram's limit for one message. NFKC can make a message far longer (ﷺ → 18 letters, ⒛ →
+# "20."); nothing beyond this many characters is read, so no crafted message costs more than
+# a long ordinary one (issue 8).
+MAX_FOLDED = 4096
+
+
 def fold(text: str) -> str:
     """Width, case, script and invisible characters folded; punctuation kept (for splitting)."""
-    text = unicodedata.normalize("NFKC", text).translate(_CJK_PUNCT)
+    text = unicodedata.normalize("NFKC", text)[:MAX_FOLDED].translate(_CJK_PUNCT)
     text = _ZERO_WIDTH_RE.sub("", text)
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     text = _t2s().convert(text.lower())

@@ -13,6 +13,9 @@ the bot sent, and misbehaves on request:
   retries delivers it exactly once.
 * Like Telegram, it refuses more than `flood_limit` sends in any sliding second with 429;
   those are counted in `flood_429`, which a well-paced bot keeps at zero.
+* Like Telegram, getUpdates with an offset confirms (and forgets) every update below it;
+  `confirmed` records when each was, `delivered` how often each was handed out, so a
+  test can tell an update confirmed before it was answered, or never confirmed.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import socket
 import struct
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -80,6 +83,10 @@ class FakeTelegram:
     webhook: dict[str, Any] = field(default_factory=dict)
     flood_429: int = 0
     faults_served: list[tuple[str, str]] = field(default_factory=list)
+    confirmed: dict[int, float] = field(default_factory=dict)  # update_id → when
+    delivered: Counter[int] = field(default_factory=Counter)  # update_id → times returned
+    callback_answers: list[Sent] = field(default_factory=list)  # answerCallbackQuery calls
+    get_updates_params: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.cond = threading.Condition()
@@ -127,13 +134,21 @@ class FakeTelegram:
             self.cond.notify_all()
             return update_id
 
-    def add_updates(self, payloads: Iterable[dict[str, Any]]) -> None:
-        """Many updates at once, visible to the bot together (one burst)."""
+    def add_updates(self, payloads: Iterable[dict[str, Any]]) -> list[int]:
+        """Many updates at once, visible to the bot together (one burst); their ids."""
+        ids = []
         with self.cond:
             for payload in payloads:
                 self.updates.append({"update_id": self._next_update, **payload})
+                ids.append(self._next_update)
                 self._next_update += 1
             self.cond.notify_all()
+        return ids
+
+    def pending(self) -> int:
+        """Updates Telegram still holds (not confirmed)."""
+        with self.cond:
+            return len(self.updates)
 
     def message(
         self,
@@ -213,7 +228,12 @@ class FakeTelegram:
             return 200, {"ok": True, "result": self._get_updates(params)}
         if method == "getMe":
             return 200, {"ok": True, "result": self.me()}
-        if method in ("deleteWebhook", "setMyCommands", "answerCallbackQuery"):
+        if method == "answerCallbackQuery":
+            with self.cond:
+                self.callback_answers.append(Sent(arrived, method, dict(params)))
+                self.cond.notify_all()
+            return 200, {"ok": True, "result": True}
+        if method in ("deleteWebhook", "setMyCommands"):
             return 200, {"ok": True, "result": True}
         if method == "setWebhook":
             with self.cond:
@@ -229,14 +249,21 @@ class FakeTelegram:
         limit = int(params.get("limit", 100) or 100)
         deadline = time.monotonic() + timeout
         with self.cond:
+            self.get_updates_params.append(dict(params))
             # Like Telegram, an offset confirms (forgets) every update before it.
+            now = time.monotonic()
+            for u in self.updates:
+                if u["update_id"] < offset:
+                    self.confirmed[u["update_id"]] = now
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             while not self.updates and not self._stopping:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break
                 self.cond.wait(min(left, 0.5))
-            return self.updates[:limit]
+            batch = self.updates[:limit]
+            self.delivered.update(u["update_id"] for u in batch)
+            return batch
 
     def _send(self, arrived: float, method: str, params: dict[str, Any]) -> tuple[int, dict]:
         with self.cond:
@@ -442,10 +469,12 @@ def _handler_for(fake: FakeTelegram) -> type[BaseHTTPRequestHandler]:
 class RecordingRequest(BaseRequest):
     """Answers every Bot API call in-process and records it, as python-telegram-bot's own
     tests do: `calls` holds (method, parameters) in order. `fail(method, exc)` makes the
-    next call to `method` raise `exc` instead."""
+    next call to `method` raise `exc` instead; `results[method]` answers it with a given
+    result (e.g. a malformed getUpdates batch)."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.results: dict[str, Any] = {}
         self._failures: dict[str, deque[Exception]] = {}
         self._next_message = 1000
 
@@ -496,4 +525,5 @@ class RecordingRequest(BaseRequest):
             }
         elif endpoint == "getUpdates":
             result = []
+        result = self.results.get(endpoint, result)
         return 200, json.dumps({"ok": True, "result": result}).encode()

@@ -108,11 +108,9 @@ def reload(tmp_path: Path) -> str:
         copy = copy.replace(old, new, 1)
     faq.write_text(copy, encoding="utf-8")
     os.chdir(tmp_path)  # paths as the bot started in the project folder shows them
-    message = live.reload().message
-    # The reply's first line is the Telegram handler's; the rest is the reload's message.
-    handlers = (ROOT / "bot" / "tg" / "handlers.py").read_text(encoding="utf-8")
-    first = "未加载,仍使用上一个正确版本"
-    return (first if first in handlers else "") + "\n" + message
+    from bot.tg.handlers import reload_reply
+
+    return reload_reply(live.reload())
 
 
 def review(tmp_path: Path) -> str:

@@ -311,3 +311,16 @@ def test_stats_from_real_replies_and_reloads(kdir: Path, version_bad: Version) -
     assert stats.total == 3
     assert "phone 1" in text and "mail 1" in text
     assert "facts.phones[1]" in text
+
+
+def test_the_reload_reply_does_not_repeat_the_summary(kdir: Path, version_b: Version) -> None:
+    """/reload words its own first line; live's Chinese summary is not said twice."""
+    from bot.tg.handlers import RELOAD_SAYS, reload_reply
+
+    lb = LiveBrain(kdir / "faq.yaml")
+    put(kdir, version_b)
+    result = lb.reload()
+    assert result.message.splitlines()[0] == "知识库已重新加载,内容已更新"
+    reply = reload_reply(result).splitlines()
+    assert reply[0] == RELOAD_SAYS[True, True] and "知识库已重新加载,内容已更新" not in reply
+    assert reply[1].startswith("提醒:这一轮巡视已于 2016-04-28 结束")

@@ -6,14 +6,14 @@ wheel is built from exactly what the Dockerfile's builder stage copies, installe
 as the image installs it, and run from another directory with FAQ_PATH pointing at a copy of
 knowledge/.
 
-The fresh venv gets its dependencies offline: the wheel's declared requirements (and theirs, with
-extras) are linked in from the test environment, and nothing else. An import the project forgot to
-declare therefore fails here just as it would in the image.
+The fresh venv gets its dependencies offline: exactly the packages pinned in requirements/run.txt
+(the lock the image installs), at exactly those versions, are linked in from the test environment
+(installed from requirements/dev.txt, which agrees with run.txt), and nothing else. A dependency
+the lock misses therefore fails here just as it would in the image.
 """
 
 from __future__ import annotations
 
-import email.parser
 import importlib.metadata
 import importlib.util
 import json
@@ -23,6 +23,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[1]
 DOCKERFILE = REPO / "Dockerfile"
+LOCKS = REPO / "requirements"
+RUN_LOCK, DEV_LOCK, BUILD_LOCK = (LOCKS / f"{n}.txt" for n in ("run", "dev", "build"))
 IMAGE_FAQ_PATH = "/app/knowledge/faq.yaml"
 # The settings the issue lists; every one must be documented in .env.example.
 SETTINGS = (
@@ -206,23 +209,44 @@ def test_the_image_runs_the_bot_as_non_root_with_the_faq_baked_in(
     assert "rm -rf /var/lib/apt/lists/*" in apt[0]
 
 
-def test_dependencies_are_installed_before_the_source_is_copied(
+def test_locked_dependencies_are_installed_before_the_source_is_copied(
     dockerfile: list[Instruction],
 ) -> None:
     builder = stages(dockerfile)[0]
     copies = [(i, ins) for i, ins in enumerate(builder) if ins.keyword == "COPY"]
     first_index, first = copies[0]
-    assert copy_parts(first.args)[1] == ["pyproject.toml"]
+    assert "requirements/run.txt" in copy_parts(first.args)[1]
     source_index = next(i for i, ins in copies if "bot/" in copy_parts(ins.args)[1])
     installs = [
-        i
+        ins.args
         for i, ins in enumerate(builder)
-        if ins.keyword == "RUN" and "pip install" in ins.args and first_index < i < source_index
+        if ins.keyword == "RUN" and "pip" in ins.args and first_index < i < source_index
     ]
-    assert installs, "a `pip install` of the dependencies must sit between the two COPYs"
-    # The package is installed without its dependencies, so the layer above is the only one.
+    assert any(
+        re.search(r"install [^&]*--require-hashes -r requirements/run\.txt", a) for a in installs
+    ), "the dependencies must come from the hashed lock, between the two COPYs"
+    # The package is installed without its dependencies, so the locked layer is the only one,
+    # and built with the locked setuptools (no isolated build env fetching the newest one).
     last = builder[-1]
     assert last.keyword == "RUN" and "--no-deps" in last.args
+    assert "--no-build-isolation" in last.args
+    assert any("--require-hashes -r requirements/build.txt" in a for a in installs)
+
+
+def test_the_runtime_image_has_no_pip_or_setuptools(dockerfile: list[Instruction]) -> None:
+    builder, final = stages(dockerfile)[0], stages(dockerfile)[-1]
+    # The venv is made without pip; the builder's pip fills it from outside (--python).
+    venvs = [ins.args for ins in builder if ins.keyword == "RUN" and "-m venv" in ins.args]
+    assert venvs and "--without-pip" in venvs[0]
+    # Only that venv crosses into the runtime stage…
+    from_builder = [
+        copy_parts(ins.args) for ins in final if ins.keyword == "COPY" and "--from" in ins.args
+    ]
+    assert [(srcs, dest) for _, srcs, dest in from_builder] == [(["/venv"], "/venv")]
+    # …and the base image's own copies are removed.
+    runs = " ".join(ins.args for ins in final if ins.keyword == "RUN")
+    assert re.search(r"pip uninstall --yes [^&]*\bpip setuptools\b", runs)
+    assert "ensurepip/_bundled" in runs
 
 
 def dockerignore_matcher(text: str):
@@ -359,32 +383,37 @@ def copy_builder_context(instructions: list[Instruction], dest: Path) -> None:
                 shutil.copy2(src, to)
 
 
-def declared_distributions(wheel: Path) -> list[importlib.metadata.Distribution]:
-    """The wheel's requirements and theirs, with extras and markers, found in this environment."""
-    with zipfile.ZipFile(wheel) as archive:
-        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
-        metadata = email.parser.Parser().parsestr(archive.read(name).decode())
-    queue = [(Requirement(r), frozenset[str]()) for r in metadata.get_all("Requires-Dist") or []]
-    seen: dict[str, importlib.metadata.Distribution] = {}
-    done: set[tuple[str, frozenset[str]]] = set()
-    while queue:
-        req, extras_of_parent = queue.pop()
-        if req.marker and not any(
-            req.marker.evaluate({"extra": extra}) for extra in extras_of_parent | {""}
-        ):
-            continue
-        key = (canonicalize_name(req.name), frozenset(req.extras))
-        if key in done:
-            continue
-        done.add(key)
+@dataclass(frozen=True)
+class Pin:
+    version: str
+    hashes: frozenset[str]
+
+
+def read_lock(path: Path) -> dict[str, Pin]:
+    """pip-compile's output: `name==version \\` then `--hash=sha256:…` lines, per package."""
+    pins: dict[str, Pin] = {}
+    text = path.read_text(encoding="utf-8").replace("\\\n", " ")
+    for line in text.splitlines():
+        found = re.match(r"([A-Za-z0-9._-]+)==(\S+)((?:\s+--hash=sha256:[0-9a-f]{64})*)", line)
+        if found:
+            name, version, hashes = found.groups()
+            pins[canonicalize_name(name)] = Pin(version, frozenset(hashes.split()))
+        elif line.strip() and not line.lstrip().startswith("#"):
+            pytest.fail(f"{path.name}: unexpected line {line!r}")
+    return pins
+
+
+def locked_distributions(lock: Path) -> list[importlib.metadata.Distribution]:
+    """Each package pinned in the lock, found in this environment at exactly that version."""
+    dists = []
+    for name, pin in read_lock(lock).items():
         try:
-            dist = importlib.metadata.distribution(req.name)
+            dist = importlib.metadata.distribution(name)
         except importlib.metadata.PackageNotFoundError:
-            pytest.fail(f"{req} is declared but not installed here: pip install -e '.[test,dev]'")
-        assert req.specifier.contains(dist.version, prereleases=True), (req, dist.version)
-        seen[key[0]] = dist
-        queue += [(Requirement(r), frozenset(req.extras)) for r in dist.requires or []]
-    return list(seen.values())
+            pytest.fail(f"{name} is locked but not installed here: make test installs dev.txt")
+        assert dist.version == pin.version, f"{name}: {dist.version} here, {pin.version} locked"
+        dists.append(dist)
+    return dists
 
 
 def link_distributions(dists: list[importlib.metadata.Distribution], into: Path) -> None:
@@ -421,9 +450,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory, dockerfile: list[Instruc
     run([*PIP, "--python", python, "install", "-q", "--no-deps", "--no-index", wheel])
     purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
     site = Path(run([python, "-c", purelib]).stdout.strip())
-    # …and the declared dependencies made visible, as the image's dependency layer holds them.
+    # …and the locked dependencies made visible, as the image's dependency layer holds them.
     deps = root / "deps"
-    link_distributions(declared_distributions(wheel), deps)
+    link_distributions(locked_distributions(RUN_LOCK), deps)
     (site / "declared_dependencies.pth").write_text(f"{deps}\n", encoding="utf-8")
 
     knowledge = root / "app" / "knowledge"
@@ -474,10 +503,10 @@ def test_the_wheel_holds_the_whole_bot_package_and_nothing_else(installed: Insta
     assert expected - set(names) == set()
 
 
-def test_the_declared_dependencies_satisfy_the_installed_wheel(installed: Installed) -> None:
+def test_the_locked_dependencies_satisfy_the_installed_wheel(installed: Installed) -> None:
     result = run([*PIP, "--python", installed.python, "check"], env=image_env(installed))
     assert "No broken requirements" in result.stdout
-    # Every module imports with the declared dependencies alone.
+    # Every module imports with the locked dependencies alone.
     code = (
         "import importlib, pkgutil, bot\n"
         "names = [m.name for m in pkgutil.walk_packages(bot.__path__, 'bot.')]\n"
@@ -518,3 +547,63 @@ def test_the_image_command_without_a_token_stops_with_a_clear_message(
     assert result.returncode != 0
     assert "TELEGRAM_BOT_TOKEN" in output
     assert "Traceback" not in output
+
+
+def test_the_installed_command_outside_the_repo_says_to_set_faq_path(installed: Installed) -> None:
+    # The wheel holds no FAQ (it is data the operator owns), so without FAQ_PATH it says so.
+    for verb in ("ask", "check", "run"):
+        env = image_env(installed)
+        result = subprocess.run(
+            [installed.python.parent / "inspection-faq-bot", verb, *(["电话"] * (verb == "ask"))],
+            cwd=installed.elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        assert result.returncode == 2, (verb, result.stdout, result.stderr)
+        (line,) = result.stderr.splitlines()
+        assert "FAQ_PATH" in line and "knowledge/faq.yaml" in line, line
+        assert result.stdout == ""
+
+
+# ---------------------------------------------------------------- the locks
+
+
+def declared(extras: tuple[str, ...] = ()) -> list[Requirement]:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    if not extras:
+        return [Requirement(r) for r in project["dependencies"]]
+    return [Requirement(r) for e in extras for r in project["optional-dependencies"][e]]
+
+
+@pytest.mark.parametrize("lock", [RUN_LOCK, DEV_LOCK, BUILD_LOCK], ids=lambda p: p.name)
+def test_every_locked_package_is_pinned_with_hashes(lock: Path) -> None:
+    pins = read_lock(lock)
+    assert pins
+    for name, pin in pins.items():
+        assert pin.hashes, f"{lock.name}: {name} has no --hash"
+    assert "--index-url" not in lock.read_text(encoding="utf-8")  # no machine's mirror baked in
+
+
+@pytest.mark.parametrize(
+    ("lock", "extras"), [(RUN_LOCK, ()), (DEV_LOCK, ()), (DEV_LOCK, ("test", "dev"))]
+)
+def test_the_locks_cover_pyproject(lock: Path, extras: tuple[str, ...]) -> None:
+    # Fails when a dependency is added to pyproject.toml without `make lock`.
+    pins = read_lock(lock)
+    for req in declared(extras):
+        pin = pins.get(canonicalize_name(req.name))
+        assert pin, f"{req} is not in {lock.name}: run `make lock`"
+        assert req.specifier.contains(pin.version, prereleases=True), (req, pin.version)
+    if not extras:  # the extras of python-telegram-bot are resolved too
+        assert {"socksio", "aiolimiter", "tornado", "python-dotenv"} <= pins.keys()
+
+
+def test_the_locks_agree_and_the_runtime_lock_has_no_installer() -> None:
+    run_pins, dev_pins, build_pins = map(read_lock, (RUN_LOCK, DEV_LOCK, BUILD_LOCK))
+    for name, pin in run_pins.items():
+        assert dev_pins.get(name) == pin, f"{name} differs between run.txt and dev.txt"
+    assert not {"pip", "setuptools", "wheel"} & run_pins.keys()
+    assert set(build_pins) == {"setuptools"} and build_pins["setuptools"] == dev_pins["setuptools"]
+    assert "scikit-learn" in dev_pins and "scikit-learn" not in run_pins

@@ -14,7 +14,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,65 @@ def test_sigterm_sends_the_replies_already_in_flight(fake: FakeTelegram, tmp_pat
     assert sorted(s.chat_id for s in fake.sent) == list(users)  # all of them, once each
 
 
+def answer_times(fake: FakeTelegram) -> Callable[[dict[str, Any]], list[float]]:
+    """When the bot answered an update: its button's answer, or its chat's replies."""
+    by_key: dict[tuple[str, object], list[float]] = defaultdict(list)
+    for a in fake.callback_answers:
+        by_key["query", a.params["callback_query_id"]].append(a.at)
+    for s in fake.sent:
+        by_key["chat", s.chat_id].append(s.at)
+
+    def times(payload: dict[str, Any]) -> list[float]:
+        if "callback_query" in payload:
+            return by_key["query", payload["callback_query"]["id"]]
+        return by_key["chat", payload["message"]["chat"]["id"]]
+
+    return times
+
+
+def test_a_restart_under_load_answers_every_update_exactly_once(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    # 2,000 pending updates from 2,000 users: button presses (answered at once, unpaced)
+    # with every 20th a question (a paced reply), so a stop always finds replies queued.
+    payloads = [
+        fake.message(5560000 + i, "举报电话是多少")
+        if i % 20 == 0
+        else fake.callback(5560000 + i, "t:gone_topic")
+        for i in range(2000)
+    ]
+    by_id = dict(zip(fake.add_updates(payloads), payloads, strict=True))
+    bot = polling_bot(fake, tmp_path)
+
+    def handled(f: FakeTelegram) -> int:
+        return len(f.callback_answers) + len(f.sent)
+
+    assert fake.wait_for(lambda f: handled(f) >= 400, 30), bot.output()
+    bot.stop()  # fails the test unless it exits within 10 s
+    assert bot.proc.returncode == 0, bot.output()
+    first_run = dict(fake.confirmed)
+    delivered_in_first_run = dict(fake.delivered)
+    assert 400 <= len(first_run) < 2000  # the rest is left to Telegram, unconfirmed
+    assert fake.pending() == 2000 - len(first_run)
+    answered_at = answer_times(fake)
+    for update_id, at in first_run.items():  # nothing confirmed before it was answered
+        times = answered_at(by_id[update_id])
+        assert times and times[0] <= at, update_id
+
+    (tmp_path / "second").mkdir()
+    bot = polling_bot(fake, tmp_path / "second")
+    assert fake.wait_for(lambda f: handled(f) >= 2000, 120), bot.output()
+    output = bot.stop()
+    assert bot.proc.returncode == 0, output
+    answered_at = answer_times(fake)
+    for update_id, payload in by_id.items():
+        assert len(answered_at(payload)) == 1, update_id  # once, across both runs
+    assert len(fake.confirmed) == 2000 and fake.pending() == 0
+    # What the first run confirmed never came back; the rest did.
+    assert all(fake.delivered[u] == delivered_in_first_run[u] for u in first_run)
+    assert fake.flood_429 == 0
+
+
 # -- webhook ---------------------------------------------------------------------------------
 
 
@@ -179,8 +239,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def post(port: int, update: dict[str, Any], secret: str | None) -> int:
-    headers = {"Content-Type": "application/json"}
+def post(
+    port: int,
+    update: dict[str, Any],
+    secret: str | None,
+    content_type: str = "application/json",
+) -> int:
+    headers = {"Content-Type": content_type}
     if secret is not None:
         headers["X-Telegram-Bot-Api-Secret-Token"] = secret
     request = urllib.request.Request(
@@ -226,14 +291,31 @@ def test_webhook_accepts_the_right_secret_and_refuses_others(
                 time.sleep(0.1)
         assert status_wrong == 403
         assert post(port, missing, None) == 403
+        assert refused_before_the_body(port, "not-the-secret") == 403
+        # 200 once handled, so the reply has already left; a redelivery is not answered again.
+        assert post(port, right, secret, "application/json; charset=utf-8") == 200
+        assert len(fake.sent_to(5550403)) == 1
         assert post(port, right, secret) == 200
-        assert fake.wait_for(lambda f: bool(f.sent_to(5550403)), 20), bot.output()
     finally:
         output = bot.stop()
     assert bot.proc.returncode == 0, output
-    assert "024-88881877" in texts_to(fake, 5550403)[0]
+    assert fake.webhook["allowed_updates"] == json.dumps(["message", "callback_query"])
+    (reply,) = texts_to(fake, 5550403)
+    assert "024-88881877" in reply
     assert texts_to(fake, 5550401) == [] and texts_to(fake, 5550402) == []
     assert secret not in output and TOKEN not in output
+
+
+def refused_before_the_body(port: int, secret: str) -> int:
+    """Announce a 50 MB body, send none of it, and read the status that comes back."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+        conn.sendall(
+            b"POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\n".encode()
+            + f"Content-Length: {50 << 20}\r\n\r\n".encode()
+        )
+        status_line = conn.recv(4096).split(b"\r\n", 1)[0]
+    return int(status_line.split()[1])
 
 
 # -- start-up failures -----------------------------------------------------------------------

@@ -112,3 +112,89 @@ def test_main_without_a_token_says_where_to_get_one(
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
     assert app.main() == 2
     assert "@BotFather" in capsys.readouterr().err
+
+
+# -- the proxy ---------------------------------------------------------------------------------
+
+HTTPS_API = {"TELEGRAM_API_BASE_URL": "https://api.telegram.org/bot"}
+
+
+@pytest.mark.parametrize(
+    ("variables", "chosen"),
+    [
+        ({}, None),
+        ({"TELEGRAM_PROXY": "socks5://127.0.0.1:1080"}, "TELEGRAM_PROXY"),
+        ({"HTTPS_PROXY": "http://10.0.0.1:3128"}, "HTTPS_PROXY"),
+        (
+            {"https_proxy": "http://10.0.0.1:3128", "HTTPS_PROXY": "http://10.0.0.2:3128"},
+            "https_proxy",
+        ),
+        ({"ALL_PROXY": "socks5h://10.0.0.1:1080"}, "ALL_PROXY"),
+        ({"all_proxy": "socks5://10.0.0.1:1080"}, "all_proxy"),
+        (
+            {"HTTPS_PROXY": "http://10.0.0.1:3128", "ALL_PROXY": "socks5://10.0.0.2:1"},
+            "HTTPS_PROXY",
+        ),
+        # TELEGRAM_PROXY wins over every standard variable
+        (
+            {
+                "TELEGRAM_PROXY": "https://p.example:8443",
+                "HTTPS_PROXY": "http://o:1",
+                "ALL_PROXY": "socks5://o:2",
+            },
+            "TELEGRAM_PROXY",
+        ),
+        # HTTP_PROXY is for http:// URLs, not Telegram's https:// one
+        ({"HTTP_PROXY": "http://10.0.0.1:3128"}, None),
+        # NO_PROXY exempts the host from the standard variables, not from TELEGRAM_PROXY
+        ({"NO_PROXY": "telegram.org", "HTTPS_PROXY": "http://10.0.0.1:3128"}, None),
+        ({"no_proxy": "*", "TELEGRAM_PROXY": "socks5://127.0.0.1:1080"}, "TELEGRAM_PROXY"),
+    ],
+)
+def test_the_proxy_is_chosen_like_curl_with_telegram_proxy_first(
+    variables: dict[str, str], chosen: str | None
+) -> None:
+    s = Settings.from_env(env(**HTTPS_API, **variables))
+    if chosen is None:
+        assert s.proxy is None
+    else:
+        assert s.proxy is not None
+        assert (s.proxy.variable, s.proxy.url) == (chosen, variables[chosen])
+
+
+def test_http_proxy_applies_to_an_http_api() -> None:
+    s = Settings.from_env(
+        env(TELEGRAM_API_BASE_URL="http://127.0.0.1:8081/bot", HTTP_PROXY="http://10.0.0.1:3128")
+    )
+    assert s.proxy is not None and s.proxy.variable == "HTTP_PROXY"
+
+
+def test_proxy_credentials_stay_out_of_repr_and_display() -> None:
+    s = Settings.from_env(env(TELEGRAM_PROXY="socks5h://bot:hunter2@10.0.0.1:1080"))
+    assert s.proxy is not None
+    assert s.proxy.display == "socks5h://10.0.0.1:1080"
+    assert "hunter2" not in repr(s)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "127.0.0.1:1080",  # no scheme
+        "socks4://bot:hunter2@10.0.0.1:1080",
+        "socks5://bot:hunter2@10.0.0.1",  # no port
+        "http://bot:hunter2@10.0.0.1:99999",
+        "http://bot:hunter2@10.0.0.1:port",
+        "http://bot:hunter2@:3128",
+        "http://bot:hunter2@10.0.0.1:3128/path",
+    ],
+)
+@pytest.mark.parametrize("variable", ["TELEGRAM_PROXY", "HTTPS_PROXY", "all_proxy"])
+def test_a_malformed_proxy_names_its_variable_and_hides_the_password(
+    variable: str, value: str
+) -> None:
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env(env(**HTTPS_API, **{variable: value}))
+    message = str(caught.value)
+    assert caught.value.variable == variable
+    assert message.startswith(f"{variable}: not a proxy URL")
+    assert "hunter2" not in message and "10.0.0.1" not in message and "\n" not in message

@@ -21,16 +21,14 @@ from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
 from bot.settings import Settings, SettingsError
-from bot.tg import handlers, logsetup
+from bot.tg import connect, handlers, lifecycle, logsetup
 from bot.tg.flood import FloodGate
 from bot.tg.pacing import SmoothRateLimiter
+from bot.tg.polling import Poller
 from bot.tg.services import KEY, Services
 
 log = logging.getLogger(__name__)
 
-# Updates handled at once. Replies wait for the pacer, not for each other, so a burst of
-# users is answered at the send rate rather than one round trip at a time.
-CONCURRENCY = 256
 # Only what the handlers use: no edits, channel posts, reactions, …
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 # After SIGTERM, retries that would end later than this are abandoned (and logged), so the
@@ -65,15 +63,20 @@ def build_application(
         .token(settings.token)
         .base_url(settings.api_base_url)
         .base_file_url(_file_url(settings.api_base_url))
-        .concurrent_updates(CONCURRENCY)
         .rate_limiter(limiter)
         .post_init(_post_init)
         .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
+        # Updates are fetched (polling.py) or received (webhook.py) by our own code, which
+        # holds at most 100 at once, handles them concurrently and confirms them only once
+        # handled; lifecycle.py runs the Application around it.
+        .updater(None)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     else:
         # Generous read timeout: a slow answer is better than a retry that duplicates it.
+        builder = connect.with_proxy(builder, settings.proxy)
         builder = (
             builder.connect_timeout(10)
             .read_timeout(20)
@@ -110,43 +113,58 @@ async def _post_stop(app: Application) -> None:
     log.info("stopped")
 
 
-def _stop(limiter: SmoothRateLimiter) -> None:
-    """SIGTERM/SIGINT: stop taking updates, finish the replies in flight, exit.
+async def _post_shutdown(app: Application) -> None:
+    svc: Services = app.bot_data[KEY]
+    svc.answers.shutdown()
 
-    Raising SystemExit from the loop is how python-telegram-bot's own handler stops
-    run_polling/run_webhook; it then stops the updater and awaits pending handlers."""
+
+def _stop(limiter: SmoothRateLimiter, stop: asyncio.Event) -> None:
+    """SIGTERM/SIGINT: stop taking updates, finish the replies in flight, exit."""
+    if stop.is_set():
+        return  # a second signal does not extend the drain
     log.info("stop signal received")
     limiter.begin_drain(DRAIN_BUDGET)
-    raise SystemExit
+    stop.set()
+
+
+def _server(settings: Settings) -> lifecycle.Serve:
+    """Where updates come from: a webhook server, or long polling."""
+    if settings.webhook:
+        from bot.tg.webhook import WebhookServer
+
+        return WebhookServer.from_settings(settings, ALLOWED_UPDATES)
+    return Poller(ALLOWED_UPDATES)
+
+
+async def _reach_or_stop(settings: Settings, stop: asyncio.Event) -> int | None:
+    """getMe until Telegram answers (None); a stop signal meanwhile ends the run (0)."""
+    reach = asyncio.ensure_future(connect.reach(settings))
+    stopped = asyncio.ensure_future(stop.wait())
+    done, _ = await asyncio.wait({reach, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    if reach in done:
+        stopped.cancel()
+        return reach.result()
+    reach.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await reach
+    return 0
 
 
 def run(app: Application, settings: Settings) -> int:
     """Run until a stop signal; 0 after a clean stop."""
     limiter: SmoothRateLimiter = app.bot_data[_LIMITER]
     loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)  # run_polling/run_webhook use the current loop
+    asyncio.set_event_loop(loop)
+    stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, _stop, limiter)
+        loop.add_signal_handler(sig, _stop, limiter, stop)
     try:
-        if settings.webhook:
-            secret = settings.webhook_secret
-            assert secret is not None
-            app.run_webhook(
-                listen=settings.listen,
-                port=settings.port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=secret,
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=-1,
-                stop_signals=None,
-            )
-        else:
-            app.run_polling(
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=-1,  # ride out 429/5xx/timeouts at start-up too
-                stop_signals=None,
-            )
+        # Telegram answers getMe before the application starts; until then one line per
+        # failure, backing off. Then start-up retries 429/5xx/timeouts as long as it takes.
+        code = loop.run_until_complete(_reach_or_stop(settings, stop))
+        if code is not None:
+            return code
+        loop.run_until_complete(lifecycle.run_app(app, _server(settings), stop))
     except InvalidToken:
         # The exception's text contains the token; it is not printed.
         log.critical("Telegram rejected TELEGRAM_BOT_TOKEN (401/404); check it with @BotFather")
@@ -154,6 +172,8 @@ def run(app: Application, settings: Settings) -> int:
     except Exception as exc:
         log.critical("the bot stopped: %s", type(exc).__name__)
         return 1
+    finally:
+        loop.close()
     return 0
 
 
@@ -174,6 +194,7 @@ def main() -> int:
     else:
         generated = False
     logsetup.setup(settings.log_level, [settings.token, settings.webhook_secret or ""])
+    connect.quiet_library_errors()
     if generated:
         log.info("BOT_WEBHOOK_SECRET not set: using a random secret for this run")
 

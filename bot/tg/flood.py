@@ -1,8 +1,9 @@
 """Per-user flood control for incoming messages, in bounded memory.
 
 More than `limit` messages from one user within `window` seconds earn one notice and then
-`quiet` seconds in which that user's messages are dropped unanswered. At most `max_users`
-users are remembered (least recently seen forgotten first), each with at most `limit`
+`quiet` seconds in which that user's messages are dropped unanswered; `silence` gives the
+same treatment to a user who has too many messages waiting (see bot/tg/worker.py). At most
+`max_users` users are remembered (least recently seen forgotten first), each with at most `limit`
 timestamps, so a storm of new accounts cannot grow the memory.
 """
 
@@ -45,11 +46,8 @@ class FloodGate:
     def __len__(self) -> int:
         return len(self._users)
 
-    def check(self, user_id: int) -> Verdict:
-        """Count one message from `user_id` and say what to do with it.
-
-        Synchronous and without awaits, so concurrent handlers cannot interleave in it."""
-        now = self._clock()
+    def _user(self, user_id: int) -> _User:
+        """The user's record, now the most recently seen; the oldest forgotten if full."""
         user = self._users.get(user_id)
         if user is None:
             user = self._users[user_id] = _User()
@@ -57,7 +55,14 @@ class FloodGate:
                 self._users.popitem(last=False)
         else:
             self._users.move_to_end(user_id)
+        return user
 
+    def check(self, user_id: int) -> Verdict:
+        """Count one message from `user_id` and say what to do with it.
+
+        Synchronous and without awaits, so concurrent handlers cannot interleave in it."""
+        now = self._clock()
+        user = self._user(user_id)
         if now < user.silent_until:
             return Verdict.DROP
         times = user.times
@@ -69,3 +74,16 @@ class FloodGate:
             return Verdict.NOTICE
         times.append(now)
         return Verdict.ALLOW
+
+    def silence(self, user_id: int) -> Verdict:
+        """Treat `user_id` as flooding now: NOTICE the first time, DROP while silenced.
+
+        For a user whose messages pile up faster than they are answered, e.g. four slow
+        questions in a row: the fourth gets the notice, the next minute is quiet."""
+        now = self._clock()
+        user = self._user(user_id)
+        if now < user.silent_until:
+            return Verdict.DROP
+        user.times.clear()
+        user.silent_until = now + self.quiet
+        return Verdict.NOTICE

@@ -7,10 +7,12 @@ that mention it, replies to its own messages. Media is never downloaded.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import traceback
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.knowledge.messages import CATALOG
 from bot.reply import Reply
 from bot.tg.flood import Verdict
 from bot.tg.logsetup import pseudonym
@@ -41,6 +44,7 @@ from bot.tg.services import services
 
 if TYPE_CHECKING:
     from bot.answer import Brain
+    from bot.live import ReloadResult
 
 log = logging.getLogger(__name__)
 
@@ -151,11 +155,23 @@ async def _reply(update: Update, context: Context, reply: Reply) -> None:
 
 
 async def _admitted(update: Update, context: Context) -> bool:
-    """Flood control: count the message; False if it must not be answered."""
+    """Flood control: count the message; False if it must not be answered.
+
+    A user with as many messages in hand as allowed (bot/tg/worker.py) is treated as
+    flooding too, however slowly they type; in a group with its hands full, a message
+    goes unanswered."""
     user = update.effective_user
     if user is None:
         return True
-    verdict = services(context).flood.check(user.id)
+    svc = services(context)
+    verdict = svc.flood.check(user.id)
+    if verdict is Verdict.ALLOW and svc.answers.user_crowded(user.id):
+        verdict = svc.flood.silence(user.id)
+    chat = update.effective_chat
+    in_group = chat is not None and chat.type != ChatType.PRIVATE
+    if verdict is Verdict.ALLOW and in_group and svc.answers.group_crowded(chat.id):
+        log.info("group busy: a message left unanswered")
+        verdict = Verdict.DROP
     if verdict is Verdict.ALLOW:
         return True
     if verdict is Verdict.NOTICE:
@@ -168,6 +184,14 @@ async def _admitted(update: Update, context: Context) -> bool:
     elif update.callback_query is not None:
         await update.callback_query.answer()  # stop the button's spinner, nothing else
     return False
+
+
+def _lane(update: Update, context: Context) -> AbstractAsyncContextManager[None]:
+    """This chat's turn (bot/tg/worker.py): its replies leave in the order it wrote."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return contextlib.nullcontext()
+    return services(context).answers.lane(chat.id, user.id if user else None)
 
 
 # -- handlers ---------------------------------------------------------------------------
@@ -188,7 +212,8 @@ async def on_start(update: Update, context: Context) -> None:
     if reply is None:
         reply = svc.brain.message("greeting", now)
     svc.observe(reply)
-    await _reply(update, context, reply)
+    async with _lane(update, context):
+        await _reply(update, context, reply)
 
 
 def _fixed(name: str, make: Callable[[Brain, datetime], Reply]) -> Handler:
@@ -200,7 +225,8 @@ def _fixed(name: str, make: Callable[[Brain, datetime], Reply]) -> Handler:
         svc = services(context)
         reply = make(svc.brain, svc.clock())
         svc.observe(reply)
-        await _reply(update, context, reply)
+        async with _lane(update, context):
+            await _reply(update, context, reply)
 
     on_fixed.__name__ = f"on_{name}"
     return on_fixed
@@ -229,9 +255,9 @@ async def on_text(update: Update, context: Context) -> None:
     question = message.text
     if message.chat.type != ChatType.PRIVATE:
         question = without_mention(question, context.bot.username)
-    reply = svc.brain.answer(question, svc.clock())
-    svc.observe(reply, question)
-    await _reply(update, context, reply)
+    async with _lane(update, context):
+        reply = await svc.answers.run(svc.answer, question, svc.clock())
+        await _reply(update, context, reply)
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -251,7 +277,8 @@ async def on_button(update: Update, context: Context) -> None:
         return
     await query.answer()
     svc.observe(reply)
-    await _send(context, query.message.chat.id, render(reply))
+    async with _lane(update, context):
+        await _send(context, query.message.chat.id, render(reply))
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:
@@ -259,13 +286,29 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     await on_help(update, context)
 
 
+# /reload's first line, by (accepted, changed). It replaces live.py's summary line
+# ("FAQ reloaded" / "知识库已重新加载…"); the problems or campaign warnings after it are kept.
+RELOAD_SAYS = {
+    (True, True): "已重新加载:新的 FAQ 通过了检查,现在生效。",
+    (True, False): "FAQ 没有变化,继续使用当前版本。",
+    (False, False): "没有加载:新的 FAQ 有问题,仍在使用上一个正确版本。",
+}
+_LIVE_SUMMARIES = frozenset(  # live.py's summary line, in either maintainer language
+    CATALOG[code][lang][0] for code in ("live_reloaded", "live_unchanged") for lang in ("zh", "en")
+)
+
+
+def reload_reply(result: ReloadResult) -> str:
+    details = [line for line in result.message.splitlines() if line not in _LIVE_SUMMARIES]
+    return "\n".join([RELOAD_SAYS[result.ok, result.ok and result.changed], *details])
+
+
 async def on_reload(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     result = await services(context).reload()
-    status = "已重新加载" if result.ok else "未加载,仍使用上一个正确版本"
     log.info("admin /reload: ok=%s changed=%s", result.ok, result.changed)
-    await _send(context, message.chat_id, plain(f"{status}\n{result.message}"))
+    await _send(context, message.chat_id, plain(reload_reply(result)))
 
 
 async def on_stats(update: Update, context: Context) -> None:
@@ -291,7 +334,8 @@ async def on_error(update: object, context: Context) -> None:
     error = context.error
     kind = type(error).__name__
     if not isinstance(update, Update):
-        # Polling or another background failure; the library retries by itself.
+        # A failure outside any update (a task the library ran); polling.py and
+        # webhook.py log and retry their own.
         log.warning("background error: %s", kind)
         return
     log.error("update %s failed: %s at %s", update.update_id, kind, _where(error))

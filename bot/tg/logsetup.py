@@ -4,6 +4,13 @@ python-telegram-bot logs, at DEBUG, the API URL (which contains the token), ever
 parameters and every incoming update (message text, user ids); httpx logs each URL at INFO.
 So those loggers are held at INFO/WARNING whatever LOG_LEVEL says, and as a last line of
 defence every formatted line (tracebacks included) has the secrets replaced.
+
+The library also logs data at CRITICAL when it cannot parse an update ("Received data
+was: {'update_id': 5, 'message': {'text': '…', 'contact': {'phone_number': …}}}"). So no
+record of a library logger carries its arguments or an exception's message: they become
+their type names, and the numbers stay ("failed run 3 of 5"):
+
+    "Received data was %r", ({'message': …},)  →  "Received data was <dict>"
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import hmac
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Iterable
 
 REDACTED = "[redacted]"
@@ -24,6 +32,8 @@ FLOORS = {
     "tornado.access": logging.WARNING,
 }
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Loggers whose records may quote an update or a request; see LibraryDataFilter.
+LIBRARIES = ("telegram", "tornado")
 
 # Per-process key: a pseudonym correlates one user's lines within a run and means nothing
 # outside it.
@@ -43,10 +53,50 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+class _Hidden(str):
+    """Stands in for a hidden argument; the same under %s and %r."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _shown(arg: object) -> object:
+    """A number as it is; anything else (text, a dict, an Update…) as its type name."""
+    if isinstance(arg, bool | int | float):
+        return arg
+    return _Hidden(f"<{type(arg).__name__}>")
+
+
+class LibraryDataFilter(logging.Filter):
+    """Hides what a library's records quote: their arguments and exceptions' messages.
+
+    On the handler, not on the `telegram` logger: a logger's own filters never see the
+    records of its children (telegram.ext.Updater, telegram.Bot, …)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.split(".", 1)[0] not in LIBRARIES:
+            return True
+        if not isinstance(record.msg, str):
+            record.msg = _shown(record.msg)
+        if isinstance(record.args, dict):
+            record.args = {k: _shown(v) for k, v in record.args.items()}
+        elif record.args:
+            record.args = tuple(_shown(a) for a in record.args)
+        if record.exc_info and record.exc_info[1] is not None:
+            # Where it failed is kept; what the exception says (which can quote the data)
+            # is not.
+            kind, _, tb = record.exc_info
+            frames = "".join(traceback.format_tb(tb))
+            record.exc_text = f"Traceback (most recent call last):\n{frames}{kind.__name__}"
+            record.exc_info = None
+        return True
+
+
 def setup(level: str, secrets: Iterable[str]) -> None:
     """Route all logging (and warnings) to stderr through the redacting formatter."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(RedactingFormatter(secrets))
+    handler.addFilter(LibraryDataFilter())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

@@ -1,4 +1,5 @@
-"""What the handlers need besides Telegram: the brain, flood control, counters, admins.
+"""What the handlers need besides Telegram: the brain, the answer pool, flood control,
+counters, admins.
 
 One Services object lives in `application.bot_data["services"]`. Handlers reach the FAQ
 only through `Services.brain`, which asks the live holder for its current Brain each time,
@@ -18,6 +19,7 @@ from telegram.ext import ContextTypes
 
 from bot.reply import Reply
 from bot.tg.flood import FloodGate
+from bot.tg.worker import AnswerPool
 
 if TYPE_CHECKING:
     from bot.answer import Brain
@@ -62,6 +64,7 @@ class Services:
     live: BrainSource
     stats: StatsSink
     flood: FloodGate = field(default_factory=FloodGate)
+    answers: AnswerPool = field(default_factory=AnswerPool)
     admin_ids: frozenset[int] = frozenset()
     unanswered: UnansweredSink | None = None
     clock: Callable[[], datetime] = utc_now
@@ -76,6 +79,14 @@ class Services:
         self.stats.record(reply)
         if question is not None and self.unanswered is not None:
             self.unanswered.maybe_record(question, reply, self.brain.knowledge)
+
+    def answer(self, question: str, now: datetime) -> Reply:
+        """The current brain's reply to a typed question, counted and offered to the
+        unanswered log. CPU work (scrubbing included), so handlers run it in the answer
+        pool; the stats and the log take their own locks."""
+        reply = self.brain.answer(question, now)
+        self.observe(reply, question)
+        return reply
 
     async def reload(self) -> ReloadResult:
         # Checking a new FAQ takes a while: do it off the event loop, one at a time.

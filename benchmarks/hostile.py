@@ -1,0 +1,132 @@
+"""The slowest crafted message, as a multiple of an ordinary one (issue 8: at most 100×).
+
+Every crafted input is 4,096 characters, Telegram's limit for one message, and aims at a
+way a regular expression or a normaliser can be made slow: long runs that a quantifier
+eats and gives back, characters that NFKC expands (⒛ → "20."), words that every position
+could start, e-mails and links that never end. Each is answered by `Brain.answer`, as a
+user's message is; the figure is the median of several runs over the median time of the
+ordinary questions of tests/data/questions.yaml. Times are the process's CPU time, so that
+other work on a shared machine does not count as ours.
+
+    .venv/bin/python benchmarks/hostile.py [--runs 5]
+
+Not a test: the figures depend on the machine. Exits 1 when the worst is over the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere, without installing
+
+from bot.answer import Brain  # noqa: E402
+from bot.guard import explain  # noqa: E402
+from bot.knowledge import read_yaml  # noqa: E402
+from bot.text import fold  # noqa: E402
+
+QUESTIONS = ROOT / "tests" / "data" / "questions.yaml"
+NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+LIMIT = 4096  # characters in one Telegram message
+TARGET = 100.0
+
+
+def _fill(unit: str, head: str = "") -> str:
+    """`head`, then `unit` repeated, cut at exactly LIMIT characters."""
+    body = head + unit * (LIMIT // len(unit) + 1)
+    return body[:LIMIT]
+
+
+# name → a crafted message of LIMIT characters
+HOSTILE: dict[str, str] = {
+    "digits": _fill("1"),
+    "⒛ (NFKC: 20.)": _fill("⒛"),
+    "局 + ⒛": _fill("⒛", "局"),
+    "full-width digits": _fill("１"),
+    "digits and commas": _fill("1,"),
+    "digits and spaces": _fill("1 "),
+    "digit groups (card-like)": _fill("1234 "),
+    "repeated titles": _fill("局长"),
+    "repeated surnames": _fill("王"),
+    "surname + title": _fill("王局长"),
+    "某 run": _fill("某"),
+    "举报 repeated": _fill("举报"),
+    "不 repeated": _fill("不"),
+    "spaced characters": _fill("王 "),
+    "e-mail without @": _fill("a.b"),
+    "e-mail without a domain end": _fill("a", "x@"),
+    "@ repeated": _fill("a@"),
+    "long URL": _fill("a", "http://"),
+    "www and dots": _fill("www."),
+    "alternating CJK/latin": _fill("a中"),
+    "latin words": _fill("boss "),
+    "pinyin initials": _fill("zjl "),
+    "plate-like": _fill("辽a"),
+    "WeChat id": _fill("a", "微信号"),
+    "ordinary text, long": _fill("请问巡视组的值班电话是多少,"),
+    "a long report": _fill("我们局长收了50万,他的微信号是abc12345,"),
+    "punctuation": _fill("?!,."),
+    "emoji": _fill("👍"),
+    "ﷺ (NFKC: 18 characters)": _fill("ﷺ"),
+}
+
+
+def median_ms(call: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        call()
+        times.append(time.process_time() - start)
+    return 1000 * statistics.median(times)
+
+
+def ordinary_median(brain: Brain, passes: int = 5) -> float:
+    """Median time of one ordinary question, over every question of the set."""
+    questions = [str(c["q"]) for c in read_yaml(QUESTIONS).data]
+    for q in questions:  # warm-up: caches, the converters' dictionaries
+        brain.answer(q, NOW)
+    times = []
+    for _ in range(passes):
+        for q in questions:
+            start = time.process_time()
+            brain.answer(q, NOW)
+            times.append(time.process_time() - start)
+    return 1000 * statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each crafted input")
+    args = parser.parse_args()
+
+    brain = Brain.load()
+    base = ordinary_median(brain)
+    rows = []
+    for name, text in HOSTILE.items():
+        whole = median_ms(lambda t=text: brain.answer(t, NOW), args.runs)
+        folded = fold(text)
+        guard = median_ms(lambda f=folded: explain(f), args.runs)  # the guard's own share
+        rows.append((name, whole, guard, len(folded)))
+    rows.sort(key=lambda r: -r[1])
+    print(f"ordinary question: median {base:.3f} ms; each crafted input is {LIMIT} characters\n")
+    print("| crafted input | folded length | `answer()` median | × ordinary | of which the guard |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, ms, guard, length in rows:
+        print(f"| {name} | {length:,} | {ms:.1f} ms | {ms / base:.0f}× | {guard:.1f} ms |")
+    worst_name, worst = rows[0][:2]
+    ratio = worst / base
+    verdict = "met" if ratio <= TARGET else "MISSED"
+    print(f"\nslowest: {worst_name}, {ratio:.0f}× the ordinary median", end=" ")
+    print(f"(target ≤ {TARGET:.0f}×: {verdict})")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,353 @@
+"""What a message carries, computed once: persons, posts, bodies, deeds, amounts, traces…
+
+`Patterns` compiles the lexicon into regular expressions once; `Features.of` searches each
+of them once per message. The rules (`rules.py`) only combine these booleans.
+
+Every pattern runs in linear time on any input: no quantifier is unbounded (a run is
+written `{0,12}`, not `*`) and none is nested, so each start position costs a bounded
+number of steps (tests/test_guard_linear.py walks every pattern to prove it). Where a run
+can be long (digits, an e-mail), a lookbehind lets it start only at the beginning of the
+run: `(?<![\\w.+-])[\\w.+-]{1,64}@` (an e-mail) is tried once per word, not once per letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+
+from bot.guard.words import Lexicon
+from bot.text import MAX_FOLDED, has_cjk
+
+_HAN = r"\u4e00-\u9fff"
+_STOP = r"\s,.!?"  # where a clause ends, once folding has made punctuation ASCII
+# The provinces' one-character abbreviations, as on licence plates (辽A12345).
+_PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+
+def _latin(word: str, prefix: bool = False) -> str:
+    """`\\bword\\b` written to start with its first letter: b(?<!\\wb)oss\\b.
+
+    A pattern whose every branch starts with a literal lets `re` skip to the places where
+    one of them occurs; a branch starting with `\\b` makes it try every branch at every
+    position (100 times slower on a long message). A space in a word is optional.
+    """
+    first = re.escape(word[0])
+    rest = r"\s?".join(re.escape(part) for part in word[1:].split(" "))
+    return rf"{first}(?<!\w{first}){rest}" + ("" if prefix else r"\b")
+
+
+def _word(word: str, prefix: bool = False) -> str:
+    """One lexicon word as a pattern: Latin words whole, Chinese as written."""
+    return _latin(word, prefix) if word.isascii() else re.escape(word)
+
+
+def _flat(words: Iterable[str], prefix: bool = False) -> str:
+    """An alternation, longest first (so that 收了钱 is preferred to 收了), ungrouped."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(_word(w, prefix) for w in ordered)
+
+
+def _words(words: Iterable[str], prefix: bool = False) -> str:
+    """The alternation as a group, behind a lookahead on its first characters: inside a
+    longer pattern (王[\u4e00-\u9fff]{0,2}{titles}) most positions then fail at one class
+    test instead of trying every word."""
+    words = list(words)
+    return f"{_starts(words)}(?:{_flat(words, prefix)})"
+
+
+def _starts(*groups: Iterable[str]) -> str:
+    """A lookahead on the characters a match can start with: (?=[我咱他…]).
+
+    For a pattern whose branches begin with groups, `re` would try every branch at every
+    position; this one class test turns most positions away at once.
+    """
+    chars = sorted({w[0] for words in groups for w in words})
+    return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
+
+
+class Patterns:
+    """The lexicon compiled, once; every `re.Pattern` attribute serves one feature."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        surname = f"[{lex.surnames}]"
+        # 块钱 and 元钱 are money, not someone called 钱: 收了五万块钱算受贿吗
+        common = f"(?<![块元])[{lex.common_surnames}]"
+        compound = _words(lex.compound_surnames)
+        posts = [*lex.titles, *(f"副{t}" for t in lex.titles), *lex.officials]
+        titles = _words(posts)
+        acts = _words(lex.acts)
+        not_name = _words(lex.not_names)
+        self.title = re.compile(f"{_flat(posts)}|{_flat(lex.titles_latin)}")
+        self.body = re.compile(_flat(lex.bodies))
+        self.deed = re.compile(f"{_flat(lex.deeds)}|{_flat(lex.deeds_latin, prefix=True)}")
+        self.kind_of_problem = frozenset(lex.kinds_of_problem)
+        # The Latin "took … yuan": the verb here, the amount by `amount`.
+        self.took = re.compile(_latin("took"))
+        # The last 16 characters of a run of digits are enough to see its unit.
+        # Possessive: the run never gives back a digit, none of which could be the unit.
+        self.amount = re.compile(
+            r"\d[\d,.]{0,15}+\s?(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
+        )
+        self.amount_in_words = re.compile(
+            r"[一二两三四五六七八九十百千几数]{1,6}\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
+        )
+        numerals = ("yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "ji")
+        self.amount_in_pinyin = re.compile(
+            rf"{_words(numerals, prefix=True)} ?(?:wan|qian) ?(?:kuai|yuan)?\b"
+        )
+        # Someone the writer knows by post: 我们局长, 我们单位的一把手, 营口港的刘总.
+        self.known = re.compile(
+            _starts(lex.possessives, posts, ("总", "my", "our"))
+            + rf"(?:{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?:{titles}|{_words(lex.bodies)})"
+            rf"|{titles}的{_words(lex.relations)}"
+            rf"|总(?<={common}总)(?![共结体部之统])"
+            rf"|{_words(['my', 'our'], prefix=True)} (?:boss|director|mayor|chief|secretary)\b)"
+        )
+        # A person: 张某, 某某, 姓王的, 叫韩立新, 局长李国庆, 王建国局长, 孙书记, 李国栋公款吃喝,
+        # 市委的李国栋, 司马光局长.
+        offices = ("委", "局", "厅", "院", "所", "厂", "公司", "单位", "部", "处", "科", "办", "行")
+        self.name = re.compile(
+            _starts(lex.surnames, lex.compound_surnames, posts, offices, ("某", "姓", "名叫", "叫"))
+            + rf"(?:{surname}某{{1,3}}|某某|姓[{_HAN}](?:的|[{_STOP}]|$)|名叫"
+            rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
+            rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
+            rf"|{titles}\s?(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
+            rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}{acts}"
+            rf"|{_words(offices)}的{common}[{_HAN}]{{1,2}})"
+        )
+        # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
+        # Chinese by `_split_scripts`, so 'x 处长'.
+        self.initials = re.compile(rf"[a-z](?<!\w[a-z])[a-z]?\s?(?:{titles}|总)")
+        consonant = "[bcdfghjklmnpqrstwxyz]"
+        self.pinyin_initials = re.compile(rf"{consonant}(?<!\w{consonant}){consonant}{{1,3}}\b")
+        self.not_initials = frozenset(lex.not_initials)
+        # 举报刘卫东, 举报王局长: a bare 举报 naming whom.
+        self.report_name = re.compile(
+            rf"举报\s?(?:{compound}|(?!{not_name}){common})"
+            rf"(?:[{_HAN}]{{1,2}}(?:$|[{_STOP}的]|{titles}|{acts}|{_words(lex.deeds)})|某|{titles})"
+        )
+        self.report_verb = re.compile(
+            f"{_flat(lex.report_verbs)}|{_flat(lex.investigation_requests)}"
+        )
+        # How a report opens (matched at the start only): 举报:…, 举报锦州市公安局长…
+        self.report_opening = re.compile(
+            r"\s?(?:举报\s?[:,]|report\s?:|ju ?bao\b|报告\s?[!:,]"
+            r"|举报(?!电话|信|材料|方式|途径|渠道|的|需要|要|怎么|什么|哪|人|了|后|完|是|能|可以|有))"
+        )
+        self.investigate = re.compile(_flat(lex.investigation_requests))
+        # 看看账就清楚了, 查一查就知道了: a look that would tell, not a question
+        self.go_and_check = re.compile(
+            rf"{_flat(lex.go_and_check)}|[查看翻问][^{_STOP}]{{0,3}}就全?(?:知道|明白|清楚)"
+        )
+        self.directed = re.compile(_flat(lex.directed))
+        # Sending material to the bot, or asking it to pass something on. Posting material to
+        # the group's PO box (寄材料) is a question for the mail topic, not this.
+        self.send = re.compile(
+            r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
+            rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?发"
+        )
+        self.forward = re.compile(
+            rf"{_flat(lex.forward_requests)}"
+            r"|帮我把.{0,12}(?:交|转|递|送|带)给"
+            # evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄)
+            r"|我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|拍了(?:视频|照片)"
+            rf"|{_latin('i')} (?:have|got) (?:the |some )?"
+            r"(?:photos|pictures|recordings?|documents|records|evidence|proof)"
+        )
+        # Asking the bot itself to register or file: 帮我登记一下, 麻烦你们给我立个案.
+        self.filing = re.compile(
+            rf"{_words(lex.requests_to_bot)}[^{_STOP}]{{0,6}}{_words(lex.filing_requests)}"
+        )
+        self.private = re.compile(_flat(lex.private))
+        self.to_you = re.compile(r"[给发传](?:你|您)")
+        self.material = re.compile(_flat(lex.materials))
+        self.praise = re.compile(_flat(lex.praise))
+        self.income = re.compile(_flat(lex.income))
+        self.wealth = re.compile(_flat(lex.wealth))
+        # Small talk and asides (在吗, 该不该说) ask the bot nothing; cut before `question`.
+        self.smalltalk = re.compile(_flat([*lex.smalltalk, *lex.asides]))
+        self.question = re.compile(
+            rf"{_flat(lex.question_words)}|\?"
+            r"|几(?<!好几)(?![十百千万])|哪(?=$|[\s,.!?])"
+            # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
+            rf"|不(?<=[^{_STOP}]不)(?:$|[{_STOP}])|没(?<=[^{_STOP}]没)(?:有)?(?:$|[{_STOP}])"
+            # 归不归, 管不管, 有没有
+            rf"|不(?<=([{_HAN}])不)\1|没(?<=([{_HAN}])没)\2"
+        )
+        self.hypothetical = re.compile(
+            rf"{_flat(lex.hypotheticals)}|万(?<![\d一二三四五六七八九十百千几]万)一"
+            # 收了五万算受贿吗, 五千够立案吗: does it count, not did it happen
+            rf"|算[^{_STOP}]{{0,4}}吗|够[^{_STOP}]{{0,4}}吗"
+            r"|一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)"
+        )
+        self.remit = re.compile(_flat(lex.remit_questions))
+        # One person spoken of (他, not 他们: "快递公司说不归他们管" is about a company).
+        self.third = re.compile(rf"他(?!们)|她(?!们)|{_flat(['his', 'her', 'he', 'she'])}")
+        self.long_digits = re.compile(r"\d(?<!\d\d)\d{6,19}")
+        # A licence plate, separators allowed (辽A88888, 辽A·12345, 辽 a 12345), or a company's
+        # registration code: a specific vehicle or company.
+        self.code = re.compile(
+            rf"[{_PLATE_PROVINCES}]\s?[a-z][\s·.\-•]{{0,2}}[a-z0-9]{{5,6}}(?![a-z0-9])"
+        )
+        self.registration = re.compile(r"[0-9a-z](?<![0-9a-z][0-9a-z])[0-9a-z]{14}")
+        # Ways to find a person or their money: e-mail, web links, WeChat ids, card numbers,
+        # addresses. Each run starts only where a run can start (the lookbehinds).
+        self.contact = re.compile(
+            r"@(?<=[\w.+-]@)[\w-]{1,63}\.[\w.]{1,63}"  # a local part before the @ is enough
+            r"|h(?<![\w/]h)ttps?://\S{1,200}|w(?<![\w/]w)ww\.\S{1,200}"
+            r"|微信[是:\s]{0,3}[a-z][\w-]{4,30}|微信号[是:\s]{0,3}[a-z][\w-]{4,30}|wxid_\w{1,40}"
+            r"|路\d{1,5}号|街\d{1,5}号|道\d{1,5}号|巷\d{1,5}号|尾号\s?\d{4}"
+        )
+        # A card number in groups of four, a building, a unit, a flat.
+        self.address_digits = re.compile(
+            r"\d(?<!\d\d)\d{3}[\s-]\d{4}[\s-]\d{4}(?:[\s-]?\d{1,7})?"
+            r"|\d{1,4}(?:栋|单元|号楼)|\d{3,4}室"
+        )
+        self.units = re.compile(r"[a-z0-9]{1,20}|[^\sa-z0-9]")  # a character or a Latin word
+        self.split_scripts = re.compile(rf"(?<=[{_HAN}])(?=[a-z])|(?<=[a-z])(?=[{_HAN}])")
+        # 王 建 国: characters typed one by one with spaces; joined back before matching.
+        self.spaced = re.compile(
+            rf"[{_HAN}](?<![{_HAN}][{_HAN}])(?: [{_HAN}](?![{_HAN}])){{1,30}}"
+        )
+
+    def all(self) -> Iterator[tuple[str, re.Pattern[str]]]:
+        """(name, pattern) of every pattern, for the linear-time test."""
+        for name, value in vars(self).items():
+            if isinstance(value, re.Pattern):
+                yield name, value
+
+
+# A narrative this long that accuses someone is a report even when phrased as a question.
+NARRATIVE = 40
+# A named person in a message this long is being told about, not asked about.
+NAMED_STORY = 15
+# An accusation this long is a story told, even with a question at its end (…这事你们管不管?).
+STORY = 22
+
+
+# `fold` already cuts here; the guard cuts again for any caller that folded otherwise.
+MAX_CHARS = MAX_FOLDED
+
+
+def prepare(folded: str, p: Patterns) -> str:
+    """Cut at MAX_CHARS; spaced characters joined (王 建 国 → 王建国); Latin split from
+    Chinese (x处长 → x 处长)."""
+    joined = p.spaced.sub(lambda m: m.group().replace(" ", ""), folded[:MAX_CHARS])
+    return p.split_scripts.sub(" ", joined)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Everything the rules look at, computed once per message by `of`."""
+
+    deed: bool  # any misconduct word (收了, 违纪, 公款)
+    concrete: bool  # a deed done, not only a kind of problem (收了一套房, not 违纪)
+    title: bool  # a post (局长, 一把手, mayor)
+    body: bool  # an office or body (教育局, 医院)
+    third: bool  # one person spoken of (他, 她)
+    question: bool  # asks something, outside small talk (在吗 does not count)
+    smalltalk: bool  # thanks, greetings, 顺便说一句, 不知道该不该说
+    report_verb: bool  # 我要举报, 揭发, 彻查
+    bare_report_name: bool  # 举报刘卫东
+    person: bool  # a name, 张某, 某某, initials
+    named: bool  # a person other than the anonymous 某某
+    initials: bool  # X处长, L总: letters for a name, next to a post
+    letters: bool  # zjl: pinyin initials standing alone, among Chinese words
+    known: bool  # 我们局长, 营口港的刘总
+    amount: bool  # 50万, 十万, wu wan
+    code: bool  # a licence plate or a registration code
+    contact: bool  # an e-mail, a link, a WeChat id, an address
+    traces: bool  # contact, or a long number that is not ours
+    investigate: bool  # 彻查, 查一下
+    go_and_check: bool  # 去查就知道了
+    directed: bool  # 你们去…, 巡视组来…
+    send: bool  # 发给你, 上传
+    forward: bool  # 帮我转交, 我有录音
+    filing: bool  # 帮我登记, 给我立个案
+    private: bool  # 私下, 加我
+    to_you: bool  # 给你, 发您
+    material: bool  # 材料, 证据
+    praise: bool  # 真有本事
+    income: bool  # 工资, 月薪
+    wealth: bool  # 别墅, 房子一套接一套
+    hypothetical: bool  # 如果, 要是, 算不算
+    remit: bool  # 归巡视组管不管, 属于…范围
+    units: int  # length in characters and Latin words
+
+    @property
+    def story(self) -> bool:
+        return self.units >= STORY
+
+    @property
+    def accuse(self) -> bool:
+        """An office or a body that did wrong: 局长受贿, 国土分局违规批地."""
+        return (self.title or self.body) and self.deed
+
+    @property
+    def someone(self) -> bool:
+        """Somebody in particular is spoken of."""
+        return self.title or self.known or self.third or self.named
+
+    def fired(self) -> tuple[str, ...]:
+        """The names of the features present, for `explain`."""
+        return tuple(
+            f.name for f in fields(self) if f.name != "units" and getattr(self, f.name)
+        )
+
+    @classmethod
+    def of(cls, folded: str, known_numbers: frozenset[str], p: Patterns) -> Features:
+        text = prepare(folded, p)
+        unsplit = folded[:MAX_CHARS]
+        deeds = [m.group() for m in p.deed.finditer(text)]
+        names = [m.group() for m in p.name.finditer(text)]
+        initials = bool(p.initials.search(text))  # X处长: a letter for a name
+        # zjl stands for a name only among Chinese words ("my" in English is a word), and
+        # only with a deed (the rule): gdp in a long message is no one.
+        letters = has_cjk(text) and any(
+            m.group() not in p.not_initials for m in p.pinyin_initials.finditer(text)
+        )
+        contact = bool(p.contact.search(text) or p.address_digits.search(text))
+        numbers = {m.group() for m in p.long_digits.finditer(text.replace("-", ""))}
+        asked = p.smalltalk.sub(" ", text)
+        amount = bool(
+            p.amount.search(text)
+            or p.amount_in_words.search(text)
+            or p.amount_in_pinyin.search(text)
+        )
+        return cls(
+            deed=bool(deeds) or (bool(p.took.search(text)) and amount),
+            concrete=any(d not in p.kind_of_problem for d in deeds),
+            title=bool(p.title.search(text)),
+            body=bool(p.body.search(text)),
+            third=bool(p.third.search(text)),
+            question=bool(p.question.search(asked)),
+            smalltalk=asked != text,
+            report_verb=bool(p.report_verb.search(text) or p.report_opening.match(text)),
+            bare_report_name=bool(p.report_name.search(text)),
+            person=bool(names) or initials,
+            named=any(n != "某某" for n in names) or initials,
+            initials=initials,
+            letters=letters,
+            known=bool(p.known.search(text)),
+            amount=amount,
+            # 辽A00888 is one token: looked for before the split
+            code=bool(p.code.search(unsplit) or p.registration.search(unsplit)),
+            contact=contact,
+            traces=contact or bool(numbers - known_numbers),
+            investigate=bool(p.investigate.search(text)),
+            go_and_check=bool(p.go_and_check.search(text)),
+            directed=bool(p.directed.search(text)),
+            send=bool(p.send.search(text)),
+            forward=bool(p.forward.search(text)),
+            filing=bool(p.filing.search(text)),
+            private=bool(p.private.search(text)),
+            to_you=bool(p.to_you.search(text)),
+            material=bool(p.material.search(text)),
+            praise=bool(p.praise.search(text)),
+            income=bool(p.income.search(text)),
+            wealth=bool(p.wealth.search(text)),
+            hypothetical=bool(p.hypothetical.search(text)),
+            remit=bool(p.remit.search(text)),
+            units=len(p.units.findall(text)),
+        )

@@ -1,0 +1,156 @@
+"""The guard's decision: a table of named rules over `Features`, tried in order.
+
+The first rule that holds decides. Most rules say "a report"; a few, placed before the
+ones they would otherwise trip, say "a question" (a hypothetical, a question about the
+remit). Each rule has its own examples in tests/test_guard_rules.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.guard.features import NAMED_STORY, NARRATIVE, Features
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    why: str
+    holds: Callable[[Features], bool]
+    report: bool = True
+
+
+def _hypothetical(f: Features) -> bool:
+    return f.question and f.hypothetical and not (f.known or f.named)
+
+
+def _remit(f: Features) -> bool:
+    # 省法院院长和省检察院检察长归巡视组管不管: posts named, nothing told about them.
+    told = f.concrete or f.amount or f.traces or f.code or f.report_verb or f.investigate
+    return f.question and f.remit and (f.title or f.body) and not (told or f.known or f.named)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "filing_request",
+        "asks the bot itself to register or file a matter, as if it were a channel",
+        lambda f: f.filing,
+    ),
+    Rule(
+        "private_offer",
+        "offers to hand something over privately, off the record",
+        lambda f: f.private and (f.send or f.contact or f.to_you),
+    ),
+    Rule(
+        "forward",
+        "asks the bot to pass something on, or offers material to it",
+        lambda f: f.forward or (f.send and f.material),
+    ),
+    Rule(
+        "hypothetical_question",
+        "a question about what would happen, with nobody in particular",
+        _hypothetical,
+        report=False,
+    ),
+    Rule(
+        "remit_question",
+        "asks whether holders of some posts fall in the remit, telling nothing about them",
+        _remit,
+        report=False,
+    ),
+    Rule(
+        "bare_report_name",
+        "举报 followed by whom: a name, a post, initials",
+        lambda f: f.bare_report_name,
+    ),
+    Rule(
+        "named_person",
+        "a named person with a deed, a reporting word, or a story around them",
+        lambda f: f.person and (f.deed or f.report_verb or f.units >= NAMED_STORY),
+    ),
+    Rule(
+        "pinyin_initials",
+        "pinyin initials standing for a name (zjl), with a deed or a reporting word",
+        lambda f: f.letters and (f.deed or f.report_verb or f.investigate),
+    ),
+    Rule(
+        "known_person",
+        "someone the writer knows by post (我们局长) with a deed done or a story",
+        lambda f: f.known
+        and ((f.deed and not f.question) or f.concrete or (f.story and not f.question)),
+    ),
+    Rule(
+        "sarcastic_praise",
+        "praise for an official set beside wealth: 真有本事, 房子一套接一套",
+        lambda f: f.praise and f.wealth and (f.someone or f.body),
+    ),
+    Rule(
+        "beyond_income",
+        "a lifestyle told against an income or with its figures: 工资不高, 开宝马",
+        lambda f: (f.income or f.amount) and f.wealth and (f.someone or f.body),
+    ),
+    Rule(
+        "detail_of_misconduct",
+        "a detail (amount, person, plate, trace) together with misconduct or a reporting word",
+        lambda f: (f.amount or f.person or f.code or f.traces)
+        and (f.accuse or f.deed or f.report_verb or (f.title and f.code)),
+    ),
+    Rule(
+        "vehicle",
+        "a licence plate tied to someone or to misconduct",
+        lambda f: f.code and (f.third or f.known or f.title or f.body or f.deed),
+    ),
+    Rule(
+        "trace_of_someone",
+        "a way to find one person: his WeChat, his card, his address",
+        lambda f: f.traces and f.third,
+    ),
+    Rule(
+        "amount_of_an_office",
+        "an office or a body with an amount, told at some length",
+        lambda f: (f.title or f.body) and f.amount and f.units >= NAMED_STORY,
+    ),
+    Rule(
+        "told_misconduct",
+        "misconduct told of one person, not asked about",
+        lambda f: f.deed and f.third and not f.question,
+    ),
+    Rule(
+        "investigation_request",
+        "asks that an office or a body be investigated",
+        lambda f: f.investigate and (f.title or f.body),
+    ),
+    Rule(
+        "go_and_check",
+        "tells the bot to go and check somebody or somewhere (你们去…), asking nothing",
+        lambda f: f.go_and_check
+        and not f.question
+        and (f.someone or f.body or f.person or f.code or f.traces or f.directed),
+    ),
+    Rule(
+        "contact_with_material",
+        "an address or a link given together with material",
+        lambda f: f.contact and f.material,
+    ),
+    Rule(
+        "lifestyle_story",
+        "a story of deeds done by one person",
+        lambda f: f.concrete and f.third and f.story,
+    ),
+    Rule(
+        "reporting_word",
+        "a reporting word with a post or a deed, and no question",
+        lambda f: f.report_verb and (f.title or f.deed) and not f.question,
+    ),
+    Rule(
+        "accusation",
+        "an office or a body accused, told rather than asked (or told at length)",
+        lambda f: f.accuse and (not f.question or f.story),
+    ),
+    Rule(
+        "long_narrative",
+        "misconduct told at length",
+        lambda f: f.deed and f.units >= NARRATIVE,
+    ),
+)
