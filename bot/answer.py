@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from bot import knowledge as kb
+from bot import learned
 from bot.guard import looks_like_report, mentions_wrongdoing
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
@@ -84,6 +85,15 @@ class Brain:
 
     def answer(self, text: str, now: datetime, *, holdout: bool = False) -> Reply:
         folded = fold(text or "")
+        reply = self._decide(folded, now, holdout)
+        # Only the learned model (bot.learned) takes it for a report: the question is still
+        # answered, with the reminder not to send details here; a false alarm costs one line.
+        note = self._message("privacy_note", reply.lang)
+        if reply.kind != "report_guard" and note not in reply.text and learned.is_report(folded):
+            reply = replace(reply, text=reply.text + "\n\n" + note)
+        return reply
+
+    def _decide(self, folded: str, now: datetime, holdout: bool) -> Reply:
         norm = normalise_folded(folded)
         lang = self._language(norm)
         if not norm:

@@ -66,11 +66,21 @@ class Proxy:
         return f"{parts.scheme}://{parts.hostname}:{parts.port}"
 
 
+def faq_paths(value: str | None) -> tuple[Path, ...]:
+    """FAQ_PATH: one FAQ, or several campaigns separated by commas
+    (knowledge/faq.yaml,campaigns/hunan/faq.yaml); () when unset."""
+    paths = tuple(Path(p.strip()) for p in (value or "").split(",") if p.strip())
+    if len(set(paths)) != len(paths):
+        raise SettingsError("FAQ_PATH", "lists the same FAQ twice")
+    return paths
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     token: str = field(repr=False)  # never in a repr, so never in a log by accident
     api_base_url: str = DEFAULT_API_BASE_URL
-    faq_path: Path | None = None  # None: bot.knowledge's default (the bundled FAQ)
+    # FAQ_PATH, comma-separated: one FAQ per campaign; () is bot.knowledge's default.
+    faq_paths: tuple[Path, ...] = ()
     admin_ids: frozenset[int] = frozenset()
     webhook_url: str | None = None
     webhook_secret: str | None = field(default=None, repr=False)
@@ -80,6 +90,11 @@ class Settings:
     unanswered_log: Path | None = None
     unanswered_days: int = DEFAULT_UNANSWERED_DAYS
     proxy: Proxy | None = None
+
+    @property
+    def faq_path(self) -> Path | None:
+        """The first campaign's FAQ (the only one, usually)."""
+        return self.faq_paths[0] if self.faq_paths else None
 
     @property
     def webhook(self) -> bool:
@@ -113,7 +128,7 @@ class Settings:
         return cls(
             token=_token(get("TELEGRAM_BOT_TOKEN")),
             api_base_url=api_base_url,
-            faq_path=Path(faq) if faq else None,
+            faq_paths=faq_paths(faq),
             admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),
             webhook_url=webhook_url,
             webhook_secret=secret,
