@@ -35,6 +35,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.knowledge.messages import CATALOG
 from bot.reply import Reply
 from bot.tg.flood import Verdict
 from bot.tg.logsetup import pseudonym
@@ -289,14 +290,16 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     await on_help(update, context)
 
 
-# /reload's first line, by (accepted, changed). It replaces live.py's English summary line
-# ("FAQ reloaded" / "FAQ unchanged"); the problems or campaign warnings after it are kept.
+# /reload's first line, by (accepted, changed). It replaces live.py's summary line
+# ("FAQ reloaded" / "知识库已重新加载…"); the problems or campaign warnings after it are kept.
 RELOAD_SAYS = {
     (True, True): "已重新加载:新的 FAQ 通过了检查,现在生效。",
     (True, False): "FAQ 没有变化,继续使用当前版本。",
     (False, False): "没有加载:新的 FAQ 有问题,仍在使用上一个正确版本。",
 }
-_LIVE_SUMMARIES = frozenset({"FAQ reloaded", "FAQ unchanged"})
+_LIVE_SUMMARIES = frozenset(  # live.py's summary line, in either maintainer language
+    CATALOG[code][lang][0] for code in ("live_reloaded", "live_unchanged") for lang in ("zh", "en")
+)
 
 
 def reload_reply(result: ReloadResult) -> str:
