@@ -76,11 +76,11 @@ def places(folder: Path | None = None) -> tuple[str, ...]:
     installed bot may have neither, and then no place is a leftover (this is a warning,
     and the numbers, ordinals and names are still checked).
     """
-    from bot.regions import REGIONS, load_regions  # the project's one table of places
+    from bot.language import language_file
+    from bot.regions import load_regions  # the project's one table of places
 
-    found = [p for p in (folder and folder / "language" / "regions.yaml", REGIONS) if p]
-    table = next((p for p in found if p.is_file()), None)
-    if table is None:
+    table = language_file("regions.yaml", folder / "faq.yaml" if folder else None)
+    if not table.is_file():
         return ()
     skip = set(rules().not_places)
     return tuple(name for r in load_regions(table) for name in r.names if name not in skip)
