@@ -7,14 +7,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from twocampaigns import HUNAN, LIAONING, Fixed, hunan_brain, liaoning
+from twocampaigns import HUNAN, LIAONING, SHIPPED, Fixed, hunan_brain, liaoning
 
 from bot.campaigns import BUTTON_PREFIX, CampaignError, Campaigns, ChatChoices
 from bot.knowledge import KnowledgeError
 from bot.regions import Region, RegionFinder, load_regions
 from bot.text import fold
 
-SHIPPED = Path(__file__).resolve().parent.parent / "knowledge"
 NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
@@ -194,3 +193,29 @@ def test_a_waiting_question_is_handed_over_once(two: Campaigns) -> None:
     memory.wait(7, asked)
     assert memory.choose(7, "hunan") is asked
     assert memory.choose(7, "hunan") is None
+
+
+def test_check_checks_every_campaign_of_faq_path(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    hunan_brain(tmp_path / "hunan")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "notice.txt").write_text((SHIPPED / "notice.txt").read_text("utf-8"), "utf-8")
+    (broken / "faq.yaml").write_text("facts: [\n", "utf-8")
+    root = Path(__file__).resolve().parent.parent
+
+    def check(*faqs: Path) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "FAQ_PATH": ",".join(map(str, faqs))}
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "check"],
+            cwd=root, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    both = check(SHIPPED / "faq.yaml", tmp_path / "hunan" / "faq.yaml")
+    assert both.returncode == 0, both.stdout + both.stderr
+    one_broken = check(SHIPPED / "faq.yaml", broken / "faq.yaml")
+    assert one_broken.returncode == 2
+    assert "broken" in one_broken.stdout + one_broken.stderr

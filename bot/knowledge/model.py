@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,9 +75,12 @@ class Knowledge:
 
 
 def default_path() -> Path:
-    """FAQ_PATH, else the bundled knowledge/faq.yaml, else ./knowledge/faq.yaml."""
-    env = os.environ.get("FAQ_PATH")
-    if env:
-        return Path(env)
+    """FAQ_PATH (its first FAQ, when it lists several campaigns), else the bundled
+    knowledge/faq.yaml, else ./knowledge/faq.yaml."""
+    from bot.language import first_faq
+
+    first = first_faq()
+    if first is not None:
+        return first
     bundled = Path(__file__).resolve().parent.parent.parent / "knowledge" / "faq.yaml"
     return bundled if bundled.is_file() else Path("knowledge") / "faq.yaml"
