@@ -26,7 +26,7 @@ _HOSTNAME_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
-DEFAULT_LISTEN = "0.0.0.0"  # inside a container the reverse proxy connects from outside
+DEFAULT_LISTEN = "127.0.0.1"  # loopback unless told: the image sets 0.0.0.0, as a container needs
 DEFAULT_PORT = 8080
 DEFAULT_UNANSWERED_DAYS = 30
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
