@@ -53,7 +53,8 @@ COPY knowledge/ /app/knowledge/
 ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    FAQ_PATH=/app/knowledge/faq.yaml
+    FAQ_PATH=/app/knowledge/faq.yaml \
+    BOT_LISTEN=0.0.0.0
 
 WORKDIR /app
 USER 10001:10001

@@ -15,7 +15,7 @@ PIP_COMPILE := $(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-ex
 	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host --annotation-style=line \
 	$(if $(UPGRADE),--upgrade)
 
-.PHONY: run test lint check eval bench lock clean FORCE
+.PHONY: run test lint check eval bench train lock clean FORCE
 
 # Runs every time, but rewrites $(PY_ID) only when the venv is (re)made, so the stamps below
 # that depend on it are redone only then.
@@ -74,6 +74,10 @@ lock: $(TEST_STAMP)
 	$(PIP_COMPILE) -o requirements/run.txt pyproject.toml
 	$(PIP_COMPILE) --extra test --extra dev -c requirements/run.txt -o requirements/dev.txt pyproject.toml
 	$(PIP_COMPILE) --all-build-deps --only-build-deps -c requirements/dev.txt -o requirements/build.txt pyproject.toml
+
+# Re-fit the learned report guard from tests/data and the FAQ (knowledge/language/report_model.json).
+train: $(TEST_STAMP)
+	$(BIN)/python training/train_guard.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -88,8 +88,16 @@ def main(argv: list[str] | None = None) -> int:
         return console.chat() if verb == "chat" else console.ask(args.questions, args.jsonl)
     if verb == "check":
         from bot.check import main as check_main
+        from bot.settings import SettingsError, faq_paths
 
-        return check_main(args.faq, verbose=args.verbose)
+        try:
+            listed = faq_paths(os.environ.get("FAQ_PATH"))
+        except SettingsError as exc:
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            return 2
+        # Every campaign FAQ_PATH lists, each on its own; the worst status wins.
+        faqs = [args.faq] if args.faq else [str(p) for p in listed]
+        return max(check_main(faq, verbose=args.verbose) for faq in faqs or [None])
     if verb == "eval":
         from bot.evaluate import main as eval_main
 

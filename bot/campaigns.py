@@ -44,6 +44,19 @@ _ASK = {
     "en": "This bot holds the notices of: {names}. Which one do you mean? Press a button, "
     "or name the province in your question.",
 }
+_GREETING = {
+    "zh": "您好!我是中央巡视组巡视公告的问答机器人,现有这几次巡视的公告:{names}。"
+    "可以告诉您它们的值班电话、邮政信箱和邮编、受理时间、巡视期间,以及受理什么问题。"
+    "请在问题里写上省份,或点下面的按钮选择。\n"
+    "注意:本机器人不是举报渠道,发给我的内容不会转给巡视组,也不会保存。",
+    "en": "Hello! I answer questions about the notices of: {names}. Name the province in your "
+    "question, or press a button. This bot is not a reporting channel: nothing you send "
+    "reaches any group, and nothing is kept.",
+}
+_TAKEN = {
+    "zh": "好的,接下来按{name}的公告回答。请提问。",
+    "en": "OK: from now on I answer from the notice of {name}. Please ask.",
+}
 # Said before the question, when a report came in and no campaign is chosen yet: the
 # refusal cannot wait for the choice, and must not give any campaign's lines as another's.
 _REFUSE = {
@@ -160,6 +173,33 @@ class Campaigns:
         candidates = [self._by_id[i] for i in loaded] or list(self.all)
         return self._ask(probe, candidates)
 
+    def topic(self, topic: str, now: datetime, chosen: str | None, lang: str = "zh") -> Reply:
+        """A command's or a button's topic (/phone): the chosen campaign's, or ask which."""
+        language: Lang = "en" if lang == "en" else "zh"
+        if not self.several:
+            chosen = self.first().id
+        campaign = self._by_id.get(chosen or "")
+        if campaign is not None:
+            return self._head(campaign, campaign.brain.topic(topic, now, language))
+        self.first().brain.topic(topic, now, language)  # KeyError for an unknown topic
+        probe = Reply("", "faq", (topic,), 1.0, (), language)
+        return self._ask(probe, self.all)
+
+    def greeting(self, now: datetime, lang: Lang = "zh") -> Reply:
+        """/start with several campaigns: what the bot holds, and a button for each."""
+        reply = self._ask(Reply("", "smalltalk", (), 1.0, (), lang), self.all)
+        return replace(reply, text=_GREETING[lang].format(names=self._names(self.all, lang)))
+
+    def chosen(self, campaign_id: str, pending: Reply | None, now: datetime) -> Reply:
+        """The reply to a campaign button: the waiting question answered, or a word that
+        the choice is taken."""
+        campaign = self._by_id[campaign_id]
+        if pending is not None and pending.pending in _NEEDS_CAMPAIGN:
+            return self.resume(pending, campaign_id, now)
+        lang = pending.lang if pending is not None else "zh"
+        text = _TAKEN[lang].format(name=campaign.title(lang))
+        return Reply(text, "smalltalk", (), 1.0, (), lang, campaign=campaign.id)
+
     def resume(self, pending: Reply, campaign_id: str, now: datetime) -> Reply:
         """The answer to a question that was met with "which campaign?", once chosen.
 
@@ -207,15 +247,18 @@ class Campaigns:
         return Reply(text, "boundary", (), 1.0, (), lang)
 
     def _holds(self, lang: Lang) -> str:
-        names = "、".join(c.title(lang) for c in self.all)
+        names = self._names(self.all, lang)
         if lang == "en":
             return f"This bot holds the notices of: {names}."
         return f"本机器人只有这几次巡视的公告:{names}。"
 
+    @staticmethod
+    def _names(campaigns: Sequence[Campaign], lang: Lang) -> str:
+        return "、".join(c.title(lang) for c in campaigns)
+
     def _ask(self, probe: Reply, candidates: Sequence[Campaign]) -> Reply:
         lang = probe.lang
-        names = "、".join(c.title(lang) for c in candidates)
-        text = _ASK[lang].format(names=names)
+        text = _ASK[lang].format(names=self._names(candidates, lang))
         if probe.kind == "report_guard":
             text = _REFUSE[lang] + "\n" + text
         buttons = tuple(

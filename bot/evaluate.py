@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
+from bot import learned
 from bot.check import print_problems
 from bot.guard import Verdict, explain
 from bot.knowledge import Collector, KnowledgeError, read_yaml
@@ -217,6 +218,14 @@ def print_report(
         if r.guard is not None:
             print(f"      guard: {_guard_line(r.guard)}", file=out)
         print(f"      reply: {_one_line(reply.text)}", file=out)
+        print(f"      report model: {_model_opinion(c.q)}", file=out)
+
+
+def _model_opinion(question: str) -> str:
+    """The learned guard's score and the n-grams that weighed most: 0.96 (, +1.08, 长 +0.87, …)."""
+    folded = fold(question)
+    grams = ", ".join(f"{g} +{v:.2f}" for g, v in learned.explain(folded, top=4))
+    return f"{learned.report_score(folded):.2f} ({grams or 'nothing known'})"
 
 
 def _guard_line(v: Verdict) -> str:

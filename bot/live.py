@@ -3,7 +3,9 @@
 A new version of the FAQ replaces the one answering questions only after it passes
 everything `python -m bot check` checks (schema, provenance, and the evaluation of its
 own examples and tests). Until then the last good version keeps answering, and the
-problems, each with file, line and field, are logged and returned to whoever asked.
+problems, each with file, line and field, are logged and returned to whoever asked,
+in the maintainer's language (Chinese, or English with BOT_LANG=en), each with its
+likely cause and what to do, exactly as `check` words them.
 
 The swap is a single attribute assignment of a fully built Brain, so a question answered
 concurrently sees either the old Brain or the new one, never a mixture.
@@ -21,7 +23,8 @@ from pathlib import Path
 
 from bot import check
 from bot.answer import Brain
-from bot.knowledge import KnowledgeError
+from bot.knowledge import KnowledgeError, Problem, display_path
+from bot.knowledge.problems import text
 
 log = logging.getLogger(__name__)
 
@@ -117,26 +120,28 @@ class LiveBrain:
                 problems = [str(p) for p in exc.problems]
             except Exception as exc:  # a reload must never take the bot down
                 log.exception("FAQ reload crashed")
-                problems = [f"{self.path}: unexpected error: {type(exc).__name__}: {exc}"]
+                detail = f"{type(exc).__name__}: {exc}"
+                problems = [str(Problem.of(display_path(self.path), None, "", "live_crashed",
+                                           detail=detail))]  # fmt: skip
             if problems:
                 message = "\n".join(problems)
                 # FAQ text and file positions only; there is no user data here.
-                log.warning(
-                    "FAQ %s refused, still answering from the last good version:\n%s",
-                    self.path,
-                    message,
-                )
+                log.warning("%s", text("live_refused", path=self.path, problems=message))
                 result = ReloadResult(ok=False, changed=False, message=message, at=_now())
             else:
                 changed = digest is None or digest != self._accepted
                 self.current = candidate  # the atomic swap
                 self._accepted = digest
-                message = "FAQ reloaded" if changed else "FAQ unchanged"
-                log.info("%s from %s", message, self.path)
-                # Accepted, but an admin who asked should hear that the campaign is over.
+                message = text("live_reloaded" if changed else "live_unchanged")
+                log.info("%s: %s", message, self.path)
+                # Accepted, but an admin who asked should hear that the campaign is over,
+                # and what the FAQ should still look at (leftovers, Chinese quotes).
                 knowledge = candidate.knowledge
                 today = _now().astimezone(knowledge.facts.hours.zone).date()
-                message = "\n".join([message, *check.campaign_warnings(knowledge, today)])
+                notes = [*check.campaign_warnings(knowledge, today), *map(str, knowledge.warnings)]
+                for note in knowledge.warnings:
+                    log.warning("%s", note)
+                message = "\n".join([message, *notes])
                 result = ReloadResult(ok=True, changed=changed, message=message, at=_now())
             self._history.append(result)
             return result

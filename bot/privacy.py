@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.language import language_file
 from bot.text import normalise
 
 if TYPE_CHECKING:
     from bot.knowledge import Knowledge
 
 MASK = "＊＊"
-PRIVACY_WORDS = Path(__file__).resolve().parent.parent / "knowledge" / "language" / "privacy.yaml"
 
 _TOKENS = {
     "idcard": "〔身份证号〕",
@@ -112,10 +112,10 @@ class Vocabulary:
         return _vocabulary(knowledge, tuple(extra))
 
 
-def common_words(path: Path = PRIVACY_WORDS) -> _WordList:
+def common_words(path: Path | None = None) -> _WordList:
     from bot.knowledge import Collector, KnowledgeError, read_yaml
 
-    doc = read_yaml(path)
+    doc = read_yaml(path or language_file("privacy.yaml"))
     out = Collector(doc)
     words = out.validate(_WordList, doc.data, ())
     if out.problems:

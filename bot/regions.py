@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-REGIONS = Path(__file__).resolve().parent.parent / "knowledge" / "language" / "regions.yaml"
+from bot.language import language_file
 
 
 class _Region(BaseModel):
@@ -59,11 +59,11 @@ class Region:
     capital_en: str = ""  # Shenyang
 
 
-def load_regions(path: Path = REGIONS) -> tuple[Region, ...]:
+def load_regions(path: Path | None = None) -> tuple[Region, ...]:
     """The provincial-level divisions and their cities, validated (file:line on errors)."""
     from bot.knowledge import Collector, KnowledgeError, read_yaml
 
-    doc = read_yaml(path)
+    doc = read_yaml(path or language_file("regions.yaml"))
     out = Collector(doc)
     data = out.validate(_Regions, doc.data, ())
     if not out.problems:

@@ -800,7 +800,7 @@ def report(campaign: Campaign, folder: Path, template: Path, say: Callable[[str]
         say(f"  {label}:{shown}    ← “{_one_line(found.source)[:60]}”")
     if reading.missing:
         say("")
-        say("公告里没有写明、因此没有写入的事实(不会替你编;check 会报 missing fact):")
+        say("公告里没有写明、因此没有写入的事实(不会替你编;check 会报“缺少这个事实”):")
         for name in reading.missing:
             say(f"  {notice_mod.LABELS.get(name, name)}({name})")
     if reading.notes:

@@ -26,7 +26,7 @@ _HOSTNAME_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
-DEFAULT_LISTEN = "0.0.0.0"  # inside a container the reverse proxy connects from outside
+DEFAULT_LISTEN = "127.0.0.1"  # loopback unless told: the image sets 0.0.0.0, as a container needs
 DEFAULT_PORT = 8080
 DEFAULT_UNANSWERED_DAYS = 30
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
@@ -66,11 +66,21 @@ class Proxy:
         return f"{parts.scheme}://{parts.hostname}:{parts.port}"
 
 
+def faq_paths(value: str | None) -> tuple[Path, ...]:
+    """FAQ_PATH: one FAQ, or several campaigns separated by commas
+    (knowledge/faq.yaml,campaigns/hunan/faq.yaml); () when unset."""
+    paths = tuple(Path(p.strip()) for p in (value or "").split(",") if p.strip())
+    if len(set(paths)) != len(paths):
+        raise SettingsError("FAQ_PATH", "lists the same FAQ twice")
+    return paths
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     token: str = field(repr=False)  # never in a repr, so never in a log by accident
     api_base_url: str = DEFAULT_API_BASE_URL
-    faq_path: Path | None = None  # None: bot.knowledge's default (the bundled FAQ)
+    # FAQ_PATH, comma-separated: one FAQ per campaign; () is bot.knowledge's default.
+    faq_paths: tuple[Path, ...] = ()
     admin_ids: frozenset[int] = frozenset()
     webhook_url: str | None = None
     webhook_secret: str | None = field(default=None, repr=False)
@@ -80,6 +90,11 @@ class Settings:
     unanswered_log: Path | None = None
     unanswered_days: int = DEFAULT_UNANSWERED_DAYS
     proxy: Proxy | None = None
+
+    @property
+    def faq_path(self) -> Path | None:
+        """The first campaign's FAQ (the only one, usually)."""
+        return self.faq_paths[0] if self.faq_paths else None
 
     @property
     def webhook(self) -> bool:
@@ -113,7 +128,7 @@ class Settings:
         return cls(
             token=_token(get("TELEGRAM_BOT_TOKEN")),
             api_base_url=api_base_url,
-            faq_path=Path(faq) if faq else None,
+            faq_paths=faq_paths(faq),
             admin_ids=_admin_ids(get("BOT_ADMIN_IDS")),
             webhook_url=webhook_url,
             webhook_secret=secret,

@@ -43,6 +43,7 @@ class Stats:
         self._lock = threading.Lock()
         self._kinds: Counter[str] = Counter()
         self._topics: Counter[str] = Counter()
+        self._campaigns: Counter[str] = Counter()
         self._total = 0
 
     def record(self, reply: Reply) -> None:
@@ -51,6 +52,8 @@ class Stats:
             self._kinds[reply.kind] += 1
             # A message with two questions counts once for each topic it answered.
             self._topics.update(reply.topics)
+            if reply.campaign:
+                self._campaigns[reply.campaign] += 1
 
     @property
     def total(self) -> int:
@@ -64,11 +67,17 @@ class Stats:
         with self._lock:
             return dict(self._topics)
 
+    def by_campaign(self) -> dict[str, int]:
+        """Replies that spoke for a campaign, per campaign (when several are loaded)."""
+        with self._lock:
+            return dict(self._campaigns)
+
     def summary(self, history: Sequence[ReloadResult] = (), now: datetime | None = None) -> str:
         """Plain text for /stats: uptime, counts, and the latest reloads."""
         now = now or _now()
         with self._lock:
             total, kinds, topics = self._total, Counter(self._kinds), Counter(self._topics)
+            campaigns = Counter(self._campaigns)
         lines = [
             f"运行时间:{format_uptime(now - self.started)}(自 {self.started:%Y-%m-%d %H:%M})",
             f"回复总数:{total}",
@@ -80,6 +89,9 @@ class Stats:
             lines.append("按话题:" + " · ".join(f"{t} {n}" for t, n in ranked))
         else:
             lines.append("按话题:(暂无)")
+        if campaigns:
+            ranked = sorted(campaigns.items(), key=lambda kv: (-kv[1], kv[0]))
+            lines.append("按巡视:" + " · ".join(f"{c} {n}" for c, n in ranked))
         lines.append(_reloads(history))
         return "\n".join(lines)
 

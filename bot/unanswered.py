@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot import learned
 from bot.answer import LOW_CONFIDENCE
 from bot.guard import mentions_deed, mentions_wrongdoing
 from bot.privacy import MASK, Vocabulary, scrub
@@ -100,6 +101,8 @@ class UnansweredLog:
         """Append the masked question if the reply was weak. `knowledge` is the FAQ that
         answered, whose words may be kept. Never raises: logging must not stop the bot."""
         if not self.should_record(reply):
+            return False
+        if learned.is_report(fold(text)):  # a likely report, answered, is never kept either
             return False
         question = keepable(text, Vocabulary.of(knowledge))
         if not question:

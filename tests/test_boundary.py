@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import knowledge as kb
 from bot.answer import Brain
 from bot.boundary import Boundary, BoundaryData, _check, ordinal_value
 from bot.knowledge import KnowledgeError
@@ -155,7 +154,7 @@ def _write_language(tmp_path: Path, name: str, text: str, monkeypatch: pytest.Mo
 def test_bad_boundary_data_is_reported_with_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shipped = Path(kb.__file__).parent.parent / "knowledge" / "language" / "boundary.yaml"
+    shipped = Path(__file__).resolve().parents[1] / "knowledge" / "language" / "boundary.yaml"
     text = shipped.read_text(encoding="utf-8")
     text = text.replace("abbr: [赣]", "abbr: [赣州]")  # two characters as an abbreviation
     text = text.replace("subjects: [巡视,", "subjects: [邮政信箱, 巡视,")  # folded to 信箱

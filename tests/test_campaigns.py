@@ -2,60 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from twocampaigns import HUNAN, LIAONING, SHIPPED, Fixed, hunan_brain, liaoning
 
-from bot.answer import Brain
 from bot.campaigns import BUTTON_PREFIX, CampaignError, Campaigns, ChatChoices
 from bot.knowledge import KnowledgeError
 from bot.regions import Region, RegionFinder, load_regions
 from bot.text import fold
 
-SHIPPED = Path(__file__).resolve().parent.parent / "knowledge"
 NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
-LIAONING = ("024-88881877", "024-88881977", "6008", "110034")
-HUNAN = ("0731-84561234", "0731-84565678", "1805", "410001")
-# The Liaoning campaign, rewritten for 湖南 (another group, lines, box and postcode).
-TO_HUNAN = [
-    ("中央第三巡视组", "中央第八巡视组"),
-    ("第三巡视组", "第八巡视组"),
-    ("辽宁省沈阳市第6008号信箱", "湖南省长沙市第1805号信箱"),
-    ("024-88881877", HUNAN[0]),
-    ("024-88881977", HUNAN[1]),
-    ("6008", "1805"),
-    ("110034", "410001"),
-    ("辽宁", "湖南"),
-    ("Liaoning", "Hunan"),
-    ("Shenyang", "Changsha"),
-    ("the Third", "the Eighth"),
-]
-
-
-@dataclass
-class Fixed:
-    """A BrainSource that never reloads."""
-
-    current: Brain
-
-
-@cache
-def liaoning() -> Brain:
-    return Brain.load(SHIPPED / "faq.yaml")
-
-
-def hunan_brain(folder: Path) -> Brain:
-    folder.mkdir(exist_ok=True)
-    for name in ("faq.yaml", "notice.txt"):
-        text = (SHIPPED / name).read_text("utf-8")
-        for old, new in TO_HUNAN:
-            text = text.replace(old, new)
-        (folder / name).write_text(text, "utf-8")
-    return Brain.load(folder / "faq.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -234,3 +193,29 @@ def test_a_waiting_question_is_handed_over_once(two: Campaigns) -> None:
     memory.wait(7, asked)
     assert memory.choose(7, "hunan") is asked
     assert memory.choose(7, "hunan") is None
+
+
+def test_check_checks_every_campaign_of_faq_path(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    hunan_brain(tmp_path / "hunan")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "notice.txt").write_text((SHIPPED / "notice.txt").read_text("utf-8"), "utf-8")
+    (broken / "faq.yaml").write_text("facts: [\n", "utf-8")
+    root = Path(__file__).resolve().parent.parent
+
+    def check(*faqs: Path) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "FAQ_PATH": ",".join(map(str, faqs))}
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "check"],
+            cwd=root, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    both = check(SHIPPED / "faq.yaml", tmp_path / "hunan" / "faq.yaml")
+    assert both.returncode == 0, both.stdout + both.stderr
+    one_broken = check(SHIPPED / "faq.yaml", broken / "faq.yaml")
+    assert one_broken.returncode == 2
+    assert "broken" in one_broken.stdout + one_broken.stderr

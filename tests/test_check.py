@@ -18,13 +18,21 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import check, evaluate
-from bot.knowledge import Knowledge, KnowledgeError, load
+from bot.knowledge import Knowledge, KnowledgeError, load, use_language
 from bot.reply import Reply, Suggestion
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"
 
 Answer = tuple[str, tuple[str, ...]]  # (kind, topics)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests assert the English wording (BOT_LANG=en); the Chinese default is
+    tested on its own in test_knowledge.py, "messages for the maintainer"."""
+    monkeypatch.setenv("BOT_LANG", "en")
+    use_language(None)
 
 
 class ScriptedBrain:
@@ -105,9 +113,9 @@ def test_what_counts_as_correct(small: Knowledge) -> None:
     assert re.fullmatch(
         rf"{shown}:{line_of(path, '邮编多少,')} topics\[1\]\.examples\[2\]: '邮编多少' "
         r"answered as \(fallback\), expected mail",
-        problems[0],
+        problems[0].splitlines()[0],
     )
-    assert problems[-1].endswith(
+    assert problems[-1].splitlines()[0].endswith(
         "tests[0]: '电话和邮编分别是多少' answered as phone+mail+lower_level, expected phone+mail"
     )
 
@@ -168,7 +176,7 @@ def test_report_confusions_and_failing_tests(small: Knowledge) -> None:
     example_line = line_of(FIXTURE / "faq.yaml", "举报电话是多少")
     assert re.search(
         rf"^  \S*faq\.yaml:{example_line} topics\[0\]\.examples\[0\]: "
-        r"'举报电话是多少' answered as mail$",
+        r"'举报电话是多少' answered as mail, expected phone$",
         verbose,
         re.M,
     )
@@ -231,7 +239,10 @@ def test_main_exit_codes(
     assert captured.err.splitlines() == [
         f"{broken}:{line_of(broken, '{hour}')} topics[0].answer: "
         "unknown fact {hour} (did you mean 'hours'?)",
+        "  likely cause: a misspelt name in braces",
+        "  what to do: use a name from the guide's table, e.g. {phones}",
         "1 problem(s); the FAQ was not loaded",
+        "exit status 2: the file cannot be used (format or provenance)",
     ]
 
 
@@ -322,7 +333,7 @@ def test_load_cases(tmp_path: Path) -> None:
         ),
         ("- {q: a}\n", 1, "[0].category", "required but missing"),
         ("q: a\n", 1, "", "expected a YAML list"),
-        ("- {q: [a\n", 2, "", "YAML syntax error"),
+        ("- {q: [a\n", 1, "", "YAML syntax error"),  # where the [ is left open
     ],
 )
 def test_bad_case_files(tmp_path: Path, content: str, line: int, field: str, message: str) -> None:
@@ -401,3 +412,56 @@ def test_eval_cli(tmp_path: Path) -> None:
     done = run_cli("eval", str(good), "-v")
     assert done.returncode == 0, done.stderr  # a report, whatever the accuracy
     assert re.search(r"^all\s+5\s+\d\s+[\d.]+%$", done.stdout, re.M)
+
+
+# --------------------------------------------------------------------------- why, and the exit line
+
+
+def test_a_collision_names_the_keyword_the_two_topics_share(tmp_path: Path) -> None:
+    """A new keyword 电话 in mail takes phone's questions: the report says it is shared."""
+    faq = tmp_path / "faq.yaml"
+    text = (FIXTURE / "faq.yaml").read_text("utf-8")
+    faq.write_text(text.replace("keywords: [信箱, 邮编]", "keywords: [信箱, 邮编, 电话]"), "utf-8")
+    (tmp_path / "notice.txt").write_text((FIXTURE / "notice.txt").read_text("utf-8"), "utf-8")
+    knowledge = load(faq)
+    script: dict[str, Answer] = {**TESTS_OK, "举报电话是多少": ("faq", ("mail",))}
+    result = check.run(ScriptedBrain(knowledge, script))  # type: ignore[arg-type]
+    report = rendered_report(result)
+    shared = "    phone and mail share the keywords: 电话"
+    assert f"  phone → mail: 1 (举报电话是多少)\n{shared}" in report
+    [problem] = result.problems()
+    assert "likely cause: phone and mail share the keywords: 电话" in problem
+    assert "what to do: keep each shared keyword in one topic only" in problem
+
+
+def test_why_an_answer_went_elsewhere(small: Knowledge) -> None:
+    def why(q: str, got: tuple[str, ...]) -> str:
+        outcome = check.Outcome(q, ("phone",), got, "faq", False, 1, "x")
+        return check.why_wrong(small, outcome)[0]
+
+    assert why("邮编电话", ("mail",)) == "the question has mail's keywords: 邮编"
+    assert why("那个电话", ()).startswith("the question has phone's keywords (电话)")
+    assert why("怎么联系", ()).startswith("the other examples do not lead to it")
+
+
+def test_the_last_line_names_the_exit_status(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """make check exits 2 for any failure (GNU make), so check's own status is printed."""
+    import bot.answer
+
+    monkeypatch.setattr(
+        bot.answer, "Brain", lambda k: ScriptedBrain(k, {"邮编多少": ("faq", ("phone",))})
+    )
+    monkeypatch.delenv("BOT_LANG")
+    assert check.main(str(FIXTURE / "faq.yaml")) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "退出码 1:文件可以用,但有例句或测试答错"
+    assert check.main(str(FIXTURE / "faq.yaml"), lang="en") == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "exit status 1: the file is valid, but examples or tests were answered wrongly"
+    )
+    use_language(None)
+    missing = tmp_path / "faq.yaml"
+    assert check.main(str(missing)) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "退出码 2:文件不能用(格式或来源有错)"

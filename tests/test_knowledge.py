@@ -8,6 +8,7 @@ check the reported line without hard-coding it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,13 +18,21 @@ from pathlib import Path
 import pytest
 
 from bot import knowledge as kb
-from bot.knowledge import KnowledgeError, Problem, load
+from bot.knowledge import KnowledgeError, Problem, load, use_language, yaml_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"
 SHIPPED = ROOT / "knowledge"
 
 PHONES = ("024-88881877", "024-88881977")
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests assert the English wording (BOT_LANG=en); the Chinese default is
+    tested on its own in test_knowledge.py, "messages for the maintainer"."""
+    monkeypatch.setenv("BOT_LANG", "en")
+    use_language(None)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -541,7 +550,7 @@ def test_the_pure_python_parser_refuses_the_same(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Without libyaml the fallback loader must be just as safe and as precise."""
-    monkeypatch.setattr(kb, "CParser", None)
+    monkeypatch.setattr(yaml_safe, "CParser", None)
     assert load(FIXTURE / "faq.yaml").values["phones"] == "024-88881877、024-88881977"
     for name in ("alias bomb", "syntax", "unknown fact"):
         edit, marker, field, message = BROKEN[name]
@@ -626,7 +635,7 @@ def test_source_comparison_ignores_spacing_and_width(tmp_path: Path) -> None:
 
 
 def test_occurs_and_numbers() -> None:
-    notice = kb._squash("电话:024-88881877;邮编:110034。时间 早8:00—晚20:00。12月27日")
+    notice = kb.canonical("电话:024-88881877;邮编:110034。时间 早8:00—晚20:00。12月27日")
     assert kb.occurs("024-88881877", notice)
     assert not kb.occurs("024-8888187", notice)
     assert not kb.occurs("10034", notice)
@@ -705,3 +714,294 @@ def test_check_cli_on_a_copy_of_the_shipped_faq_outside_the_repo(tmp_path: Path)
     done = run_check(folder / "faq.yaml")
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout.startswith(f"{folder / 'faq.yaml'}: valid")
+
+
+# --------------------------------------------------------------------------- maintainer messages
+
+
+@pytest.fixture
+def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default: no BOT_LANG at all."""
+    monkeypatch.delenv("BOT_LANG", raising=False)
+    use_language(None)
+
+
+# (old, new) on a copy of the real FAQ; the marker on the line the mistake is on;
+# the words the message must use. Each is a mistake a Notepad user makes.
+SYNTAX = {
+    "full-width colon": (
+        ("    title: 值班电话\n", "    title：值班电话\n"), "title：值班电话", "全角冒号"
+    ),
+    "unclosed quote": (
+        ('  postcode: "110034"\n', '  postcode: "110034\n'), 'postcode: "110034', "引号没有闭合"
+    ),
+    "first item one space short": (
+        ("      - 举报电话是多少\n", "     - 举报电话是多少\n"), "     - 举报电话是多少", "缩进不齐"
+    ),
+    "later item one space short": (
+        ("      - 巡视组的电话号码\n", "     - 巡视组的电话号码\n"),
+        "     - 巡视组的电话号码",
+        "缩进不齐",
+    ),
+    "tab": (('    close: "20:00"\n', '\tclose: "20:00"\n'), '\tclose: "20:00"', "Tab 字符"),
+    "colon in a value": (("    days: 每天\n", "    days: 每天: 8点\n"), "每天: 8点", "冒号+空格"),
+    "unclosed bracket": (
+        ('phones: ["024-88881877", "024-88881977"]\n', 'phones: ["024-88881877", "024-88881977"\n'),
+        "  phones: [",
+        "没有配对",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SYNTAX))
+def test_yaml_mistakes_in_chinese_at_their_line(chinese: None, tmp_path: Path, name: str) -> None:
+    edit, marker, words = SYNTAX[name]
+    path = edited(tmp_path, edit, source=SHIPPED)
+    problem = only_problem(path)
+    assert problem.line == line_of(path, marker), str(problem)
+    assert words in problem.message, str(problem)
+    assert problem.cause and problem.fix  # the likely cause and what to do
+    text = str(problem)
+    assert text.startswith(f"{path}:{problem.line}")
+    assert "可能的原因:" in text and "怎么改:" in text
+    assert "could not find" not in text and "expected" not in text  # no parser jargon
+
+
+def test_the_full_width_colon_of_the_issue_is_reported_at_line_81(
+    chinese: None, tmp_path: Path
+) -> None:
+    """The issue's own case: `title：值班电话` on line 81, once reported at 82."""
+    line = line_of(SHIPPED / "faq.yaml", "    title: 值班电话")  # 81 then; the FAQ has grown
+    path = edited(tmp_path, ("    title: 值班电话", "    title：值班电话"), source=SHIPPED)
+    problem = only_problem(path)
+    assert (problem.line, problem.code) == (line, "yaml_fullwidth_colon")
+    assert "全角冒号" in problem.message and "英文冒号" in problem.fix
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_every_broken_case_is_worded_in_chinese(chinese: None, tmp_path: Path, name: str) -> None:
+    """The same line and field as in English, in Chinese, with a cause and a fix."""
+    edit, marker, field, _english = BROKEN[name]
+    path = edited(tmp_path, edit)
+    problem = only_problem(path)
+    assert (problem.line, problem.field) == (line_of(path, marker), field)
+    assert re.search(r"[\u4e00-\u9fff]", problem.message), problem.message
+    assert problem.cause and problem.fix, problem
+
+
+def test_english_on_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = edited(tmp_path, ("    title: 值班电话", "    title：值班电话"), source=SHIPPED)
+    problem = only_problem(path)  # BOT_LANG=en from the module's fixture
+    assert "full-width colon" in problem.message and "ASCII colon" in problem.fix
+    assert "likely cause: " in str(problem) and "what to do: " in str(problem)
+    monkeypatch.delenv("BOT_LANG")
+    use_language("en")  # what `check --lang en` would do, whatever BOT_LANG says
+    try:
+        assert "full-width colon" in only_problem(path).message
+    finally:
+        use_language(None)
+
+
+def test_every_message_has_both_languages() -> None:
+    import string
+
+    from bot.knowledge.messages import CATALOG
+
+    for code, langs in CATALOG.items():
+        assert set(langs) == {"zh", "en"}, code
+        for lang, (what, cause, fix) in langs.items():
+            assert what or cause, (code, lang)
+            assert bool(cause) == bool(fix), (code, lang)  # a cause always comes with a fix
+            for part in (what, cause, fix):
+                names = [n for _, n, _, _ in string.Formatter().parse(part) if n]
+                part.format(**{n.split("!")[0]: "x" for n in names})  # no stray braces
+
+
+# --------------------------------------------------------------------------- warnings
+
+
+def test_chinese_quotes_around_a_whole_value_are_warned(tmp_path: Path) -> None:
+    path = edited(tmp_path, ('answer: "不客气。"', "answer: “不客气。”"))
+    knowledge = load(path)
+    assert knowledge.intent("thanks").answer == "“不客气。”"  # what users would get
+    [warning] = knowledge.warnings
+    assert (warning.field, warning.line) == ("smalltalk[1].answer", line_of(path, "“不客气。”"))
+    assert warning.code == "chinese_quotes"
+    # Quotes inside a value are meant: 巡视“回头看”.
+    assert load(FIXTURE / "faq.yaml").warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("keyword", "kind"),
+    [
+        ("叶清风", "a person"),  # a 3-character keyword starting with a surname
+        ("第五巡视组", "a group ordinal"),
+        ("第5组", "a group ordinal"),
+        ('"6009"', "a number"),  # 3+ digits
+        ("湖北", "a place"),
+        ("机动巡视", "a campaign kind"),  # 专项巡视 is in this notice: no leftover
+    ],
+)
+def test_a_keyword_naming_what_the_notice_does_not_is_a_leftover(
+    tmp_path: Path, keyword: str, kind: str
+) -> None:
+    path = edited(tmp_path, ("keywords: [电话, 号码]", f"keywords: [电话, 号码, {keyword}]"))
+    [warning] = load(path).warnings
+    assert warning.code == "leftover" and warning.field == "topics[0].keywords[2]"
+    assert kind in warning.message and keyword.strip('"') in warning.message
+
+
+def test_an_example_naming_a_leftover_person_is_warned_too(tmp_path: Path) -> None:
+    path = edited(
+        tmp_path,
+        ("keywords: [电话, 号码]", "keywords: [电话, 号码, 叶清风]"),
+        ("电话打多少]", "电话打多少, 叶清风的电话]"),
+    )
+    fields = sorted(w.field for w in load(path).warnings)
+    assert fields == ["topics[0].examples[8]", "topics[0].keywords[2]"]
+
+
+def test_what_the_notice_names_is_no_leftover(tmp_path: Path) -> None:
+    path = edited(
+        tmp_path,
+        # The notice's own leader, group, box, postcode, province, a channel, the year, 2 digits.
+        (
+            "keywords: [电话, 号码]",
+            'keywords: [电话, 号码, 叶青纯, 第三巡视组, "6008", "110034", 沈阳, 回头看, '
+            '"12388", "2016", 24小时, 周末]',
+        ),
+    )
+    assert load(path).warnings == ()
+
+
+# --------------------------------------------------------------------------- contact facts
+
+
+def test_a_channel_number_typo_is_refused_naming_both(chinese: None, tmp_path: Path) -> None:
+    """12388 typed as 12389, a real number: the police-supervision line."""
+    path = edited(tmp_path, ('number: "12388"', 'number: "12389"'))
+    problem = only_problem(path)
+    assert (problem.field, problem.line) == ("channels.discipline.number", line_of(path, "12389"))
+    assert "12389 是公安机关投诉举报电话" in problem.message
+    assert "不是“当地纪委监委”" in problem.message and "12388" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (('number: "12388"', 'number: "12399"'), "not in the built-in registry"),
+        (("police: {name: 报警电话", "police: {name: 火警电话"), "110 is the police emergency"),
+        (("police: {name: 报警电话", "police: {name: 公安机关投诉举报电话"), "12389"),
+    ],
+)
+def test_channels_must_agree_with_the_registry(
+    tmp_path: Path, edit: tuple[str, str], words: str
+) -> None:
+    problem = only_problem(edited(tmp_path, edit))
+    assert problem.field.startswith("channels.") and words in problem.message
+
+
+def test_the_registry_knows_the_national_numbers() -> None:
+    numbers = kb.registry()
+    wanted = "12388 12345 12333 12315 12305 12306 12309 12320 12328 12336 12338 12348 "
+    wanted += "12350 12356 12366 12368 12369 12377 12378 12380 12386 12389 12393 110 119 120 122"
+    for number in wanted.split():
+        assert number in numbers and numbers[number].words, number
+    assert "纪检" in numbers["12388"].purpose and "公安" in numbers["12389"].purpose
+    for channel in load(SHIPPED / "faq.yaml").channels.values():
+        assert channel.number in numbers
+
+
+def test_a_duplicated_phone_is_refused(tmp_path: Path) -> None:
+    problems = problems_of(edited(tmp_path, ('"024-88881977"]', '"024-88881877"]')))
+    by_field = {p.field: p for p in problems}
+    assert "listed twice" in by_field["facts.phones[1]"].message
+    # …and the notice's second line is then stated by no fact.
+    assert "024-88881977 is not stated" in by_field["facts.phones"].message
+
+
+@pytest.mark.parametrize(
+    ("edit", "missing"),
+    [
+        (('phones: ["024-88881877", "024-88881977"]', 'phones: ["024-88881877"]'), "024-88881977"),
+        (("(北京时间)", ""), None),
+    ],
+)
+def test_every_notice_phone_box_and_postcode_is_stated(
+    tmp_path: Path, edit: tuple[str, str], missing: str | None
+) -> None:
+    if missing is None:  # the notice gives a third line and a second box: both named
+        path = edited(tmp_path, notice_edits=(
+            ("024-88881977,", "024-88881977;024-88881999,"),
+            ("第6008号信箱,", "第6008号信箱、第6010号信箱,"),
+        ))  # fmt: skip
+        problems = [p for p in problems_of(path) if p.code == "notice_not_stated"]
+        named = {p.message.split(" is not")[0] for p in problems}
+        assert named == {"the notice's phone 024-88881999", "the notice's PO box 6010"}
+        return
+    problem = only_problem(edited(tmp_path, edit))
+    assert (problem.field, problem.code) == ("facts.phones", "notice_not_stated")
+    assert missing in problem.message
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def cross_year(tmp_path: Path, end: str = "2027-01-08", source: Path = FIXTURE) -> Path:
+    """The campaign of 2026-11-08 to 2027-01-08, its notice saying 11月8日—次年1月8日."""
+    return edited(
+        tmp_path,
+        ("year: 2016", "year: 2026"),
+        ("start: 2016-02-27", "start: 2026-11-08"),
+        ("end: 2016-04-28", f"end: {end}"),
+        *([("2月27日—4月28日", "11月8日—次年1月8日")] if source == SHIPPED else []),
+        notice_edits=(("2月27日—4月28日", "11月8日—次年1月8日"),),
+        source=source,
+    )
+
+
+def test_a_period_may_cross_new_year(tmp_path: Path) -> None:
+    knowledge = load(cross_year(tmp_path))
+    assert knowledge.values["period"] == "2026年11月8日至2027年1月8日"
+    assert knowledge.values_en["period"] == "8 November 2026 to 8 January 2027"
+    assert knowledge.facts.period.years == {2026, 2027}
+
+
+@pytest.mark.parametrize(
+    ("end", "code"),
+    [("2028-01-08", "end_not_in_year"), ("2026-01-08", "period_reversed")],
+)
+def test_a_period_crosses_one_new_year_at_most(tmp_path: Path, end: str, code: str) -> None:
+    codes = {p.code for p in problems_of(cross_year(tmp_path, end))}
+    assert code in codes
+
+
+def test_check_passes_a_campaign_across_new_year(tmp_path: Path) -> None:
+    done = run_check(cross_year(tmp_path, source=SHIPPED))
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_notice_in_its_own_forms_is_read(tmp_path: Path) -> None:
+    """8时30分, 下午5时, full-width digits: the facts 08:30–17:00 and the phones match."""
+    path = edited(
+        tmp_path,
+        ('open: "08:00"', 'open: "08:30"'),
+        ('close: "20:00"', 'close: "17:00"'),
+        ('source: "分别设专门值班电话:024-88881877;024-88881977"',
+         'source: "分别设专门值班电话:０２４－８８８８１８７７;024-88881977"'),
+        notice_edits=(("早8:00—晚20:00", "上午8时30分至下午5时"),
+                      ("024-88881877", "０２４－８８８８１８７７")),
+    )  # fmt: skip
+    knowledge = load(path)
+    assert knowledge.values["hours"] == "每天 8:30—17:00(北京时间)"
+
+
+@pytest.mark.parametrize("name", list(SYNTAX))
+def test_the_pure_python_parser_explains_the_same(
+    chinese: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    monkeypatch.setattr(yaml_safe, "CParser", None)
+    edit, marker, words = SYNTAX[name]
+    path = edited(tmp_path, edit, source=SHIPPED)
+    problem = only_problem(path)
+    assert (problem.line, words in problem.message) == (line_of(path, marker), True), problem

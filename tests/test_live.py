@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import threading
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -22,8 +23,15 @@ SHIPPED = Path(__file__).resolve().parent.parent / "knowledge"
 NOW = datetime(2016, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # inside the period
 OLD_PHONES = ("024-88881877", "024-88881977")
 NEW_PHONES = ("024-66660011", "024-66660022")
-# Appended to the notice so that both versions of the FAQ pass provenance.
-EXTRA_NOTICE = "\n巡视组另设值班电话:{};{}。\n".format(*NEW_PHONES)
+
+
+@dataclass(frozen=True)
+class Version:
+    """A FAQ and the notice it is checked against: every notice phone must be a fact, so
+    version B (new phones) comes with its own notice."""
+
+    faq: str
+    notice: str
 
 
 def write(path: Path, text: str, stamp: int | None = None) -> None:
@@ -36,31 +44,37 @@ def write(path: Path, text: str, stamp: int | None = None) -> None:
         os.utime(path, ns=(stamp, stamp))
 
 
+def put(kdir: Path, version: Version, stamp: int | None = None) -> None:
+    """The maintainer's edit: the notice first, then the FAQ."""
+    write(kdir / "notice.txt", version.notice, stamp)
+    write(kdir / "faq.yaml", version.faq, None if stamp is None else stamp + 1)
+
+
 @pytest.fixture
 def kdir(tmp_path: Path) -> Path:
     shutil.copy(SHIPPED / "faq.yaml", tmp_path / "faq.yaml")
-    notice = (SHIPPED / "notice.txt").read_text(encoding="utf-8")
-    (tmp_path / "notice.txt").write_text(notice + EXTRA_NOTICE, encoding="utf-8")
+    shutil.copy(SHIPPED / "notice.txt", tmp_path / "notice.txt")
     return tmp_path
 
 
 @pytest.fixture
-def version_a(kdir: Path) -> str:
-    return (kdir / "faq.yaml").read_text(encoding="utf-8")
+def version_a(kdir: Path) -> Version:
+    return Version((kdir / "faq.yaml").read_text("utf-8"), (kdir / "notice.txt").read_text("utf-8"))
 
 
 @pytest.fixture
-def version_b(version_a: str) -> str:
-    facts_line = '  phones: ["{}", "{}"]'
-    old = facts_line.format(*OLD_PHONES)
-    assert old in version_a, "the shipped FAQ's phones line changed; update this test"
-    return version_a.replace(old, facts_line.format(*NEW_PHONES))
+def version_b(version_a: Version) -> Version:
+    faq, notice = version_a.faq, version_a.notice
+    for old, new in zip(OLD_PHONES, NEW_PHONES, strict=True):
+        assert old in faq and old in notice, "the shipped phones changed; update this test"
+        faq, notice = faq.replace(old, new), notice.replace(old, new)
+    return Version(faq, notice)
 
 
 @pytest.fixture
-def version_bad(version_a: str) -> str:
+def version_bad(version_a: Version) -> Version:
     # A phone number that the notice does not contain: provenance must refuse it.
-    return version_a.replace(OLD_PHONES[1], "024-99990000", 1)
+    return Version(version_a.faq.replace(OLD_PHONES[1], "024-99990000", 1), version_a.notice)
 
 
 def phones_in(reply: Reply) -> set[str]:
@@ -84,14 +98,14 @@ def test_an_existing_brain_is_used_as_is(kdir: Path) -> None:
     assert LiveBrain(kdir / "faq.yaml", brain).current is brain
 
 
-def test_good_edit_is_taken(kdir: Path, version_b: str) -> None:
+def test_good_edit_is_taken(kdir: Path, version_b: Version) -> None:
     lb = LiveBrain(kdir / "faq.yaml")
-    write(kdir / "faq.yaml", version_b)
+    put(kdir, version_b)
     result = lb.reload()
     assert result.ok and result.changed
     assert result.at.tzinfo is not None
     # The shipped campaign is over: accepted, with check's warning for the admin.
-    assert "this campaign ended on 2016-04-28" in result.message
+    assert "这一轮巡视已于 2016-04-28 结束" in result.message  # Chinese by default
     assert phones_in(lb.current.answer("值班电话是多少", NOW)) == set(NEW_PHONES)
     assert lb.history == [result]
 
@@ -106,11 +120,11 @@ def test_reload_without_change_reports_unchanged(kdir: Path) -> None:
 
 
 def test_broken_edit_keeps_the_last_good_version(
-    kdir: Path, version_bad: str, caplog: pytest.LogCaptureFixture
+    kdir: Path, version_bad: Version, caplog: pytest.LogCaptureFixture
 ) -> None:
     lb = LiveBrain(kdir / "faq.yaml")
     good = lb.current
-    write(kdir / "faq.yaml", version_bad)
+    put(kdir, version_bad)
     with caplog.at_level(logging.WARNING, logger="bot.live"):
         result = lb.reload()
     assert not result.ok and not result.changed
@@ -123,21 +137,21 @@ def test_broken_edit_keeps_the_last_good_version(
     assert phones_in(lb.current.answer("值班电话是多少", NOW)) == set(OLD_PHONES)
 
 
-def test_yaml_syntax_error_is_refused_with_its_line(kdir: Path, version_a: str) -> None:
+def test_yaml_syntax_error_is_refused_with_its_line(kdir: Path, version_a: Version) -> None:
     lb = LiveBrain(kdir / "faq.yaml")
     good = lb.current
-    write(kdir / "faq.yaml", version_a.replace("  province: 辽宁省", "  province: [辽宁省", 1))
+    write(kdir / "faq.yaml", version_a.faq.replace("  province: 辽宁省", "  province: [辽宁省", 1))
     result = lb.reload()
     assert not result.ok
     assert re.search(r"faq\.yaml:\d+", result.message)
     assert lb.current is good
 
 
-def test_an_example_answered_wrongly_is_refused(kdir: Path, version_a: str) -> None:
+def test_an_example_answered_wrongly_is_refused(kdir: Path, version_a: Version) -> None:
     # Schema and provenance are fine; the FAQ's own tests fail. `check` refuses this,
     # so a reload must refuse it too.
-    assert version_a.rstrip().splitlines()[-1].startswith("  - {q:"), "tests: is not last"
-    wrong = version_a.rstrip() + "\n  - {q: 值班电话是多少, topics: [mail]}\n"
+    assert version_a.faq.rstrip().splitlines()[-1].startswith("  - {q:"), "tests: is not last"
+    wrong = version_a.faq.rstrip() + "\n  - {q: 值班电话是多少, topics: [mail]}\n"
     lb = LiveBrain(kdir / "faq.yaml")
     good = lb.current
     write(kdir / "faq.yaml", wrong)
@@ -157,18 +171,18 @@ def test_missing_file_is_refused(kdir: Path) -> None:
     assert lb.current is good
 
 
-def test_poll_reloads_only_on_change(kdir: Path, version_b: str, version_bad: str) -> None:
+def test_poll_reloads_only_on_change(kdir: Path, version_b: Version, version_bad: Version) -> None:
     faq = kdir / "faq.yaml"
     lb = LiveBrain(faq)
     assert lb.poll() is None
     assert lb.poll() is None
 
-    write(faq, version_bad, stamp=1_000_000_000_000_000_000)
+    put(kdir, version_bad, stamp=1_000_000_000_000_000_000)
     bad = lb.poll()
     assert bad is not None and not bad.ok
     assert lb.poll() is None  # a broken file is reported once, not at every poll
 
-    write(faq, version_b, stamp=1_000_000_001_000_000_000)
+    put(kdir, version_b, stamp=1_000_000_001_000_000_000)
     good = lb.poll()
     assert good is not None and good.ok and good.changed
     assert phones_in(lb.current.answer("值班电话是多少", NOW)) == set(NEW_PHONES)
@@ -200,7 +214,7 @@ def test_history_is_bounded(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_questions_during_reloads_see_exactly_one_version(
-    kdir: Path, version_a: str, version_b: str, version_bad: str
+    kdir: Path, version_a: Version, version_b: Version, version_bad: Version
 ) -> None:
     """Four threads answer while the FAQ is reloaded with good and broken files in turn:
     every reply states version A's phones or version B's, never a mix, never an error."""
@@ -230,8 +244,8 @@ def test_questions_during_reloads_see_exactly_one_version(
         t.start()
     results: list[ReloadResult] = []
     try:
-        for text in [version_b, version_bad, version_a, version_bad, version_b, version_a]:
-            write(faq, text)
+        for version in [version_b, version_bad, version_a, version_bad, version_b, version_a]:
+            put(kdir, version)
             results.append(lb.reload())
     finally:
         done.set()
@@ -286,14 +300,27 @@ def test_stats_summary_lists_reloads_with_their_problems() -> None:
     assert "faq.yaml:17 facts.phones[1]" in text
 
 
-def test_stats_from_real_replies_and_reloads(kdir: Path, version_bad: str) -> None:
+def test_stats_from_real_replies_and_reloads(kdir: Path, version_bad: Version) -> None:
     lb = LiveBrain(kdir / "faq.yaml")
     stats = Stats()
     for q in ["值班电话是多少", "邮编多少", "你好"]:
         stats.record(lb.current.answer(q, NOW))
-    write(kdir / "faq.yaml", version_bad)
+    put(kdir, version_bad)
     lb.reload()
     text = stats.summary(lb.history)
     assert stats.total == 3
     assert "phone 1" in text and "mail 1" in text
     assert "facts.phones[1]" in text
+
+
+def test_the_reload_reply_does_not_repeat_the_summary(kdir: Path, version_b: Version) -> None:
+    """/reload words its own first line; live's Chinese summary is not said twice."""
+    from bot.tg.handlers import RELOAD_SAYS, reload_reply
+
+    lb = LiveBrain(kdir / "faq.yaml")
+    put(kdir, version_b)
+    result = lb.reload()
+    assert result.message.splitlines()[0] == "知识库已重新加载,内容已更新"
+    reply = reload_reply(result).splitlines()
+    assert reply[0] == RELOAD_SAYS[True, True] and "知识库已重新加载,内容已更新" not in reply
+    assert reply[1].startswith("提醒:这一轮巡视已于 2016-04-28 结束")

@@ -131,7 +131,8 @@ def test_every_domain_gets_its_channel(brain: Brain, question: str, number: str)
     reply = ask(brain, question)
     assert reply.kind == "route", (reply.kind, reply.topics)
     assert re.search(rf"(?<!\d){number}(?!\d)", reply.text), reply.text
-    assert not any(p in reply.text for p in PHONES)  # not a notice topic
+    # Not a notice topic (the learned model's reminder may still give the group's lines).
+    assert all(brain.knowledge.intent(t).kind == "route" for t in reply.topics)
 
 
 def test_every_declared_channel_has_a_route_or_message_that_uses_it(brain: Brain) -> None:
@@ -154,7 +155,6 @@ def test_a_personal_grievance_gets_the_general_channels(brain: Brain, question: 
     reply = ask(brain, question)
     assert reply.kind == "route" and reply.topics == ("grievance",)
     assert "12345" in reply.text and "110" in reply.text
-    assert not any(p in reply.text for p in PHONES)
 
 
 def test_named_provincial_posts_are_a_question_about_the_remit(brain: Brain) -> None:
@@ -200,16 +200,21 @@ def test_a_report_about_someone_in_the_remit_gets_no_other_route(brain: Brain) -
 
 
 def test_the_second_opinion_hook_adds_the_note_and_keeps_the_answer(brain: Brain) -> None:
-    """When only a learned model fires, the question is still answered, with the note."""
+    """When only the second opinion fires, the question is still answered, with the note."""
+    note = brain.knowledge.messages["privacy_note"]
     flagged = Brain(brain.knowledge, second_opinion=lambda folded: True)
     reply = flagged.answer("电话多少", AFTER)
     assert reply.kind == "faq" and all(p in reply.text for p in PHONES)
-    assert brain.knowledge.messages["report_note"] in reply.text
+    assert reply.text.endswith(note)
     # The rules' refusal stays the refusal, whatever the model says.
     report = flagged.answer("我要举报张某某局长收了50万", AFTER)
-    assert report.kind == "report_guard" and "50万" not in report.text
-    # And without a model nothing is added.
-    assert brain.knowledge.messages["report_note"] not in brain.answer("电话多少", AFTER).text
+    assert report.kind == "report_guard" and "50万" not in report.text and note not in report.text
+    # Never under a boundary reply: the note gives our lines.
+    outside = flagged.answer("江西的巡视组电话", AFTER)
+    assert outside.kind == "boundary" and PHONES[0] not in outside.text
+    # And with no opinion nothing is added.
+    quiet = Brain(brain.knowledge, second_opinion=lambda folded: False)
+    assert note not in quiet.answer("电话多少", AFTER).text
 
 
 # -- 5. an uncertain reply still helps ----------------------------------------------------------

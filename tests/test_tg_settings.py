@@ -24,7 +24,7 @@ def test_defaults() -> None:
     assert s.faq_path is None
     assert s.admin_ids == frozenset()
     assert not s.webhook
-    assert (s.listen, s.port, s.log_level) == ("0.0.0.0", 8080, "INFO")
+    assert (s.listen, s.port, s.log_level) == ("127.0.0.1", 8080, "INFO")
     assert (s.unanswered_log, s.unanswered_days) == (None, 30)
 
 

@@ -3,9 +3,9 @@
 In order: nothing to read → help; a report (the guard's rules) → the refusal, with the channel
 of any matter that has its own; a body the notice does not cover (another province, group,
 level, year) → the boundary reply; a number of the notice quoted back → that fact, corrected
-if it was mistyped; else the ranked topics, routes and smalltalk. A learned second opinion on
-reports, when one is plugged in (`Brain(..., second_opinion=…)`), never takes an answer away:
-it only adds the refusal note under it.
+if it was mistyped; else the ranked topics, routes and smalltalk. The second opinion on
+reports (bot.learned's model by default, `Brain(..., second_opinion=…)`) never takes an answer
+away: it only adds the reminder not to send details under it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from bot import knowledge as kb
+from bot import learned
 from bot.answer.phrasing import Phrasing
 from bot.answer.quoted import QuotedNumbers, Quotes
 from bot.answer.tuning import Tuning
@@ -27,14 +28,14 @@ from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
 from bot.text import clause_starts, fold, has_cjk, language_data, normalise_folded
 
-# A second opinion on whether a folded message is a report (a learned model's score against
-# its threshold). Plugging one in is one line:
-#   Brain(knowledge, second_opinion=lambda f: learned.report_score(f) >= learned.THRESHOLD)
+# A second opinion on whether a folded message is a report, beside the guard's rules. The
+# default is the learned model (bot.learned: its score against its exported threshold; no
+# weights file, no opinion); another is one argument: Brain(knowledge, second_opinion=f).
 SecondOpinion = Callable[[str], bool]
 
 
-def _no_second_opinion(folded: str) -> bool:
-    return False
+def _learned_opinion(folded: str) -> bool:
+    return learned.is_report(folded)  # looked up per call, so it can be replaced in tests
 
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
@@ -69,7 +70,7 @@ class Brain:
         self,
         knowledge: kb.Knowledge,
         tuning: Tuning | None = None,
-        second_opinion: SecondOpinion = _no_second_opinion,
+        second_opinion: SecondOpinion = _learned_opinion,
     ) -> None:
         language_data()  # the language files are checked before anything is answered
         self.knowledge = knowledge
@@ -104,6 +105,19 @@ class Brain:
 
     def answer(self, text: str, now: datetime, *, holdout: bool = False) -> Reply:
         folded = fold(text or "")  # capped before anything matches (text.MAX_CHARS)
+        reply = self._decide(folded, now, holdout)
+        # Only the second opinion (the learned model) takes it for a report: the question is
+        # still answered, with the reminder not to send details here; a false alarm costs one
+        # line. Never under a boundary reply: the reminder gives our lines.
+        if reply.kind not in ("report_guard", "boundary") and self._second_opinion(folded):
+            reply = self._with_note(reply)
+        return reply
+
+    def _with_note(self, reply: Reply) -> Reply:
+        note = self._message("privacy_note", reply.lang)
+        return reply if note in reply.text else replace(reply, text=reply.text + "\n\n" + note)
+
+    def _decide(self, folded: str, now: datetime, holdout: bool) -> Reply:
         norm = normalise_folded(folded)
         lang = self._language(norm)
         if not norm:
@@ -117,10 +131,8 @@ class Brain:
         if outside is not None:
             return self._outside(outside, lang)
         reply = self._understood(norm, now, lang, holdout, self._quoted.find(head))
-        if reply.kind in ("faq", "route") and self._second_opinion(folded):
-            return replace(reply, text=self._phrasing.with_report_note(reply.text, lang))
         if reply.kind in ("faq", "route") and mentions_wrongdoing(folded):
-            reply = replace(reply, text=reply.text + "\n\n" + self._message("privacy_note", lang))
+            reply = self._with_note(reply)
         return reply
 
     def _understood(
@@ -246,9 +258,10 @@ class Brain:
         return chosen or [top]
 
     def _shares_a_word(self, top: Candidate, c: Candidate) -> bool:
-        """A word two topics both list asks both (回头看: which group, and what it re-examines)."""
-        faq = self._intents[top.id].kind == self._intents[c.id].kind == "faq"
-        return faq and c.keyword >= self.tuning.keyword and bool(set(top.spans) & set(c.spans))
+        """A word two companion topics both list asks both (回头看: which group, and what it
+        re-examines)."""
+        pair = frozenset({top.id, c.id}) in self.tuning.companions
+        return pair and c.keyword >= self.tuning.keyword and bool(set(top.spans) & set(c.spans))
 
     # -- replies ---------------------------------------------------------------------------
 

@@ -116,9 +116,5 @@ class Phrasing:
     def _channel(c: Channel, lang: Lang) -> str:
         return f"{c.name_en or c.name} ({c.number})" if lang == "en" else f"{c.name}({c.number})"
 
-    def with_report_note(self, text: str, lang: Lang) -> str:
-        """An answer, then the refusal note: for a message only the second opinion flags."""
-        return text + "\n\n" + self.message("report_note", lang)
-
     def corrected(self, text: str, lang: Lang) -> str:
         return self.message("number_correction", lang) + "\n" + text

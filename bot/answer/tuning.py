@@ -38,6 +38,10 @@ class Tuning:
         "lower_level", "police_conduct", "pollution", "consumer", "crime", "land",
         "work_safety", "online", "tax",
     )  # fmt: skip
+    # Topics answered together when a word both list is asked (回头看是什么意思: which group it
+    # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
+    # so `check` still shows the confusion a copied keyword causes.
+    companions: frozenset[frozenset[str]] = frozenset({frozenset({"group", "follow_up"})})
     # The topics that state the phone lines and the PO box: a number of theirs quoted back
     # (88881977记下了,还有一个是啥) is a question about them.
     phone_topic: str = "phone"

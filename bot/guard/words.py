@@ -18,7 +18,6 @@ never match. The tests fold every word.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -28,6 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.knowledge import KnowledgeError, Problem, YamlDocument, read_yaml
+from bot.language import language_file
 
 FILE = Path("language") / "guard.yaml"
 _BUNDLED = Path(__file__).resolve().parents[2] / "knowledge" / FILE
@@ -169,10 +169,7 @@ def path(faq: str | Path | None = None) -> Path:
     holding only faq.yaml and notice.txt falls back to the copy shipped with the source,
     then to ./knowledge/language/guard.yaml (the image's working directory is /app).
     """
-    faq = faq or os.environ.get("FAQ_PATH")
-    candidates = [Path(faq).parent / FILE] if faq else []
-    candidates += [_BUNDLED, Path("knowledge") / FILE]
-    return next((p for p in candidates if p.is_file()), candidates[0])
+    return language_file(FILE.name, faq)
 
 
 def load(file: str | Path | None = None) -> Lexicon:

@@ -199,17 +199,19 @@ def main() -> int:
         log.info("BOT_WEBHOOK_SECRET not set: using a random secret for this run")
 
     # Imported here: loading the FAQ stack is only worth it once the settings are good.
+    from bot.campaigns import CampaignError
     from bot.knowledge import KnowledgeError, default_path
     from bot.live import LiveBrain
     from bot.stats import Stats
     from bot.unanswered import UnansweredLog
 
-    faq = settings.faq_path or default_path()
-    try:
-        live = LiveBrain(Path(faq))
-    except KnowledgeError as exc:
-        problems = "\n".join(f"  {p}" for p in exc.problems)
-        return _fail(f"the FAQ {faq} cannot be used:\n{problems}")
+    lives: list[LiveBrain] = []
+    for faq in settings.faq_paths or (default_path(),):
+        try:
+            lives.append(LiveBrain(Path(faq)))
+        except KnowledgeError as exc:
+            problems = "\n".join(f"  {p}" for p in exc.problems)
+            return _fail(f"the FAQ {faq} cannot be used:\n{problems}")
     try:
         unanswered = UnansweredLog.from_settings(
             str(settings.unanswered_log) if settings.unanswered_log else None,
@@ -218,11 +220,15 @@ def main() -> int:
     except (OSError, ValueError) as exc:
         return _fail(f"UNANSWERED_LOG: cannot use {settings.unanswered_log}: {exc}")
 
-    svc = Services(
-        live=live,
-        stats=Stats(),
-        flood=FloodGate(),
-        admin_ids=settings.admin_ids,
-        unanswered=unanswered,
-    )
+    try:
+        svc = Services(
+            live=lives[0],
+            others=lives[1:],  # several campaigns: each loaded and reloaded on its own
+            stats=Stats(),
+            flood=FloodGate(),
+            admin_ids=settings.admin_ids,
+            unanswered=unanswered,
+        )
+    except CampaignError as exc:
+        return _fail(f"FAQ_PATH: {exc}")
     return run(build_application(settings, svc), settings)

@@ -35,14 +35,14 @@ from telegram.ext import (
     filters,
 )
 
+from bot.knowledge.messages import CATALOG
 from bot.reply import Reply
 from bot.tg.flood import Verdict
 from bot.tg.logsetup import pseudonym
-from bot.tg.render import Outgoing, parse_callback, plain, render
-from bot.tg.services import services
+from bot.tg.render import CAMPAIGN_BUTTON, Outgoing, parse_callback, plain, render
+from bot.tg.services import Services, services
 
 if TYPE_CHECKING:
-    from bot.answer import Brain
     from bot.live import ReloadResult
 
 log = logging.getLogger(__name__)
@@ -202,27 +202,29 @@ async def on_start(update: Update, context: Context) -> None:
     svc = services(context)
     now = svc.clock()
     reply: Reply | None = None
+    chat = update.effective_chat
     if context.args:  # deep link: t.me/<bot>?start=phone
         topic = COMMAND_TOPICS.get(context.args[0], context.args[0])
         try:
-            reply = svc.brain.topic(topic, now)
+            reply = svc.topic(topic, now, chat.id if chat else None)
         except KeyError:
             reply = None
     if reply is None:
-        reply = svc.brain.message("greeting", now)
+        reply = svc.greeting(now)  # with several campaigns: lists them, a button each
     svc.observe(reply)
     async with _lane(update, context):
         await _reply(update, context, reply)
 
 
-def _fixed(name: str, make: Callable[[Brain, datetime], Reply]) -> Handler:
+def _fixed(name: str, make: Callable[[Services, datetime, int | None], Reply]) -> Handler:
     """A handler whose reply does not depend on what was sent: a topic or a standing message."""
 
     async def on_fixed(update: Update, context: Context) -> None:
         if not await _admitted(update, context):
             return
         svc = services(context)
-        reply = make(svc.brain, svc.clock())
+        chat = update.effective_chat
+        reply = make(svc, svc.clock(), chat.id if chat else None)
         svc.observe(reply)
         async with _lane(update, context):
             await _reply(update, context, reply)
@@ -233,12 +235,12 @@ def _fixed(name: str, make: Callable[[Brain, datetime], Reply]) -> Handler:
 
 def message_handler(name: str) -> Handler:
     """Answers with one of the FAQ's standing messages."""
-    return _fixed(name, lambda brain, now: brain.message(name, now))
+    return _fixed(name, lambda svc, now, _chat: svc.brain.message(name, now))
 
 
 def topic_command(topic: str) -> Handler:
     """Answers with one topic (/phone, /mail…)."""
-    return _fixed(topic, lambda brain, now: brain.topic(topic, now))
+    return _fixed(topic, lambda svc, now, chat: svc.topic(topic, now, chat))
 
 
 on_help = message_handler("help")
@@ -255,7 +257,7 @@ async def on_text(update: Update, context: Context) -> None:
     if message.chat.type != ChatType.PRIVATE:
         question = without_mention(question, context.bot.username)
     async with _lane(update, context):
-        reply = await svc.answers.run(svc.answer, question, svc.clock())
+        reply = await svc.answers.run(svc.answer, question, svc.clock(), message.chat_id)
         await _reply(update, context, reply)
 
 
@@ -264,11 +266,14 @@ async def on_button(update: Update, context: Context) -> None:
     if query is None or not await _admitted(update, context):
         return
     svc = services(context)
+    chat_id = query.message.chat.id if query.message is not None else None
     parsed = parse_callback(query.data)
     reply: Reply | None = None
-    if parsed is not None:
+    if query.data and query.data.startswith(CAMPAIGN_BUTTON) and chat_id is not None:
+        reply = svc.choose(chat_id, query.data[len(CAMPAIGN_BUTTON) :], svc.clock())
+    elif parsed is not None:
         try:
-            reply = svc.brain.topic(parsed[0], svc.clock(), parsed[1])
+            reply = svc.topic(parsed[0], svc.clock(), chat_id, parsed[1])
         except KeyError:  # a button from an older FAQ
             reply = None
     if reply is None or query.message is None:
@@ -285,14 +290,16 @@ async def on_unknown_command(update: Update, context: Context) -> None:
     await on_help(update, context)
 
 
-# /reload's first line, by (accepted, changed). It replaces live.py's English summary line
-# ("FAQ reloaded" / "FAQ unchanged"); the problems or campaign warnings after it are kept.
+# /reload's first line, by (accepted, changed). It replaces live.py's summary line
+# ("FAQ reloaded" / "知识库已重新加载…"); the problems or campaign warnings after it are kept.
 RELOAD_SAYS = {
     (True, True): "已重新加载:新的 FAQ 通过了检查,现在生效。",
     (True, False): "FAQ 没有变化,继续使用当前版本。",
     (False, False): "没有加载:新的 FAQ 有问题,仍在使用上一个正确版本。",
 }
-_LIVE_SUMMARIES = frozenset({"FAQ reloaded", "FAQ unchanged"})
+_LIVE_SUMMARIES = frozenset(  # live.py's summary line, in either maintainer language
+    CATALOG[code][lang][0] for code in ("live_reloaded", "live_unchanged") for lang in ("zh", "en")
+)
 
 
 def reload_reply(result: ReloadResult) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.campaigns import BUTTON_PREFIX
 from bot.reply import Reply, Suggestion
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE = 4096  # Telegram's limit, counted after entity parsing, in UTF-16 units
 MAX_CALLBACK_DATA = 64  # bytes
 CALLBACK_PREFIX = "t:"
+CAMPAIGN_BUTTON = BUTTON_PREFIX  # "campaign:hunan", see bot.campaigns
 # Preferred places to split a long text, best first; each stays with the piece before.
 _BREAKS = ("\n\n", "\n", "。", "!", "?", ";", "! ", "? ", ". ", "; ", ",", ", ", " ")
 
@@ -91,7 +93,8 @@ def keyboard(suggestions: Sequence[Suggestion], lang: str = "zh") -> InlineKeybo
     """One button per topic: a short list one per row, a whole menu two per row."""
     buttons: list[InlineKeyboardButton] = []
     for s in suggestions:
-        data = callback_data(s.id, lang)
+        # A campaign button (campaign:hunan) carries its own data; a topic's gets ours.
+        data = s.id if s.id.startswith(CAMPAIGN_BUTTON) else callback_data(s.id, lang)
         if len(data.encode("utf-8")) > MAX_CALLBACK_DATA:
             log.warning("topic id %r too long for a button; left out", s.id)
             continue

@@ -3,7 +3,9 @@ counters, admins.
 
 One Services object lives in `application.bot_data["services"]`. Handlers reach the FAQ
 only through `Services.brain`, which asks the live holder for its current Brain each time,
-so a reloaded FAQ takes effect from the next message on.
+so a reloaded FAQ takes effect from the next message on. With several campaigns (FAQ_PATH
+lists several), `Services.campaigns` picks the one a question is about, and `choices`
+remembers each chat's choice for a while, in memory only.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from telegram.ext import ContextTypes
 
+from bot.campaigns import Campaigns, ChatChoices
 from bot.reply import Reply
 from bot.tg.flood import FloodGate
 from bot.tg.worker import AnswerPool
@@ -68,34 +71,87 @@ class Services:
     admin_ids: frozenset[int] = frozenset()
     unanswered: UnansweredSink | None = None
     clock: Callable[[], datetime] = utc_now
+    others: Sequence[BrainSource] = ()  # the further campaigns, when FAQ_PATH lists several
+    choices: ChatChoices = field(default_factory=ChatChoices)
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+    campaigns: Campaigns | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.others:
+            self.campaigns = Campaigns([self.live, *self.others])
 
     @property
     def brain(self) -> Brain:
         return self.live.current
 
+    @property
+    def lives(self) -> tuple[BrainSource, ...]:
+        return (self.live, *self.others)
+
     def observe(self, reply: Reply, question: str | None = None) -> None:
         """Count a reply; offer a typed question to the (opt-in, scrubbing) unanswered log."""
         self.stats.record(reply)
         if question is not None and self.unanswered is not None:
-            self.unanswered.maybe_record(question, reply, self.brain.knowledge)
+            self.unanswered.maybe_record(question, reply, self._brain_of(reply).knowledge)
 
-    def answer(self, question: str, now: datetime) -> Reply:
-        """The current brain's reply to a typed question, counted and offered to the
-        unanswered log. CPU work (scrubbing included), so handlers run it in the answer
-        pool; the stats and the log take their own locks."""
-        reply = self.brain.answer(question, now)
+    def answer(self, question: str, now: datetime, chat_id: int | None = None) -> Reply:
+        """The reply to a typed question, counted and offered to the unanswered log. CPU
+        work (scrubbing included), so handlers run it in the answer pool; the stats, the
+        log and the chat choices take their own locks."""
+        if self.campaigns is None:
+            reply = self.brain.answer(question, now)
+        else:
+            chosen = self.choices.chosen(chat_id) if chat_id is not None else None
+            reply = self.campaigns.answer(question, now, chosen)
+            self._remember(chat_id, reply)
         self.observe(reply, question)
         return reply
 
+    def topic(self, topic: str, now: datetime, chat_id: int | None, lang: str = "zh") -> Reply:
+        """A command's or a button's topic, from the chat's campaign (asked for if unknown)."""
+        if self.campaigns is None:
+            return self.brain.topic(topic, now, lang)
+        chosen = self.choices.chosen(chat_id) if chat_id is not None else None
+        reply = self.campaigns.topic(topic, now, chosen, lang)
+        self._remember(chat_id, reply)
+        return reply
+
+    def greeting(self, now: datetime) -> Reply:
+        if self.campaigns is None:
+            return self.brain.message("greeting", now)
+        return self.campaigns.greeting(now)
+
+    def choose(self, chat_id: int, campaign_id: str, now: datetime) -> Reply | None:
+        """A campaign button pressed: remember it, and answer the question that waited."""
+        if self.campaigns is None or self.campaigns.get(campaign_id) is None:
+            return None
+        pending = self.choices.choose(chat_id, campaign_id)
+        return self.campaigns.chosen(campaign_id, pending, now)
+
+    def _remember(self, chat_id: int | None, reply: Reply) -> None:
+        if chat_id is None:
+            return
+        if reply.kind == "choose":
+            self.choices.wait(chat_id, reply)
+        elif reply.campaign:
+            self.choices.choose(chat_id, reply.campaign)  # named outright: the chat's now
+
+    def _brain_of(self, reply: Reply) -> Brain:
+        campaign = self.campaigns.get(reply.campaign) if self.campaigns else None
+        return campaign.brain if campaign is not None else self.brain
+
     async def reload(self) -> ReloadResult:
-        # Checking a new FAQ takes a while: do it off the event loop, one at a time.
+        """Reload every campaign, each on its own; the first one's result is returned
+        after the others' problems (a broken one keeps its last good version)."""
         async with self._reload_lock:
-            return await asyncio.to_thread(self.live.reload)
+            results = [await asyncio.to_thread(live.reload) for live in self.lives]
+        return _combined(results)
 
     async def poll(self) -> ReloadResult | None:
         async with self._reload_lock:
-            return await asyncio.to_thread(self.live.poll)
+            results = [await asyncio.to_thread(live.poll) for live in self.lives]
+        done = [r for r in results if r is not None]
+        return _combined(done) if done else None
 
     async def watch(self, interval: float = 2.0) -> None:
         """Reload the FAQ whenever its file changes; runs until cancelled."""
@@ -111,3 +167,16 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     svc = context.bot_data[KEY]
     assert isinstance(svc, Services)
     return svc
+
+
+def _combined(results: Sequence[ReloadResult]) -> ReloadResult:
+    """One result for several campaigns' reloads: ok only if all are, changed if any is."""
+    if len(results) == 1:
+        return results[0]
+    message = "\n".join(r.message for r in results if r.message)
+    return replace(
+        results[0],
+        ok=all(r.ok for r in results),
+        changed=any(r.changed for r in results),
+        message=message,
+    )

@@ -1,0 +1,86 @@
+"""What loading produces: the knowledge the answer engine uses, valid and rendered."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from bot.knowledge.problems import Problem
+from bot.knowledge.schema import Channel, Facts, FactsEn, Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """A topic, route or smalltalk entry with its answers already rendered."""
+
+    id: str
+    kind: Kind
+    title: str
+    title_en: str | None
+    answer: str
+    answer_en: str | None
+    examples: tuple[str, ...]
+    keywords: tuple[str, ...]
+    source: str | None
+    line: int
+    path: str = ""  # where it is written, e.g. "topics[3]"
+    hints: tuple[str, ...] = ()
+    message: str | None = None  # smalltalk answered by a message, e.g. "greeting"
+    example_lines: tuple[int, ...] = ()  # the line of each example, for reports
+
+
+@dataclass(frozen=True, slots=True)
+class TestCase:
+    """An extra question from `tests:` that must be answered with exactly `topics`."""
+
+    __test__ = False  # not a pytest class, despite the name
+
+    q: str
+    topics: tuple[str, ...]
+    line: int
+    path: str = ""  # e.g. "tests[2]"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the answer engine needs, valid and rendered."""
+
+    path: Path
+    notice_path: Path
+    facts: Facts
+    facts_en: FactsEn
+    channels: Mapping[str, Channel]
+    intents: tuple[Intent, ...]
+    messages: Mapping[str, str]
+    messages_en: Mapping[str, str]  # only the keys translated in the file
+    tests: tuple[TestCase, ...]
+    external_numbers: frozenset[str]
+    values: Mapping[str, str]  # each template name rendered in Chinese, e.g. values["phones"]
+    values_en: Mapping[str, str]
+    # Not errors, but worth a look (leftovers of a previous campaign, Chinese quotes …).
+    warnings: tuple[Problem, ...] = ()
+    _by_id: Mapping[str, Intent] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({i.id: i for i in self.intents}))
+
+    def intent(self, id: str) -> Intent:
+        """The intent with this id; KeyError if there is none."""
+        return self._by_id[id]
+
+    def has_intent(self, id: str) -> bool:
+        return id in self._by_id
+
+
+def default_path() -> Path:
+    """FAQ_PATH (its first FAQ, when it lists several campaigns), else the bundled
+    knowledge/faq.yaml, else ./knowledge/faq.yaml."""
+    from bot.language import first_faq
+
+    first = first_faq()
+    if first is not None:
+        return first
+    bundled = Path(__file__).resolve().parent.parent.parent / "knowledge" / "faq.yaml"
+    return bundled if bundled.is_file() else Path("knowledge") / "faq.yaml"
