@@ -322,3 +322,70 @@ class ChatChoices:
         store.move_to_end(chat_id)
         while len(store) > self.max_chats:
             store.popitem(last=False)
+
+
+class Chats:
+    """Several campaigns as each chat meets them: its choice remembered, its waiting question
+    answered once it chooses. Telegram keeps one per bot, the terminal one per session."""
+
+    def __init__(self, campaigns: Campaigns, choices: ChatChoices | None = None) -> None:
+        self.campaigns = campaigns
+        self.choices = choices or ChatChoices()
+
+    def answer(self, chat_id: int | None, text: str, now: datetime) -> Reply:
+        reply = self.campaigns.answer(text, now, self._chosen(chat_id))
+        self._remember(chat_id, reply)
+        return reply
+
+    def topic(self, chat_id: int | None, topic: str, now: datetime, lang: str = "zh") -> Reply:
+        """A command's or a button's topic; a campaign button (campaign:hunan) chooses."""
+        if topic.startswith(BUTTON_PREFIX) and chat_id is not None:
+            chosen = self.choose(chat_id, topic[len(BUTTON_PREFIX) :], now)
+            if chosen is None:
+                raise KeyError(topic)
+            return chosen
+        reply = self.campaigns.topic(topic, now, self._chosen(chat_id), lang)
+        self._remember(chat_id, reply)
+        return reply
+
+    def choose(self, chat_id: int, campaign_id: str, now: datetime) -> Reply | None:
+        """A campaign chosen: remembered, and the question that waited answered (None for a
+        campaign that is not loaded)."""
+        if self.campaigns.get(campaign_id) is None:
+            return None
+        pending = self.choices.choose(chat_id, campaign_id)
+        return self.campaigns.chosen(campaign_id, pending, now)
+
+    def greeting(self, now: datetime) -> Reply:
+        return self.campaigns.greeting(now)
+
+    def _chosen(self, chat_id: int | None) -> str | None:
+        return self.choices.chosen(chat_id) if chat_id is not None else None
+
+    def _remember(self, chat_id: int | None, reply: Reply) -> None:
+        if chat_id is None:
+            return
+        if reply.kind == "choose":
+            self.choices.wait(chat_id, reply)
+        elif reply.campaign:
+            self.choices.choose(chat_id, reply.campaign)  # named outright: the chat's now
+
+
+@dataclass
+class Session:
+    """One conversation with several campaigns, shaped like a Brain (answer, topic, message),
+    for the terminal: `chat` and `ask` call it as they call a Brain."""
+
+    chats: Chats
+    chat_id: int = 0
+
+    def answer(self, text: str, now: datetime) -> Reply:
+        return self.chats.answer(self.chat_id, text, now)
+
+    def topic(self, intent_id: str, now: datetime, lang: str = "zh") -> Reply:
+        return self.chats.topic(self.chat_id, intent_id, now, lang)
+
+    def message(self, name: str, now: datetime, lang: str = "zh") -> Reply:
+        if name == "greeting":
+            return self.chats.greeting(now)
+        return self.chats.campaigns.first().brain.message(name, now, lang)

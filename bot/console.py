@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:  # the Brain is imported when loaded, after the argument parsing
     from bot.answer import Brain
+    from bot.campaigns import Session
     from bot.reply import Reply
 
 # os.read size: large enough that a piped batch costs few system calls.
@@ -29,18 +30,34 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _load() -> Brain | None:
-    """The Brain from FAQ_PATH, or None after printing why the FAQ is unusable."""
+def _load() -> Brain | Session | None:
+    """The Brain from FAQ_PATH, or a session over its campaigns when it lists several
+    (the choice of campaign kept for the session); None after printing why it is unusable."""
     from bot.answer import Brain
+    from bot.campaigns import CampaignError, Campaigns, Chats, Session
     from bot.knowledge import KnowledgeError
+    from bot.settings import SettingsError, faq_paths
 
     try:
-        return Brain.load()
+        paths = faq_paths(os.environ.get("FAQ_PATH"))
+        if len(paths) <= 1:
+            return Brain.load(paths[0] if paths else None)
+        brains = [Brain.load(p) for p in paths]
+        return Session(Chats(Campaigns([_Fixed(b) for b in brains])))
     except KnowledgeError as exc:
         print("error: the FAQ cannot be loaded:", file=sys.stderr)
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        return None
+    except (SettingsError, CampaignError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    return None
+
+
+class _Fixed:
+    """A campaign's Brain for the length of a terminal session (no live reload here)."""
+
+    def __init__(self, brain: Brain) -> None:
+        self.current = brain
 
 
 def _lists_its_options(reply: Reply) -> bool:
@@ -125,7 +142,7 @@ def _reader_gone() -> int:
 # -- plain text ------------------------------------------------------------------------------
 
 
-def _text_answerer(brain: Brain) -> Callable[[bytes], bytes | None]:
+def _text_answerer(brain: Brain | Session) -> Callable[[bytes], bytes | None]:
     def answer_line(raw: bytes) -> bytes | None:
         text = raw.decode("utf-8", "replace").strip()
         if not text:
@@ -139,7 +156,7 @@ def _text_answerer(brain: Brain) -> Callable[[bytes], bytes | None]:
     return answer_line
 
 
-def _interactive(brain: Brain) -> int:
+def _interactive(brain: Brain | Session) -> int:
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and history for input())
     last = brain.message("greeting", _now())  # its topic list can be picked by number
@@ -178,7 +195,7 @@ def chat() -> int:
 # -- ask -------------------------------------------------------------------------------------
 
 
-def _json_result(brain: Brain, raw: bytes) -> dict[str, Any]:
+def _json_result(brain: Brain | Session, raw: bytes) -> dict[str, Any]:
     """One output object: the reply (with the input's "id"), or an error for a bad line."""
     if not raw.strip():
         return {"error": "empty line"}
@@ -199,7 +216,7 @@ def _json_result(brain: Brain, raw: bytes) -> dict[str, Any]:
         return head | {"error": f"internal error ({type(exc).__name__}); the line was not answered"}
 
 
-def _json_answerer(brain: Brain) -> Callable[[bytes], bytes]:
+def _json_answerer(brain: Brain | Session) -> Callable[[bytes], bytes]:
     def answer_line(raw: bytes) -> bytes:
         line = json.dumps(_json_result(brain, raw), ensure_ascii=False) + "\n"
         # A lone surrogate from a "\ud800" escape cannot be UTF-8; inside a JSON string its

@@ -219,3 +219,27 @@ def test_check_checks_every_campaign_of_faq_path(tmp_path: Path) -> None:
     one_broken = check(SHIPPED / "faq.yaml", broken / "faq.yaml")
     assert one_broken.returncode == 2
     assert "broken" in one_broken.stdout + one_broken.stderr
+
+
+def test_the_terminal_keeps_the_choice_for_its_session(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    hunan_brain(tmp_path / "hunan")
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "FAQ_PATH": f"{SHIPPED / 'faq.yaml'},{tmp_path / 'hunan' / 'faq.yaml'}"}
+    lines = ["巡视组电话多少", "湖南的巡视组信箱", "电话多少"]
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--jsonl"],
+        cwd=root, env=env, input="".join(json.dumps({"text": q}) + "\n" for q in lines),
+        capture_output=True, text=True, timeout=120,
+    ).stdout  # fmt: skip
+    first, second, third = (json.loads(line) for line in out.splitlines())
+    assert first["kind"] == "choose" and not states(first["reply"], LIAONING + HUNAN)
+    assert "辽宁省" in first["reply"] and "湖南省" in first["reply"]
+    assert second["campaign"] == "hunan" and HUNAN[2] in second["reply"]
+    # The session chose 湖南 by naming it: the next question is answered from its facts.
+    assert third["campaign"] == "hunan" and HUNAN[0] in third["reply"]
+    assert not states(third["reply"], LIAONING)

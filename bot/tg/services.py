@@ -4,8 +4,8 @@ counters, admins.
 One Services object lives in `application.bot_data["services"]`. Handlers reach the FAQ
 only through `Services.brain`, which asks the live holder for its current Brain each time,
 so a reloaded FAQ takes effect from the next message on. With several campaigns (FAQ_PATH
-lists several), `Services.campaigns` picks the one a question is about, and `choices`
-remembers each chat's choice for a while, in memory only.
+lists several), `Services.chats` picks the one a question is about and remembers each
+chat's choice for a while, in memory only.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from telegram.ext import ContextTypes
 
-from bot.campaigns import Campaigns, ChatChoices
+from bot.campaigns import Campaigns, Chats
 from bot.reply import Reply
 from bot.tg.flood import FloodGate
 from bot.tg.worker import AnswerPool
@@ -72,13 +72,12 @@ class Services:
     unanswered: UnansweredSink | None = None
     clock: Callable[[], datetime] = utc_now
     others: Sequence[BrainSource] = ()  # the further campaigns, when FAQ_PATH lists several
-    choices: ChatChoices = field(default_factory=ChatChoices)
     _reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
-    campaigns: Campaigns | None = field(init=False, default=None)
+    chats: Chats | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         if self.others:
-            self.campaigns = Campaigns([self.live, *self.others])
+            self.chats = Chats(Campaigns([self.live, *self.others]))
 
     @property
     def brain(self) -> Brain:
@@ -98,46 +97,30 @@ class Services:
         """The reply to a typed question, counted and offered to the unanswered log. CPU
         work (scrubbing included), so handlers run it in the answer pool; the stats, the
         log and the chat choices take their own locks."""
-        if self.campaigns is None:
+        if self.chats is None:
             reply = self.brain.answer(question, now)
         else:
-            chosen = self.choices.chosen(chat_id) if chat_id is not None else None
-            reply = self.campaigns.answer(question, now, chosen)
-            self._remember(chat_id, reply)
+            reply = self.chats.answer(chat_id, question, now)
         self.observe(reply, question)
         return reply
 
     def topic(self, topic: str, now: datetime, chat_id: int | None, lang: str = "zh") -> Reply:
         """A command's or a button's topic, from the chat's campaign (asked for if unknown)."""
-        if self.campaigns is None:
+        if self.chats is None:
             return self.brain.topic(topic, now, lang)
-        chosen = self.choices.chosen(chat_id) if chat_id is not None else None
-        reply = self.campaigns.topic(topic, now, chosen, lang)
-        self._remember(chat_id, reply)
-        return reply
+        return self.chats.topic(chat_id, topic, now, lang)
 
     def greeting(self, now: datetime) -> Reply:
-        if self.campaigns is None:
+        if self.chats is None:
             return self.brain.message("greeting", now)
-        return self.campaigns.greeting(now)
+        return self.chats.greeting(now)
 
     def choose(self, chat_id: int, campaign_id: str, now: datetime) -> Reply | None:
         """A campaign button pressed: remember it, and answer the question that waited."""
-        if self.campaigns is None or self.campaigns.get(campaign_id) is None:
-            return None
-        pending = self.choices.choose(chat_id, campaign_id)
-        return self.campaigns.chosen(campaign_id, pending, now)
-
-    def _remember(self, chat_id: int | None, reply: Reply) -> None:
-        if chat_id is None:
-            return
-        if reply.kind == "choose":
-            self.choices.wait(chat_id, reply)
-        elif reply.campaign:
-            self.choices.choose(chat_id, reply.campaign)  # named outright: the chat's now
+        return None if self.chats is None else self.chats.choose(chat_id, campaign_id, now)
 
     def _brain_of(self, reply: Reply) -> Brain:
-        campaign = self.campaigns.get(reply.campaign) if self.campaigns else None
+        campaign = self.chats.campaigns.get(reply.campaign) if self.chats else None
         return campaign.brain if campaign is not None else self.brain
 
     async def reload(self) -> ReloadResult:
