@@ -25,6 +25,12 @@ from bot.knowledge import read_yaml
 
 DATA = Path(__file__).parent / "data" / "questions.yaml"
 SETS = sorted(DATA.parent.glob("*.yaml"))
+# The newest blind sets (data/blind/), written for today (after the campaign), are measured
+# at that instant only, and held at what they reached after their first run's patterns were
+# fixed (README: first run and now). They have not been fixed to 100 %: a floor keeps them
+# from sliding back, and their failures stay visible with `bot eval … -v`.
+BLIND = sorted((DATA.parent / "blind").glob("*.yaml"))
+BLIND_FLOOR = {"holdout11.yaml": 0.79, "holdout12.yaml": 0.74, "holdout13.yaml": 0.80}
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
 # (what a user meets today). The facts must be in the reply either way.
@@ -104,7 +110,7 @@ def test_the_set_is_well_formed() -> None:
     assert not dupes, f"duplicate questions: {dupes}"
 
 
-@pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SETS + BLIND, ids=lambda p: p.name)
 def test_the_faq_does_not_copy_the_set(path: Path) -> None:
     """A held-out set copied into the examples would measure nothing.
 
@@ -151,3 +157,18 @@ def why(result: Result) -> str:
     wrong += [f"lacks {s!r}" for s in result.missing]
     wrong += [f"contains {s!r}" for s in result.forbidden]
     return "; ".join(wrong)
+
+
+def test_every_blind_set_has_a_floor() -> None:
+    assert {p.name for p in BLIND} == set(BLIND_FLOOR)
+
+
+@pytest.mark.parametrize("path", BLIND, ids=lambda p: p.name)
+def test_blind_set_holds_its_floor(path: Path) -> None:
+    report = evaluate(brain(), load_cases(path), INSTANTS["after"])
+    floor = BLIND_FLOOR[path.name]
+    # A detail of a report is never repeated, whatever the accuracy.
+    echoed = [r.case.q for r in report.results if r.case.kind == "report_guard" and r.forbidden]
+    assert not echoed, f"details of a report repeated: {echoed}"
+    assert report.overall.accuracy >= floor, f"{report.overall.accuracy:.3f} < {floor}"
+
