@@ -256,10 +256,12 @@ def test_typos_are_heard_by_their_sound(brain: Brain, question: str, topic: str)
 
 
 @pytest.mark.parametrize("question", ["沈阳到大连的高铁几点发车", "彩票中奖号码是多少", "讲个笑话"])
-def test_off_topic_questions_get_help_not_a_fact(brain: Brain, question: str) -> None:
+def test_off_topic_questions_get_help_and_the_channels(brain: Brain, question: str) -> None:
     reply = ask(brain, question)
     assert reply.kind == "fallback" and reply.suggestions
-    assert PHONES[0] not in reply.text
+    # The lines and the box (issue 7 §5), but no hours or postcode read as the train's.
+    assert all(p in reply.text for p in PHONES) and "6008" in reply.text
+    assert "20:00" not in reply.text and "110034" not in reply.text
 
 
 def test_chit_chat_words_inside_a_real_matter_are_not_chit_chat(brain: Brain) -> None:

@@ -239,10 +239,18 @@ def test_did_you_mean_in_english_lists_options_and_channels(brain: Brain) -> Non
     assert "1. " in reply.text and all(p in reply.text for p in PHONES) and BOX in reply.text
 
 
-def test_nonsense_and_off_topic_state_no_fact(brain: Brain) -> None:
-    for question in ("asdfghjkl", "高铁几点发车", "今天天气好不好"):
-        reply = ask(brain, question)
-        assert reply.kind == "fallback" and PHONES[0] not in reply.text, question
+@pytest.mark.parametrize("question", ["qwertyuiop", "🦆🦆", "高铁几点发车", "今天天气好不好", "sing me a song"])
+def test_nonsense_and_off_topic_still_leave_with_the_lines_and_the_box(
+    brain: Brain, question: str
+) -> None:
+    reply = ask(brain, question)
+    assert reply.kind == "fallback"
+    assert all(p in reply.text for p in PHONES) and BOX in reply.text
+    # A few options, listed in the text, never the whole menu of topics.
+    assert 0 < len(reply.suggestions) <= brain.tuning.max_suggestions
+    for n, s in enumerate(reply.suggestions, 1):
+        assert f"{n}. {s.title}" in reply.text
+    assert f"{len(reply.suggestions) + 1}. " not in reply.text
 
 
 # -- 6. what else the notice says ----------------------------------------------------------------

@@ -24,6 +24,9 @@ class Tuning:
     keyword: float = 0.6  # one keyword, spelt right
     strong_keyword: float = 0.4  # one keyword, even one heard through a typo (店话)
     max_suggestions: int = 3
+    # What a fallback offers (at most max_suggestions), when nothing is close enough to
+    # suggest: the lines, the box, and how to report.
+    fallback_topics: tuple[str, ...] = ("phone", "mail", "contact")
     # The head of a message that is read for what it asks about (another body, a quoted
     # number), as the matcher does: a longer text is a report or rambling, and reading all
     # 4,096 characters would cost a hundred times an ordinary question.
