@@ -239,7 +239,9 @@ def test_did_you_mean_in_english_lists_options_and_channels(brain: Brain) -> Non
     assert "1. " in reply.text and all(p in reply.text for p in PHONES) and BOX in reply.text
 
 
-@pytest.mark.parametrize("question", ["qwertyuiop", "🦆🦆", "高铁几点发车", "今天天气好不好", "sing me a song"])
+@pytest.mark.parametrize(
+    "question", ["qwertyuiop", "🦆🦆", "高铁几点发车", "今天天气好不好", "sing me a song"]
+)
 def test_nonsense_and_off_topic_still_leave_with_the_lines_and_the_box(
     brain: Brain, question: str
 ) -> None:
