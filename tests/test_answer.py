@@ -133,6 +133,11 @@ def test_greeting_thanks_and_nonsense(brain: Brain) -> None:
     assert nonsense.suggestions  # help lists the topics
 
 
+@pytest.mark.parametrize("question", ["thx mate", "thanx a lot", "ok got it"])
+def test_english_thanks_in_chat_shorthand_is_thanks(brain: Brain, question: str) -> None:
+    assert ask(brain, question).topics == ("thanks",)
+
+
 def test_call_now_follows_the_clock_and_the_period(brain: Brain) -> None:
     assert "现在在受理时间内" in ask(brain, "现在能打电话吗", DURING).text
     assert "不在受理时间内" in ask(brain, "现在能打电话吗", EVENING).text

@@ -249,6 +249,8 @@ class Brain:
                 if self._intents[c.id].kind == "route"
                 or any(_clause(s, starts) not in route_clauses for s in c.spans)
             ]
+        if chosen and chosen[0].id in tuning.alone and chosen[0] is top:
+            chosen = [c for c in chosen if self._intents[c.id].kind == "route"]
         # Answer clause by clause in the order asked (寄哪 他们几号走 → mail, then period),
         # the strongest first within a clause; a route leads.
         chosen.sort(key=lambda c: (min(_clause(s, starts) for s in c.spans or [(0, 0)]), -c.score))

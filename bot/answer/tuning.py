@@ -41,6 +41,9 @@ class Tuning:
         "lower_level", "police_conduct", "pollution", "consumer", "crime", "land",
         "work_safety", "online", "tax",
     )  # fmt: skip
+    # Routes that answer alone when they lead: a grievance naming no domain never gets a topic
+    # of the notice (不是举报当官的,是我自己的事 names officials only to say it is not about them).
+    alone: tuple[str, ...] = ("grievance",)
     # Topics answered together when a word both list is asked (回头看是什么意思: which group it
     # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
     # so `check` still shows the confusion a copied keyword causes.
