@@ -133,6 +133,11 @@ def test_greeting_thanks_and_nonsense(brain: Brain) -> None:
     assert nonsense.suggestions  # help lists the topics
 
 
+@pytest.mark.parametrize("question", ["thx mate", "thanx a lot", "ok got it"])
+def test_english_thanks_in_chat_shorthand_is_thanks(brain: Brain, question: str) -> None:
+    assert ask(brain, question).topics == ("thanks",)
+
+
 def test_call_now_follows_the_clock_and_the_period(brain: Brain) -> None:
     assert "现在在受理时间内" in ask(brain, "现在能打电话吗", DURING).text
     assert "不在受理时间内" in ask(brain, "现在能打电话吗", EVENING).text
@@ -256,10 +261,12 @@ def test_typos_are_heard_by_their_sound(brain: Brain, question: str, topic: str)
 
 
 @pytest.mark.parametrize("question", ["沈阳到大连的高铁几点发车", "彩票中奖号码是多少", "讲个笑话"])
-def test_off_topic_questions_get_help_not_a_fact(brain: Brain, question: str) -> None:
+def test_off_topic_questions_get_help_and_the_channels(brain: Brain, question: str) -> None:
     reply = ask(brain, question)
     assert reply.kind == "fallback" and reply.suggestions
-    assert PHONES[0] not in reply.text
+    # The lines and the box (issue 7 §5), but no hours or postcode read as the train's.
+    assert all(p in reply.text for p in PHONES) and "6008" in reply.text
+    assert "20:00" not in reply.text and "110034" not in reply.text
 
 
 def test_chit_chat_words_inside_a_real_matter_are_not_chit_chat(brain: Brain) -> None:

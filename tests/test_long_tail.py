@@ -126,6 +126,32 @@ ROUTES = [
 ]
 
 
+# The ways of saying it that the first table did not cover (blind sets 11-13, first run), one
+# of our own per class: a domain told by its circumstances, not its name; dialect; English.
+ROUTES += [
+    ("对门家的狗一叫就是一宿 吵得俺睡不着觉", "12345"),
+    ("楼下装修电钻从早响到晚", "12345"),
+    ("upstairs they play loud music till 3am", "12345"),
+    ("在网店订了台冰箱 钱付了卖家跑了", "110"),
+    ("I was scammed by an online seller and lost 2000 yuan", "110"),
+    ("有个人发短信扬言要弄死我", "110"),
+    ("医院说我爸手术后感染跟他们没关系", "12320"),
+    ("想复印病历 医院不给", "12320"),
+    ("the hospital won't let me see my medical records", "12320"),
+    ("交警拦下我骂骂咧咧的", "12389"),
+    ("我那口子要离 房子存款咋分", "12368"),
+    ("同学借了我两万块 一直要不回来", "12368"),
+    ("孩子就近入学 学区房没划进去", "12345"),
+    ("半夜有人在河滩上偷偷挖矿", "12336"),
+    ("厂里灭火器都是空的 电线到处乱拉", "12350"),
+    ("银行不打招呼从卡里扣了手续费", "12378"),
+    ("退休后养老金少发了两个月", "12333"),
+    ("厂里没给一分补偿就把我辞了", "12333"),
+    ("外嫁女的分红村里不给", "12338"),
+    ("my sister keeps saying she wants to end her life", "12356"),
+]
+
+
 @pytest.mark.parametrize(("question", "number"), ROUTES)
 def test_every_domain_gets_its_channel(brain: Brain, question: str, number: str) -> None:
     reply = ask(brain, question)
@@ -149,6 +175,11 @@ def test_every_declared_channel_has_a_route_or_message_that_uses_it(brain: Brain
         "受了委屈找谁说理",
         "被人冤枉了心里憋屈",
         "I was treated unfairly and nobody helps",
+        # Naming no domain at all: a matter of one's own, dragging on, passed from door to door.
+        "不是当官的事 是我自个儿家里的事 该找哪儿",
+        "这事儿拖了好几年了 各个部门推来推去",
+        "谁能给我们做主啊",
+        "it is a personal matter, no officials involved, who can help me?",
     ],
 )
 def test_a_personal_grievance_gets_the_general_channels(brain: Brain, question: str) -> None:
@@ -239,10 +270,20 @@ def test_did_you_mean_in_english_lists_options_and_channels(brain: Brain) -> Non
     assert "1. " in reply.text and all(p in reply.text for p in PHONES) and BOX in reply.text
 
 
-def test_nonsense_and_off_topic_state_no_fact(brain: Brain) -> None:
-    for question in ("asdfghjkl", "高铁几点发车", "今天天气好不好"):
-        reply = ask(brain, question)
-        assert reply.kind == "fallback" and PHONES[0] not in reply.text, question
+@pytest.mark.parametrize(
+    "question", ["qwertyuiop", "🦆🦆", "高铁几点发车", "今天天气好不好", "sing me a song"]
+)
+def test_nonsense_and_off_topic_still_leave_with_the_lines_and_the_box(
+    brain: Brain, question: str
+) -> None:
+    reply = ask(brain, question)
+    assert reply.kind == "fallback"
+    assert all(p in reply.text for p in PHONES) and BOX in reply.text
+    # A few options, listed in the text, never the whole menu of topics.
+    assert 0 < len(reply.suggestions) <= brain.tuning.max_suggestions
+    for n, s in enumerate(reply.suggestions, 1):
+        assert f"{n}. {s.title}" in reply.text
+    assert f"{len(reply.suggestions) + 1}. " not in reply.text
 
 
 # -- 6. what else the notice says ----------------------------------------------------------------

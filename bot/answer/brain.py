@@ -249,6 +249,8 @@ class Brain:
                 if self._intents[c.id].kind == "route"
                 or any(_clause(s, starts) not in route_clauses for s in c.spans)
             ]
+        if chosen and chosen[0].id in tuning.alone and chosen[0] is top:
+            chosen = [c for c in chosen if self._intents[c.id].kind == "route"]
         # Answer clause by clause in the order asked (寄哪 他们几号走 → mail, then period),
         # the strongest first within a clause; a route leads.
         chosen.sort(key=lambda c: (min(_clause(s, starts) for s in c.spans or [(0, 0)]), -c.score))
@@ -377,13 +379,22 @@ class Brain:
         ]
         if close:
             return self._did_you_mean(close, lang)
-        # Words of ours, however faint (有些情况想说说), may be a whistleblower who cannot
-        # phrase the question: they still leave with the channels. Nonsense (asdfghjkl) and a
-        # question about something unrelated (高铁几点发车, ranked=[]) get no fact at all.
+        # Everyone leaves with the channels (issue 7 §5): a whistleblower who cannot phrase
+        # the question may write anything. Words of ours, however faint (有些情况想说说), get
+        # them whole; nonsense (asdfghjkl) or an unrelated question (火车站的邮编, 邮局几点开门)
+        # only the lines and the box, so no hours or postcode read as the other thing's.
         ours = any(self._intents[c.id].kind != "smalltalk" for c in ranked)
-        text = self._phrasing.fallback(self._menus[lang], lang, reach=ours)
+        menu = self._fallback_menu(lang)
+        text = self._phrasing.fallback(menu, lang, reach="reach" if ours else "reach_brief")
         score = ranked[0].score if ranked else 0.0
-        return Reply(text, "fallback", (), score, self._menus[lang], lang)
+        return Reply(text, "fallback", (), score, menu, lang)
+
+    def _fallback_menu(self, lang: Lang) -> tuple[Suggestion, ...]:
+        """A few options, not all 16 topics: Tuning.fallback_topics this FAQ has, else its
+        first topics (another campaign's FAQ may name them otherwise)."""
+        menu = self._menus[lang]
+        chosen = tuple(s for s in menu if s.id in self.tuning.fallback_topics)
+        return (chosen or menu)[: self.tuning.max_suggestions]
 
     # -- helpers ---------------------------------------------------------------------------
 

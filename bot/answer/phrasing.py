@@ -89,11 +89,11 @@ class Phrasing:
             ]
         )
 
-    def fallback(self, menu: Sequence[Suggestion], lang: Lang, reach: bool) -> str:
-        """Not understood: say so, list what can be asked, and (`reach`) give the channels."""
+    def fallback(self, menu: Sequence[Suggestion], lang: Lang, reach: str) -> str:
+        """Not understood: say so, list what can be asked, and give the channels, in the
+        message named `reach` (the whole `reach`, or `reach_brief`)."""
         listed = self.message("options", lang) + "\n" + self.options(menu, lang)
-        parts = [self.message("fallback", lang), listed]
-        return "\n\n".join([*parts, self.message("reach", lang)] if reach else parts)
+        return "\n\n".join([self.message("fallback", lang), listed, self.message(reach, lang)])
 
     def boundary(self, outside: Outside, lang: Lang) -> str:
         # The body is named from the language data (江西省的巡视或监督机构), never copied

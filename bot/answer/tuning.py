@@ -24,6 +24,9 @@ class Tuning:
     keyword: float = 0.6  # one keyword, spelt right
     strong_keyword: float = 0.4  # one keyword, even one heard through a typo (店话)
     max_suggestions: int = 3
+    # What a fallback offers (at most max_suggestions), when nothing is close enough to
+    # suggest: the lines, the box, and how to report.
+    fallback_topics: tuple[str, ...] = ("phone", "mail", "contact")
     # The head of a message that is read for what it asks about (another body, a quoted
     # number), as the matcher does: a longer text is a report or rambling, and reading all
     # 4,096 characters would cost a hundred times an ordinary question.
@@ -38,6 +41,9 @@ class Tuning:
         "lower_level", "police_conduct", "pollution", "consumer", "crime", "land",
         "work_safety", "online", "tax",
     )  # fmt: skip
+    # Routes that answer alone when they lead: a grievance naming no domain never gets a topic
+    # of the notice (不是举报当官的,是我自己的事 names officials only to say it is not about them).
+    alone: tuple[str, ...] = ("grievance",)
     # Topics answered together when a word both list is asked (回头看是什么意思: which group it
     # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
     # so `check` still shows the confusion a copied keyword causes.
