@@ -229,6 +229,7 @@ QUESTIONS = {
         "如果一个干部贪了五十万会判多久",
         "科长收了三万块钱算受贿吗",  # 块钱 is money, nobody called 钱
         "挪用八千块够判刑吗",
+        "一个站长收了八万算不算受贿",  # 万 after a numeral is money, nobody called 万
     ),
     "near misses of the new rules": (
         "巡视组的人真有本事,效率很高",  # praise, no wealth

@@ -71,9 +71,10 @@ class Patterns:
 
     def __init__(self, lex: Lexicon) -> None:
         surname = f"[{lex.surnames}]"
-        # 块钱 and 元钱 are money, not someone called 钱: 收了五万块钱算受贿吗; nor is the end of
-        # a word someone: 属于省级领导, 村主任要是贪了 (于, 任 close 属于, 主任, 关于, 责任 …).
-        common = f"(?<![块元属关由对等主责信紧])[{lex.common_surnames}]"
+        # Not a surname: money (收了五万块钱, 十来万算受贿吗: 钱 and 万 after a unit or a
+        # numeral), nor the end of a word (属于省级领导, 村主任要是贪了: 于, 任 close 属于, 主任).
+        not_before = r"块元属关由对等主责信紧\d一二两三四五六七八九十百千几来多余"
+        common = f"(?<![{not_before}])[{lex.common_surnames}]"
         compound = _words(lex.compound_surnames)
         posts = [*lex.titles, *(f"副{t}" for t in lex.titles), *lex.officials]
         titles = _words(posts)
@@ -208,10 +209,9 @@ class Patterns:
         # One person spoken of (他, not 他们: "快递公司说不归他们管" is about a company).
         self.third = re.compile(rf"他(?!们)|她(?!们)|{_flat(['his', 'her', 'he', 'she'])}")
         self.long_digits = re.compile(r"\d(?<!\d\d)\d{6,19}")
-        # A licence plate, separators allowed (辽A88888, 辽A·12345, 辽 a 12345), or a company's
-        # registration code: a specific vehicle or company.
-        # Typed with a separator after any character (辽-h-m3327, 辽 b 6 t 2 9 1) or with the
-        # province in pinyin and a digit in it (liao a-9q2l7).
+        # A licence plate, or a company's registration code: a specific vehicle or company. A
+        # plate may have a separator after any character (辽A·12345, 辽-h-m3327, 辽 b 6 t 2 9 1),
+        # or its province in pinyin, then a digit somewhere in it (liao a-9q2l7).
         sep = r"[\s·.\-•]"
         self.code = re.compile(
             rf"[{_PLATE_PROVINCES}]{sep}{{0,2}}[a-z]{sep}{{0,2}}[a-z0-9](?:{sep}?[a-z0-9]){{4,5}}"
