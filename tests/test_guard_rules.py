@@ -44,6 +44,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "是不是都归巡视组受理呢",
     ),
     "bare_report_name": ("举报刘卫东", "举报王局长", "举报张某某 ,就这些"),
+    "report_pronoun": ("就是住三楼的那个,举报他", "我举报她!"),
     "named_person": (
         "局长韩立新收了开发商的钱",
         "赵建军书记把亲戚都安排进了单位",
@@ -55,6 +56,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "我们处长真有本事,工资不高,房子一套接一套",
         "他真有能耐啊,一个小科员开着保时捷上班",
         "咱们局长了不起,老婆戴的表都是名表",
+    ),
+    "official_wealth": (
+        "县里的副县长出门奔驰接送,手上戴着名表",
+        "the deputy mayor of our town flies to Macau every month and keeps a yacht there",
     ),
     "beyond_income": (
         "他一个科长月薪六千,去年全款买了两套房",
@@ -161,6 +166,35 @@ IMPLIED = {
         "麻烦您给我备案一下,我反映的是村长的事",
     ),
     "a bare 举报 and a name": ("举报陈国栋", "举报欧阳明", "举报吴某"),
+    "a post-holder's riches, without an income": (
+        "我们镇那个镇长可真是清官啊,老家盖了三层别墅,周末还去打高尔夫",
+        "市里一个处长的老婆在大连有好几间商铺,他自己还开着保时捷,钱是哪来的?",
+        "The finance bureau chief has two villas by the sea and a Rolex on each wrist",
+    ),
+    "round figures: 十来万, 七十多万, 两百余万": (
+        "我们单位一个副局长给自己家装修,七十多万都是施工队出的",
+        "林业局局长每年从护林经费里拿走两百余万做成培训费",
+    ),
+    "plates typed with a separator after any character, or in pinyin": (
+        "辽-C-K2288 白色越野车 天天停在他们局长家楼下",
+        "蒙 A 3 B 7 7 1 这辆公务车周末拉着领导一家去泡温泉",
+        "plate Liao B-7K3M5 is an official car used for the director's fishing trips",
+    ),
+    "English and pinyin: a post and a surname, or a post and a deed": (
+        "the traffic police chief Liu takes cash from truck drivers at the toll gate",
+        "My cousin says his director, Secretary Chen, bills family dinners as public funds."
+        " Who handles that?",
+        "anshan shi fu ju zhang zhang wei, shou qian bang ren ban zhizhao",
+    ),
+    "offers in English to send files, or to have a matter filed": (
+        "I got screenshots of the transfers to the county official, can I send you them?",
+        "I have receipts for the bribes, should I DM you privately?",
+        "Our township head took the relocation money. Could you log this as my complaint?",
+    ),
+    "a told deed with 一个…长 in it, long enough to be one particular official": (
+        "我去县住建局办证,窗口说不行,后来托人交了一万块才办下来,说是给一个副局长的好处费,"
+        "我这钱还能要回来吗?",
+    ),
 }
 
 
@@ -195,6 +229,7 @@ QUESTIONS = {
         "如果一个干部贪了五十万会判多久",
         "科长收了三万块钱算受贿吗",  # 块钱 is money, nobody called 钱
         "挪用八千块够判刑吗",
+        "一个站长收了八万算不算受贿",  # 万 after a numeral is money, nobody called 万
     ),
     "near misses of the new rules": (
         "巡视组的人真有本事,效率很高",  # praise, no wealth
@@ -212,6 +247,24 @@ QUESTIONS = {
         "举报程序是什么",  # 举报 and a word that is no name
         "举报范围包括哪些",
         "举报高官找谁",
+    ),
+    "a hypothetical in English, or asked by kind of problem": (
+        "If a county official took a kickback of 200k, where do I report it?",
+        "Suppose my manager at a state-owned firm embezzled funds, who should I tell?",
+        "公职人员收受红包属于哪方面的问题",
+        "如果一个副局长收了五万块的加油卡,违反的是哪种纪律",
+    ),
+    "a post whose last character looks like a surname": (
+        "社区主任截留低保金 打12345行吗",  # 任 ends 主任, it is no one's surname
+        "乡里的主任要是收了钱,该找纪委吗",
+        "市政协的领导是不是也属于省管干部",  # 于 ends 属于
+    ),
+    "a post held by a place name or a court that starts with a surname": (
+        "沈阳市长这样的干部能向巡视组反映吗",
+        "高院院长归不归巡视组管",
+    ),
+    "how to report, about nobody in particular, even when long": (
+        "市直机关的一把手收受贿赂 我手里有些情况 可以向巡视组反映不 怎么反映",
     ),
 }
 

@@ -30,7 +30,10 @@ from bot.unanswered import UnansweredLog
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "knowledge" / learned.MODEL_NAME
-DATA = sorted((ROOT / "tests" / "data").glob("*.yaml"))
+# What the model is trained on: every labelled set, the blind sets once they have been run too.
+DATA = sorted(
+    [*(ROOT / "tests" / "data").glob("*.yaml"), *(ROOT / "tests" / "data" / "blind").glob("*.yaml")]
+)
 NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 # Our own: a report with no reporting word, no name and no amount, which the rules let through
@@ -257,6 +260,17 @@ def test_training_twice_on_the_same_data_gives_the_same_weights() -> None:
     )
     assert (first.classifier.coef_ == second.classifier.coef_).all()
     assert len(first.vectorizer.vocabulary_) == 500
+
+
+def test_training_reads_the_labelled_sets_and_the_blind_sets_already_run() -> None:
+    pytest.importorskip("sklearn", reason="scikit-learn is not installed (dev extra)")
+    files = trainer().training_files()
+    assert files == DATA
+    assert any(p.parent.name == "blind" for p in files)
+    # Nothing outside tests/data: a held-out set not yet run is never learned from.
+    assert all(p.is_relative_to(ROOT / "tests" / "data") for p in files)
+    sources = shipped()["training"]["messages_per_file"]
+    assert {p.name for p in files} | {"faq.yaml"} == set(sources)
 
 
 def test_the_threshold_allows_at_most_the_target_share_of_false_alarms() -> None:

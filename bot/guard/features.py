@@ -71,8 +71,10 @@ class Patterns:
 
     def __init__(self, lex: Lexicon) -> None:
         surname = f"[{lex.surnames}]"
-        # 块钱 and 元钱 are money, not someone called 钱: 收了五万块钱算受贿吗
-        common = f"(?<![块元])[{lex.common_surnames}]"
+        # Not a surname: money (收了五万块钱, 十来万算受贿吗: 钱 and 万 after a unit or a
+        # numeral), nor the end of a word (属于省级领导, 村主任要是贪了: 于, 任 close 属于, 主任).
+        not_before = r"块元属关由对等主责信紧\d一二两三四五六七八九十百千几来多余"
+        common = f"(?<![{not_before}])[{lex.common_surnames}]"
         compound = _words(lex.compound_surnames)
         posts = [*lex.titles, *(f"副{t}" for t in lex.titles), *lex.officials]
         titles = _words(posts)
@@ -90,7 +92,8 @@ class Patterns:
             r"\d[\d,.]{0,15}+\s?(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
         )
         self.amount_in_words = re.compile(
-            r"[一二两三四五六七八九十百千几数]{1,6}\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
+            # 十来万, 八十多万, 三百余万: a round figure is still an amount
+            r"[一二两三四五六七八九十百千几数]{1,6}[来多余]?\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
         )
         numerals = ("yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "ji")
         self.amount_in_pinyin = re.compile(
@@ -108,13 +111,19 @@ class Patterns:
         # 市委的李国栋, 司马光局长.
         offices = ("委", "局", "厅", "院", "所", "厂", "公司", "单位", "部", "处", "科", "办", "行")
         self.name = re.compile(
-            _starts(lex.surnames, lex.compound_surnames, posts, offices, ("某", "姓", "名叫", "叫"))
+            _starts(
+                lex.surnames, lex.compound_surnames, posts, offices, lex.titles_latin,
+                ("某", "姓", "名叫", "叫"),
+            )
             + rf"(?:{surname}某{{1,3}}|某某|姓[{_HAN}](?:的|[{_STOP}]|$)|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
             rf"|{titles}\s?(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
-            rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}{acts}"
-            rf"|{_words(offices)}的{common}[{_HAN}]{{1,2}})"
+            # 主任挪用公款 is a post and a deed, not 任挪用 and 公款: the name is no act itself
+            rf"|(?:{compound}|(?!{not_name}){common})(?!{acts})[{_HAN}]{{1,2}}{acts}"
+            rf"|{_words(offices)}的{common}[{_HAN}]{{1,2}}"
+            # English and pinyin: a post then a surname, director zhao, chief wang lei
+            rf"|{_words(lex.titles_latin)} {_words(lex.surnames_latin)}\b)"
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.
@@ -127,6 +136,8 @@ class Patterns:
             rf"举报\s?(?:{compound}|(?!{not_name}){common})"
             rf"(?:[{_HAN}]{{1,2}}(?:$|[{_STOP}的]|{titles}|{acts}|{_words(lex.deeds)})|某|{titles})"
         )
+        # 举报他, 举报她!: a report aimed at one person (not 他们)
+        self.report_pronoun = re.compile(r"举报[他她](?!们)")
         self.report_verb = re.compile(
             f"{_flat(lex.report_verbs)}|{_flat(lex.investigation_requests)}"
         )
@@ -146,18 +157,22 @@ class Patterns:
         self.send = re.compile(
             r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?发"
+            rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"
+            r" (?:you|u|it to you|them to you)\b"
         )
         self.forward = re.compile(
             rf"{_flat(lex.forward_requests)}"
             r"|帮我把.{0,12}(?:交|转|递|送|带)给"
             # evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄)
             r"|我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|拍了(?:视频|照片)"
-            rf"|{_latin('i')} (?:have|got) (?:the |some )?"
-            r"(?:photos|pictures|recordings?|documents|records|evidence|proof)"
+            rf"|{_latin('i')} (?:have|got) (?:the |some |bank )?"
+            r"(?:photos|pictures|recordings?|documents|records|evidence|proof|statements|files"
+            r"|screenshots|receipts)"
         )
-        # Asking the bot itself to register or file: 帮我登记一下, 麻烦你们给我立个案.
+        # Asking the bot itself to register or file: 帮我登记一下, 麻烦你们给我立个案, please
+        # log this (one space allowed: English words are spaced).
         self.filing = re.compile(
-            rf"{_words(lex.requests_to_bot)}[^{_STOP}]{{0,6}}{_words(lex.filing_requests)}"
+            rf"{_words(lex.requests_to_bot)}[^{_STOP}]{{0,6}}\s?{_words(lex.filing_requests)}"
         )
         self.private = re.compile(_flat(lex.private))
         self.to_you = re.compile(r"[给发传](?:你|您)")
@@ -179,16 +194,30 @@ class Patterns:
             rf"{_flat(lex.hypotheticals)}|万(?<![\d一二三四五六七八九十百千几]万)一"
             # 收了五万算受贿吗, 五千够立案吗: does it count, not did it happen
             rf"|算[^{_STOP}]{{0,4}}吗|够[^{_STOP}]{{0,4}}吗"
-            r"|一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)"
         )
+        # 一个局长: anyone holding a post, in a short question; in a long story it is a
+        # particular one (…收钱的人说是给一个副厅长的辛苦费, told at length).
+        self.indefinite = re.compile(r"一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)")
         self.remit = re.compile(_flat(lex.remit_questions))
+        # Asks how or to whom to report: 咋反映, 能跟巡视组反映不, who should i tell.
+        self.asks_how = re.compile(
+            r"(?:怎么|如何|咋|能|可以|该|向谁|找谁|跟谁)[^\s,.!?]{0,6}(?:反映|举报|检举)"
+            r"|(?:反映|举报)(?:不|吗|给谁|找谁)"
+            rf"|{_latin('who')} (?:should|do|can|would) i (?:tell|report|contact|call)"
+            rf"|{_latin('how')} (?:do|can|should) i report"
+        )
         # One person spoken of (他, not 他们: "快递公司说不归他们管" is about a company).
         self.third = re.compile(rf"他(?!们)|她(?!们)|{_flat(['his', 'her', 'he', 'she'])}")
         self.long_digits = re.compile(r"\d(?<!\d\d)\d{6,19}")
-        # A licence plate, separators allowed (辽A88888, 辽A·12345, 辽 a 12345), or a company's
-        # registration code: a specific vehicle or company.
+        # A licence plate, or a company's registration code: a specific vehicle or company. A
+        # plate may have a separator after any character (辽A·12345, 辽-h-m3327, 辽 b 6 t 2 9 1),
+        # or its province in pinyin, then a digit somewhere in it (liao a-9q2l7).
+        sep = r"[\s·.\-•]"
         self.code = re.compile(
-            rf"[{_PLATE_PROVINCES}]\s?[a-z][\s·.\-•]{{0,2}}[a-z0-9]{{5,6}}(?![a-z0-9])"
+            rf"[{_PLATE_PROVINCES}]{sep}{{0,2}}[a-z]{sep}{{0,2}}[a-z0-9](?:{sep}?[a-z0-9]){{4,5}}"
+            r"(?![a-z0-9])"
+            rf"|l(?<![a-z]l)iao {sep}{{0,2}}[a-z]{sep}{{0,2}}"
+            r"(?=[a-z]{0,5}\d)[a-z0-9]{5,6}(?![a-z0-9])"
         )
         self.registration = re.compile(r"[0-9a-z](?<![0-9a-z][0-9a-z])[0-9a-z]{14}")
         # Ways to find a person or their money: e-mail, web links, WeChat ids, card numbers,
@@ -250,6 +279,7 @@ class Features:
     smalltalk: bool  # thanks, greetings, 顺便说一句, 不知道该不该说
     report_verb: bool  # 我要举报, 揭发, 彻查
     bare_report_name: bool  # 举报刘卫东
+    report_pronoun: bool  # 举报她
     person: bool  # a name, 张某, 某某, initials
     named: bool  # a person other than the anonymous 某某
     initials: bool  # X处长, L总: letters for a name, next to a post
@@ -273,6 +303,7 @@ class Features:
     wealth: bool  # 别墅, 房子一套接一套
     hypothetical: bool  # 如果, 要是, 算不算
     remit: bool  # 归巡视组管不管, 属于…范围
+    asks_how: bool  # 咋反映, 能举报吗, who should i tell
     units: int  # length in characters and Latin words
 
     @property
@@ -310,6 +341,7 @@ class Features:
         contact = bool(p.contact.search(text) or p.address_digits.search(text))
         numbers = {m.group() for m in p.long_digits.finditer(text.replace("-", ""))}
         asked = p.smalltalk.sub(" ", text)
+        units = len(p.units.findall(text))
         amount = bool(
             p.amount.search(text)
             or p.amount_in_words.search(text)
@@ -325,6 +357,7 @@ class Features:
             smalltalk=asked != text,
             report_verb=bool(p.report_verb.search(text) or p.report_opening.match(text)),
             bare_report_name=bool(p.report_name.search(text)),
+            report_pronoun=bool(p.report_pronoun.search(text)),
             person=bool(names) or initials,
             named=any(n != "某某" for n in names) or initials,
             initials=initials,
@@ -347,7 +380,9 @@ class Features:
             praise=bool(p.praise.search(text)),
             income=bool(p.income.search(text)),
             wealth=bool(p.wealth.search(text)),
-            hypothetical=bool(p.hypothetical.search(text)),
+            hypothetical=bool(p.hypothetical.search(text))
+            or (units < NARRATIVE and bool(p.indefinite.search(text))),
             remit=bool(p.remit.search(text)),
-            units=len(p.units.findall(text)),
+            asks_how=bool(p.asks_how.search(text)),
+            units=units,
         )

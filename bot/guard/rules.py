@@ -31,6 +31,20 @@ def _remit(f: Features) -> bool:
     return f.question and f.remit and (f.title or f.body) and not (told or f.known or f.named)
 
 
+def _official_wealth(f: Features) -> bool:
+    # 副区长天天坐着奥迪去高尔夫球场: a post-holder's riches told; a long story about one of
+    # them is told even when it ends in a question (…他老婆有三间铺子,钱哪来的?).
+    particular = f.third or f.known or f.named
+    return f.wealth and (f.title or f.known) and (not f.question or (f.story and particular))
+
+
+def _accusation(f: Features) -> bool:
+    # 省直厅局的一把手受贿 我知道内情 能跟巡视组反映不: a long question about how to report,
+    # about nobody in particular, is still a question.
+    how = f.asks_how and not (f.third or f.known or f.named or f.amount or f.code or f.traces)
+    return f.accuse and (not f.question or (f.story and not how))
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "filing_request",
@@ -65,6 +79,11 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.bare_report_name,
     ),
     Rule(
+        "report_pronoun",
+        "举报他/她 said outright, not asked how",
+        lambda f: f.report_pronoun and not f.question,
+    ),
+    Rule(
         "named_person",
         "a named person with a deed, a reporting word, or a story around them",
         lambda f: f.person and (f.deed or f.report_verb or f.units >= NAMED_STORY),
@@ -89,6 +108,11 @@ RULES: tuple[Rule, ...] = (
         "beyond_income",
         "a lifestyle told against an income or with its figures: 工资不高, 开宝马",
         lambda f: (f.income or f.amount) and f.wealth and (f.someone or f.body),
+    ),
+    Rule(
+        "official_wealth",
+        "riches of a post-holder told: a villa, a car, a watch, beside his post",
+        _official_wealth,
     ),
     Rule(
         "detail_of_misconduct",
@@ -146,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "accusation",
         "an office or a body accused, told rather than asked (or told at length)",
-        lambda f: f.accuse and (not f.question or f.story),
+        _accusation,
     ),
     Rule(
         "long_narrative",

@@ -44,6 +44,7 @@ class Lexicon(BaseModel):
 
     surnames: str = Field(min_length=1)
     compound_surnames: Words = NonEmptyWords
+    surnames_latin: Words = NonEmptyWords
     common_surnames: str = Field(min_length=1)
     titles: Words = NonEmptyWords
     officials: Words = NonEmptyWords
