@@ -17,9 +17,11 @@ Rules, in order (the first that fires names the body):
   (巡视组和督查组是一回事吗 asks what ours is);
 - province: another province named, ours not, and the message is about inspection or contact
   (江西的巡视组电话; not 我老家江西);
-- year: another year right before an inspection or contact word (2019年的巡视组举报电话;
-  not 2015年收了…, when something happened);
-- latest: "the latest round" right before an inspection word (最新一轮巡视, 现在的巡视组).
+- year: another year right before an inspection or contact word, links and place names
+  aside (2019年的巡视组举报电话, 2023年辽宁来巡视组了吗; not 2015年收了…, when something
+  happened);
+- latest: "the latest round" right before an inspection word, links aside (最新一轮中央巡视,
+  现在的巡视组), or a phrase that asks about later rounds outright (后来又去哪个省了).
 """
 
 from __future__ import annotations
@@ -60,11 +62,15 @@ class _Names(Strict):
 class BoundaryData(Strict):
     provinces: list[_Province]
     inspection_words: list[str]
+    abbr_areas: list[str] = []
+    abbr_directions: list[str] = []
     subjects: list[str]
     asker: list[str]
     levels: list[_Named]
     bodies: list[_Named]
+    links: list[str] = []
     latest: list[str]
+    elsewhere: list[str] = []
     comparisons: list[str]
     names: dict[Rule, _Names]
 
@@ -90,6 +96,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words = [(("inspection_words", i), w) for i, w in enumerate(data.inspection_words)]
     words += [(("subjects", i), w) for i, w in enumerate(data.subjects)]
     words += [(("latest", i), w) for i, w in enumerate(data.latest)]
+    for section in ("abbr_areas", "abbr_directions", "links", "elsewhere"):
+        words += [((section, i), w) for i, w in enumerate(getattr(data, section))]
     words += [(("comparisons", i), w) for i, w in enumerate(data.comparisons)]
     words += [(("asker", i), w) for i, w in enumerate(data.asker)]
     words += [(("levels", i, "word"), n.word) for i, n in enumerate(data.levels)]
@@ -128,7 +136,9 @@ _EN_ORDINAL_RE = re.compile(
     r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*)?(\d{1,2})\b"
 )
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_YEAR_LINKS = "的那次轮个来派"  # between a year and the body it names: 2019年那次的巡视组
+# 第三 in 辽宁省委第三巡视组 numbers a provincial group: the level is read without it.
+_NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
+_MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 
 
 def ordinal_value(text: str) -> int | None:
@@ -183,6 +193,11 @@ class Boundary:
         self._all_bodies = sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
         self._asker = tuple(fold(w) for w in d.asker)
         self._latest_words = tuple(fold(w) for w in d.latest)
+        self._elsewhere = tuple(fold(w) for w in d.elsewhere)
+        self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
+        self._areas = tuple(fold(w) for w in d.abbr_areas)
+        self._directions = tuple(fold(w) for w in d.abbr_directions)
+        self._abbrs = frozenset(fold(a) for p in d.provinces for a in p.abbr)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
 
     def _our_province(self, province: str) -> int | None:
@@ -226,12 +241,46 @@ class Boundary:
 
     def _stands(self, text: str, start: int, end: int, place: _Place) -> bool:
         if place.abbreviation:
-            return text.startswith(self._inspection, end)
+            return text.startswith(self._inspection, end) or self._area(text, start, end)
         if text[start:end].isascii():  # a Latin name is a whole word (no "hebei" in "xhebei")
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             return not (before.isalnum() or after.isalnum())
         return True
+
+    def _area(self, text: str, start: int, end: int) -> bool:
+        """粤这边, 苏南一带, 川渝那边: a clause that opens with abbreviations, then an optional
+        direction, then a word for an area. Only at a clause's start: 电视台那边 is no Taiwan."""
+        before = text[start - 1] if start else " "
+        if "\u4e00" <= before <= "\u9fff" and before not in self._abbrs:
+            return False
+        while end < len(text) and text[end] in self._abbrs:
+            end += 1  # 川渝, 京津冀
+        if text.startswith(self._directions, end):
+            end += 1
+        return text.startswith(self._areas, end)
+
+    def _skip_links(self, text: str, at: int) -> int:
+        """Where the words after `at` resume past links and place names: 2014年|头一回|巡视,
+        最新一轮|中央|巡视, 2023年|辽宁|来|巡视组."""
+        for _ in range(_MAX_LINKS):
+            while at < len(text) and text[at] == " ":
+                at += 1
+            link = next((w for w in self._links if text.startswith(w, at)), None)
+            if link is None:
+                link = self._place_at(text, at)
+            if not link:
+                break
+            at += len(link)
+        return at
+
+    def _place_at(self, text: str, at: int) -> str:
+        """The full or short place name (not a one-character abbreviation) starting at `at`."""
+        for length in range(min(self._longest, len(text) - at), 1, -1):
+            place = self._places.get(text[at : at + length])
+            if place is not None and not place.abbreviation:
+                return text[at : at + length]
+        return ""
 
     def _about_inspection(self, text: str) -> bool:
         return any(w in text for w in self._subjects)
@@ -277,7 +326,7 @@ class Boundary:
         return None
 
     def _level(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
-        return self._words("level", self._levels, text, provinces)
+        return self._words("level", self._levels, _NUMBERED_RE.sub("", text), provinces)
 
     def _body(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         if any(w in text for w in self._comparisons):
@@ -301,18 +350,19 @@ class Boundary:
         for m in _YEAR_RE.finditer(text):
             if int(m.group(1)) == self._our_year:
                 continue
-            rest = text[m.end() : m.end() + 8].lstrip("年 ")
-            rest = rest.lstrip(_YEAR_LINKS)  # 的, 那次, 那轮, 来的
-            if rest.startswith(self._subjects):
+            at = m.end() + 1 if text.startswith("年", m.end()) else m.end()
+            if text.startswith(self._subjects, self._skip_links(text, at)):
                 return self._name("year", m.group(1))
         return None
 
     def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        for word in self._elsewhere:  # 后来又去哪个省了: a later round, said outright
+            if word in text:
+                return self._name("latest", word)
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:
-                rest = text[at + len(word) :].lstrip()
-                if rest.startswith(self._inspection):
+                if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return None
