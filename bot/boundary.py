@@ -11,8 +11,9 @@ brings its own; the words (provinces, levels, bodies, "the latest round") are la
 knowledge/language/boundary.yaml.
 
 Rules, in order (the first that fires names the body):
+- level: a provincial 巡视组 or a city or county 巡察组, numbered or not (营口市委巡察组,
+  辽宁省委第三巡视组);
 - ordinal: another group's number (中央第八巡视组; 第三 is ours);
-- level: a provincial 巡视组 or a city or county 巡察组 (营口市委巡察组, 辽宁省委巡视组);
 - body: another kind of body (督察组, 督导组, 督查组), unless the two are being compared
   (巡视组和督查组是一回事吗 asks what ours is);
 - province: another province named, ours not, and the message is about inspection or contact
@@ -37,7 +38,8 @@ from bot.language import Strict, load_model
 from bot.text import fold
 
 Rule = Literal["ordinal", "level", "body", "province", "year", "latest"]
-RULES: tuple[Rule, ...] = ("ordinal", "level", "body", "province", "year", "latest")
+# level before ordinal: 辽宁省委第五巡视组 is a provincial group, whatever its number.
+RULES: tuple[Rule, ...] = ("level", "ordinal", "body", "province", "year", "latest")
 
 
 class _Province(Strict):
@@ -62,15 +64,15 @@ class _Names(Strict):
 class BoundaryData(Strict):
     provinces: list[_Province]
     inspection_words: list[str]
-    abbr_areas: list[str] = []
-    abbr_directions: list[str] = []
+    abbr_areas: tuple[str, ...] = ()
+    abbr_directions: tuple[str, ...] = ()
     subjects: list[str]
     asker: list[str]
     levels: list[_Named]
     bodies: list[_Named]
-    links: list[str] = []
+    links: tuple[str, ...] = ()
     latest: list[str]
-    elsewhere: list[str] = []
+    elsewhere: tuple[str, ...] = ()
     comparisons: list[str]
     names: dict[Rule, _Names]
 

@@ -210,3 +210,53 @@ def test_a_report_about_another_province_is_refused_without_our_lines(brain: Bra
     # A report about one of ours that mentions another place is still ours.
     ours = brain.answer("举报丹东市副市长郑某 他在北京有三套房", NOW)
     assert ours.kind == "report_guard" and all(line in ours.text for line in OUR_LINES)
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("闽这边巡视组的举报电话", "province"),  # an abbreviation opening a clause, then an area
+        ("湘南一带有没有巡视组能联系", "province"),  # abbreviation, direction, area
+        ("京津冀那边的巡视组信箱", "province"),  # several abbreviations in a row
+        ("henan xunshizu lianxi fangshi", "province"),  # a province and its subject in pinyin
+        ("2013年头一次巡视辽宁留的电话", "year"),  # a link between the year and the body
+        ("2021年又派巡视组来辽宁了吗", "year"),
+        ("2012年辽宁巡视组的电话", "year"),  # our own province between them
+        ("2020年中央巡视组的邮编", "year"),
+        ("新一轮中央巡视有没有新号码", "latest"),  # 中央 between "latest" and the inspection
+        ("今年中央巡视组去没去辽宁", "latest"),
+        ("第三巡视组之后又去哪个省巡视了", "latest"),  # a later round, said outright
+        ("中央巡视组目前正在巡视哪里", "latest"),
+        ("辽宁省委第五巡视组的电话", "level"),  # a numbered provincial group
+        ("省委第二巡察组在哪办公", "level"),
+    ],
+)
+def test_patterns_of_other_bodies(boundary: Boundary, question: str, rule: str) -> None:
+    found = boundary.find(fold(question))
+    assert found is not None, question
+    assert found.rule == rule, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "电视台那边说巡视组的电话是多少",  # 台 inside a word is no Taiwan
+        "京东那边客服电话打不通",  # no 东 after an abbreviation: a company, not Beijing
+        "2016年头一次巡视组来的时候电话多少",  # the notice's own year
+        "2015年他收了钱我想举报",  # when something happened, not which body
+        "最近打巡视组电话没人接",  # "lately" is no later round
+        "中央第三巡视组的电话",  # our own numbered group
+        "首轮回头看有哪几个省",  # the notice's own first round
+        "省厅长的问题是找巡视组还是找督察",  # which of two to go to asks about ours
+    ],
+)
+def test_patterns_that_stay_ours(boundary: Boundary, question: str) -> None:
+    assert boundary.find(fold(question)) is None, question
+
+
+def test_a_boundary_reply_never_gives_our_lines_for_these_patterns(brain: Brain) -> None:
+    asked = ("闽这边巡视组的举报电话", "2021年又派巡视组来辽宁了吗", "辽宁省委第五巡视组的电话")
+    for question in asked:
+        reply = brain.answer(question, NOW)
+        assert reply.kind == "boundary", question
+        assert "12388" in reply.text and not any(n in reply.text for n in OUR_LINES)
