@@ -19,10 +19,10 @@ Rules, in order (the first that fires names the body):
 - province: another province named, ours not, and the message is about inspection or contact
   (江西的巡视组电话; not 我老家江西);
 - year: another year right before an inspection or contact word, links and place names
-  aside (2019年的巡视组举报电话, 2023年辽宁来巡视组了吗; not 2015年收了…, when something
+  aside (2019年的巡视组举报电话, 2021年又派巡视组来辽宁; not 2015年收了…, when something
   happened);
-- latest: "the latest round" right before an inspection word, links aside (最新一轮中央巡视,
-  现在的巡视组), or a phrase that asks about later rounds outright (后来又去哪个省了).
+- latest: "the latest round" right before an inspection word, links aside (新一轮中央巡视,
+  现在的巡视组), or a phrase that asks about later rounds outright (之后又去哪个省巡视了).
 """
 
 from __future__ import annotations
@@ -251,20 +251,20 @@ class Boundary:
         return True
 
     def _area(self, text: str, start: int, end: int) -> bool:
-        """粤这边, 苏南一带, 川渝那边: a clause that opens with abbreviations, then an optional
+        """闽这边, 湘南一带, 京津冀那边: a clause that opens with abbreviations, then an optional
         direction, then a word for an area. Only at a clause's start: 电视台那边 is no Taiwan."""
         before = text[start - 1] if start else " "
         if "\u4e00" <= before <= "\u9fff" and before not in self._abbrs:
             return False
         while end < len(text) and text[end] in self._abbrs:
-            end += 1  # 川渝, 京津冀
+            end += 1  # 京津冀
         if text.startswith(self._directions, end):
             end += 1
         return text.startswith(self._areas, end)
 
     def _skip_links(self, text: str, at: int) -> int:
-        """Where the words after `at` resume past links and place names: 2014年|头一回|巡视,
-        最新一轮|中央|巡视, 2023年|辽宁|来|巡视组."""
+        """Where the words after `at` resume past links and place names: 2013年|头一次|巡视,
+        新一轮|中央|巡视, 2021年|又|派|巡视组."""
         for _ in range(_MAX_LINKS):
             while at < len(text) and text[at] == " ":
                 at += 1
@@ -358,7 +358,7 @@ class Boundary:
         return None
 
     def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
-        for word in self._elsewhere:  # 后来又去哪个省了: a later round, said outright
+        for word in self._elsewhere:  # 之后又去哪个省巡视了: a later round, said outright
             if word in text:
                 return self._name("latest", word)
         for word in self._latest_words:
