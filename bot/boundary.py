@@ -73,6 +73,7 @@ class BoundaryData(Strict):
     links: tuple[str, ...] = ()
     latest: list[str]
     elsewhere: tuple[str, ...] = ()
+    notice_places: tuple[str, ...] = ()
     comparisons: list[str]
     names: dict[Rule, _Names]
 
@@ -98,7 +99,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words = [(("inspection_words", i), w) for i, w in enumerate(data.inspection_words)]
     words += [(("subjects", i), w) for i, w in enumerate(data.subjects)]
     words += [(("latest", i), w) for i, w in enumerate(data.latest)]
-    for section in ("abbr_areas", "abbr_directions", "links", "elsewhere"):
+    for section in ("abbr_areas", "abbr_directions", "links", "elsewhere", "notice_places"):
         words += [((section, i), w) for i, w in enumerate(getattr(data, section))]
     words += [(("comparisons", i), w) for i, w in enumerate(data.comparisons)]
     words += [(("asker", i), w) for i, w in enumerate(data.asker)]
@@ -200,6 +201,7 @@ class Boundary:
         self._areas = tuple(fold(w) for w in d.abbr_areas)
         self._directions = tuple(fold(w) for w in d.abbr_directions)
         self._abbrs = frozenset(fold(a) for p in d.provinces for a in p.abbr)
+        self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
 
     def _our_province(self, province: str) -> int | None:
@@ -213,12 +215,19 @@ class Boundary:
 
     def find(self, folded: str) -> Outside | None:
         """The first rule that fires on a folded message, naming the body; None if ours."""
-        provinces = self._provinces(folded)
+        provinces = self._provinces(self._without_notice_places(folded))
         for rule in RULES:
             found = getattr(self, f"_{rule}")(folded, provinces)
             if found is not None:
                 return found
         return None
+
+    def _without_notice_places(self, text: str) -> str:
+        """新疆生产建设兵团都巡视过吗 asks about the notice's own words: its place is blanked
+        (same length, so positions hold)."""
+        for phrase in self._notice_places:
+            text = text.replace(phrase, " " * len(phrase))
+        return text
 
     def _provinces(self, text: str) -> list[tuple[int, str]]:
         """(province, word) named, longest first, each stretch read once (辽宁 ≠ 宁); a place

@@ -248,6 +248,7 @@ def test_patterns_of_other_bodies(boundary: Boundary, question: str, rule: str) 
         "中央第三巡视组的电话",  # our own numbered group
         "首轮回头看有哪几个省",  # the notice's own first round
         "省厅长的问题是找巡视组还是找督察",  # which of two to go to asks about ours
+        "新疆生产建设兵团也被巡视过吗",  # the notice's own words about the rounds
     ],
 )
 def test_patterns_that_stay_ours(boundary: Boundary, question: str) -> None:
