@@ -7,8 +7,9 @@ were Jiangxi's: that is the worst answer the bot can give. So before any topic i
 `Boundary.find` says whether the question names a body the notice does not cover, and which.
 
 Which group, province and year are "ours" comes from the FAQ's facts, so another campaign
-brings its own; the words (provinces, levels, bodies, "the latest round") are language data in
-knowledge/language/boundary.yaml.
+brings its own. The provinces, their cities and one-character abbreviations are the project's
+one table, knowledge/language/regions.yaml (bot.regions); the words of levels, bodies and "the
+latest round" are language data in knowledge/language/boundary.yaml.
 
 Rules, in order (the first that fires names the body):
 - level: a provincial 巡视组 or a city or county 巡察组, numbered or not (营口市委巡察组,
@@ -28,26 +29,19 @@ Rules, in order (the first that fires names the body):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from bot.knowledge import Collector, Facts
 from bot.language import Strict, load_model
+from bot.regions import Region, default_regions
 from bot.text import fold
 
 Rule = Literal["ordinal", "level", "body", "province", "year", "latest"]
 # level before ordinal: 辽宁省委第五巡视组 is a provincial group, whatever its number.
 RULES: tuple[Rule, ...] = ("level", "ordinal", "body", "province", "year", "latest")
-
-
-class _Province(Strict):
-    name: str
-    short: tuple[str, ...] = ()
-    abbr: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
 
 
 class _Named(Strict):
@@ -62,7 +56,6 @@ class _Names(Strict):
 
 
 class BoundaryData(Strict):
-    provinces: list[_Province]
     inspection_words: list[str]
     abbr_areas: tuple[str, ...] = ()
     abbr_directions: tuple[str, ...] = ()
@@ -79,14 +72,7 @@ class BoundaryData(Strict):
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
-    """What the schema cannot say: lengths of names, every rule named, each word matchable."""
-    for i, p in enumerate(data.provinces):
-        for j, a in enumerate(p.abbr):
-            if len(a) != 1:
-                out.add(("provinces", i, "abbr", j), f"{a!r}: an abbreviation is one character")
-        for j, s in enumerate(p.short):
-            if len(s) < 2:
-                out.add(("provinces", i, "short", j), f"{s!r}: one character goes under abbr")
+    """What the schema cannot say: every rule named, each word matchable."""
     for rule in RULES:
         if rule not in data.names:
             out.add(("names",), f"missing the name of rule {rule!r}")
@@ -162,21 +148,30 @@ def ordinal_value(text: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class _Place:
-    province: int  # index into provinces
+    province: int  # index into regions
     abbreviation: bool  # counts only right before an inspection word
 
 
 class Boundary:
     """Recognises questions about bodies the notice does not cover; built once per FAQ."""
 
-    def __init__(self, facts: Facts, data: BoundaryData | None = None) -> None:
+    def __init__(
+        self,
+        facts: Facts,
+        data: BoundaryData | None = None,
+        regions: Sequence[Region] | None = None,
+    ) -> None:
+        """`regions`: the provinces and their cities, default the project's one table
+        (knowledge/language/regions.yaml)."""
         self.data = data or boundary_data()
         d = self.data
+        self.regions = tuple(default_regions().regions.values() if regions is None else regions)
         self._places: dict[str, _Place] = {}
-        for i, p in enumerate(d.provinces):
-            for word in [p.name, *p.short, *p.places, *p.en]:
-                self._places.setdefault(fold(word), _Place(i, False))
-            for word in p.abbr:
+        for i, r in enumerate(self.regions):
+            for word in [*r.names, r.capital, r.en, r.capital_en, *r.en_also]:
+                if word:
+                    self._places.setdefault(fold(word), _Place(i, False))
+            for word in r.abbr:
                 self._places.setdefault(fold(word), _Place(i, True))
         self._longest = max(map(len, self._places), default=1)
         self._initials = frozenset(w[0] for w in self._places)  # where a name can start
@@ -200,14 +195,14 @@ class Boundary:
         self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
         self._areas = tuple(fold(w) for w in d.abbr_areas)
         self._directions = tuple(fold(w) for w in d.abbr_directions)
-        self._abbrs = frozenset(fold(a) for p in d.provinces for a in p.abbr)
+        self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
 
     def _our_province(self, province: str) -> int | None:
         folded = fold(province)
-        for i, p in enumerate(self.data.provinces):
-            if folded in {fold(w) for w in (p.name, *p.short)}:
+        for i, r in enumerate(self.regions):
+            if folded in {fold(r.name), fold(r.short)}:
                 return i
         return None
 
@@ -350,9 +345,8 @@ class Boundary:
         if self._ours in named or not self._about_inspection(text):
             return None
         for i in named:
-            p = self.data.provinces[i]
-            en = p.en[0].title() if p.en else p.name
-            return self._name("province", p.name, en)
+            r = self.regions[i]
+            return self._name("province", r.name, r.en or r.name)
         return None
 
     def _year(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:

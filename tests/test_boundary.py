@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ from bot.answer import Brain
 from bot.boundary import Boundary, BoundaryData, _check, ordinal_value
 from bot.knowledge import KnowledgeError
 from bot.language import load_model
+from bot.regions import load_regions
 from bot.text import fold
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -156,24 +158,44 @@ def test_bad_boundary_data_is_reported_with_its_line(
 ) -> None:
     shipped = Path(__file__).resolve().parents[1] / "knowledge" / "language" / "boundary.yaml"
     text = shipped.read_text(encoding="utf-8")
-    text = text.replace("abbr: [赣]", "abbr: [赣州]")  # two characters as an abbreviation
     text = text.replace("subjects: [巡视,", "subjects: [邮政信箱, 巡视,")  # folded to 信箱
     _write_language(tmp_path, "boundary.yaml", text, monkeypatch)
     with pytest.raises(KnowledgeError) as caught:
         load_model("boundary.yaml", BoundaryData, _check)
     problems = [str(p) for p in caught.value.problems]
     lines = text.splitlines()
-    abbr = next(n for n, line in enumerate(lines, 1) if "赣州" in line)
     subjects = next(n for n, line in enumerate(lines, 1) if line.startswith("subjects:"))
-    assert any(f"boundary.yaml:{abbr} provinces[" in p and "one character" in p for p in problems)
     assert any(f"boundary.yaml:{subjects} subjects[0]" in p and "信箱" in p for p in problems)
 
 
+def test_a_long_abbreviation_in_the_regions_is_reported_with_its_line(tmp_path: Path) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "knowledge" / "language" / "regions.yaml"
+    text = shipped.read_text(encoding="utf-8").replace("abbr: [赣]", "abbr: [赣州]")
+    path = tmp_path / "regions.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_regions(path)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "赣州]" in row)
+    assert any(f"regions.yaml:{line}" in str(p) and "一个字" in str(p) for p in caught.value.problems)
+
+
+def test_the_provinces_come_from_the_one_table_of_regions(brain: Brain) -> None:
+    """A province or city added to regions.yaml is known to the boundary, with no other edit."""
+    regions = [r for r in load_regions() if r.id != "jiangxi"]
+    jiangxi = next(r for r in load_regions() if r.id == "jiangxi")
+    extended = replace(jiangxi, names=(*jiangxi.names, "试验市"))
+    boundary = Boundary(brain.knowledge.facts, regions=[*regions, extended])
+    found = boundary.find(fold("试验市的巡视组电话"))
+    assert found is not None and found.name == "江西省的巡视或监督机构"
+    assert Boundary(brain.knowledge.facts).find(fold("试验市的巡视组电话")) is None
+    assert Boundary(brain.knowledge.facts).find(fold("临沂的巡视组电话")) is not None  # a city
+
+
 def test_a_misspelt_section_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _write_language(tmp_path, "boundary.yaml", "provinces: []\nprovincs: []\n", monkeypatch)
+    _write_language(tmp_path, "boundary.yaml", "links: []\nlinkz: []\n", monkeypatch)
     with pytest.raises(KnowledgeError) as caught:
         load_model("boundary.yaml", BoundaryData, _check)
-    assert any("provincs" in str(p) and ":2" in str(p) for p in caught.value.problems)
+    assert any("linkz" in str(p) and ":2" in str(p) for p in caught.value.problems)
 
 
 def test_a_faq_without_the_new_messages_gets_the_default_wording() -> None:
