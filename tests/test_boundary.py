@@ -176,7 +176,8 @@ def test_a_long_abbreviation_in_the_regions_is_reported_with_its_line(tmp_path: 
     with pytest.raises(KnowledgeError) as caught:
         load_regions(path)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "赣州]" in row)
-    assert any(f"regions.yaml:{line}" in str(p) and "一个字" in str(p) for p in caught.value.problems)
+    problems = [str(p) for p in caught.value.problems]
+    assert any(f"regions.yaml:{line}" in p and "一个字" in p for p in problems)
 
 
 def test_the_provinces_come_from_the_one_table_of_regions(brain: Brain) -> None:
