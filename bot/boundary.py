@@ -7,43 +7,41 @@ were Jiangxi's: that is the worst answer the bot can give. So before any topic i
 `Boundary.find` says whether the question names a body the notice does not cover, and which.
 
 Which group, province and year are "ours" comes from the FAQ's facts, so another campaign
-brings its own; the words (provinces, levels, bodies, "the latest round") are language data in
-knowledge/language/boundary.yaml.
+brings its own. The provinces, their cities and one-character abbreviations are the project's
+one table, knowledge/language/regions.yaml (bot.regions); the words of levels, bodies and "the
+latest round" are language data in knowledge/language/boundary.yaml.
 
 Rules, in order (the first that fires names the body):
+- level: a provincial 巡视组 or a city or county 巡察组, numbered or not (营口市委巡察组,
+  辽宁省委第三巡视组);
 - ordinal: another group's number (中央第八巡视组; 第三 is ours);
-- level: a provincial 巡视组 or a city or county 巡察组 (营口市委巡察组, 辽宁省委巡视组);
 - body: another kind of body (督察组, 督导组, 督查组), unless the two are being compared
   (巡视组和督查组是一回事吗 asks what ours is);
 - province: another province named, ours not, and the message is about inspection or contact
   (江西的巡视组电话; not 我老家江西);
-- year: another year right before an inspection or contact word (2019年的巡视组举报电话;
-  not 2015年收了…, when something happened);
-- latest: "the latest round" right before an inspection word (最新一轮巡视, 现在的巡视组).
+- year: another year right before an inspection or contact word, links and place names
+  aside (2019年的巡视组举报电话, 2021年又派巡视组来辽宁; not 2015年收了…, when something
+  happened);
+- latest: "the latest round" right before an inspection word, links aside (新一轮中央巡视,
+  现在的巡视组), or a phrase that asks about later rounds outright (之后又去哪个省巡视了).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from bot.knowledge import Collector, Facts
 from bot.language import Strict, load_model
+from bot.regions import Region, default_regions
 from bot.text import fold
 
 Rule = Literal["ordinal", "level", "body", "province", "year", "latest"]
-RULES: tuple[Rule, ...] = ("ordinal", "level", "body", "province", "year", "latest")
-
-
-class _Province(Strict):
-    name: str
-    short: tuple[str, ...] = ()
-    abbr: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
+# level before ordinal: 辽宁省委第五巡视组 is a provincial group, whatever its number.
+RULES: tuple[Rule, ...] = ("level", "ordinal", "body", "province", "year", "latest")
 
 
 class _Named(Strict):
@@ -58,26 +56,23 @@ class _Names(Strict):
 
 
 class BoundaryData(Strict):
-    provinces: list[_Province]
     inspection_words: list[str]
+    abbr_areas: tuple[str, ...] = ()
+    abbr_directions: tuple[str, ...] = ()
     subjects: list[str]
     asker: list[str]
     levels: list[_Named]
     bodies: list[_Named]
+    links: tuple[str, ...] = ()
     latest: list[str]
+    elsewhere: tuple[str, ...] = ()
+    notice_places: tuple[str, ...] = ()
     comparisons: list[str]
     names: dict[Rule, _Names]
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
-    """What the schema cannot say: lengths of names, every rule named, each word matchable."""
-    for i, p in enumerate(data.provinces):
-        for j, a in enumerate(p.abbr):
-            if len(a) != 1:
-                out.add(("provinces", i, "abbr", j), f"{a!r}: an abbreviation is one character")
-        for j, s in enumerate(p.short):
-            if len(s) < 2:
-                out.add(("provinces", i, "short", j), f"{s!r}: one character goes under abbr")
+    """What the schema cannot say: every rule named, each word matchable."""
     for rule in RULES:
         if rule not in data.names:
             out.add(("names",), f"missing the name of rule {rule!r}")
@@ -90,6 +85,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words = [(("inspection_words", i), w) for i, w in enumerate(data.inspection_words)]
     words += [(("subjects", i), w) for i, w in enumerate(data.subjects)]
     words += [(("latest", i), w) for i, w in enumerate(data.latest)]
+    for section in ("abbr_areas", "abbr_directions", "links", "elsewhere", "notice_places"):
+        words += [((section, i), w) for i, w in enumerate(getattr(data, section))]
     words += [(("comparisons", i), w) for i, w in enumerate(data.comparisons)]
     words += [(("asker", i), w) for i, w in enumerate(data.asker)]
     words += [(("levels", i, "word"), n.word) for i, n in enumerate(data.levels)]
@@ -128,7 +125,9 @@ _EN_ORDINAL_RE = re.compile(
     r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*)?(\d{1,2})\b"
 )
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_YEAR_LINKS = "的那次轮个来派"  # between a year and the body it names: 2019年那次的巡视组
+# 第三 in 辽宁省委第三巡视组 numbers a provincial group: the level is read without it.
+_NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
+_MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 
 
 def ordinal_value(text: str) -> int | None:
@@ -149,21 +148,30 @@ def ordinal_value(text: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class _Place:
-    province: int  # index into provinces
+    province: int  # index into regions
     abbreviation: bool  # counts only right before an inspection word
 
 
 class Boundary:
     """Recognises questions about bodies the notice does not cover; built once per FAQ."""
 
-    def __init__(self, facts: Facts, data: BoundaryData | None = None) -> None:
+    def __init__(
+        self,
+        facts: Facts,
+        data: BoundaryData | None = None,
+        regions: Sequence[Region] | None = None,
+    ) -> None:
+        """`regions`: the provinces and their cities, default the project's one table
+        (knowledge/language/regions.yaml)."""
         self.data = data or boundary_data()
         d = self.data
+        self.regions = tuple(default_regions().regions.values() if regions is None else regions)
         self._places: dict[str, _Place] = {}
-        for i, p in enumerate(d.provinces):
-            for word in [p.name, *p.short, *p.places, *p.en]:
-                self._places.setdefault(fold(word), _Place(i, False))
-            for word in p.abbr:
+        for i, r in enumerate(self.regions):
+            for word in [*r.names, r.capital, r.en, r.capital_en, *r.en_also]:
+                if word:
+                    self._places.setdefault(fold(word), _Place(i, False))
+            for word in r.abbr:
                 self._places.setdefault(fold(word), _Place(i, True))
         self._longest = max(map(len, self._places), default=1)
         self._initials = frozenset(w[0] for w in self._places)  # where a name can start
@@ -183,12 +191,18 @@ class Boundary:
         self._all_bodies = sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
         self._asker = tuple(fold(w) for w in d.asker)
         self._latest_words = tuple(fold(w) for w in d.latest)
+        self._elsewhere = tuple(fold(w) for w in d.elsewhere)
+        self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
+        self._areas = tuple(fold(w) for w in d.abbr_areas)
+        self._directions = tuple(fold(w) for w in d.abbr_directions)
+        self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
+        self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
 
     def _our_province(self, province: str) -> int | None:
         folded = fold(province)
-        for i, p in enumerate(self.data.provinces):
-            if folded in {fold(w) for w in (p.name, *p.short)}:
+        for i, r in enumerate(self.regions):
+            if folded in {fold(r.name), fold(r.short)}:
                 return i
         return None
 
@@ -196,12 +210,19 @@ class Boundary:
 
     def find(self, folded: str) -> Outside | None:
         """The first rule that fires on a folded message, naming the body; None if ours."""
-        provinces = self._provinces(folded)
+        provinces = self._provinces(self._without_notice_places(folded))
         for rule in RULES:
             found = getattr(self, f"_{rule}")(folded, provinces)
             if found is not None:
                 return found
         return None
+
+    def _without_notice_places(self, text: str) -> str:
+        """新疆生产建设兵团都巡视过吗 asks about the notice's own words: its place is blanked
+        (same length, so positions hold)."""
+        for phrase in self._notice_places:
+            text = text.replace(phrase, " " * len(phrase))
+        return text
 
     def _provinces(self, text: str) -> list[tuple[int, str]]:
         """(province, word) named, longest first, each stretch read once (辽宁 ≠ 宁); a place
@@ -226,12 +247,46 @@ class Boundary:
 
     def _stands(self, text: str, start: int, end: int, place: _Place) -> bool:
         if place.abbreviation:
-            return text.startswith(self._inspection, end)
+            return text.startswith(self._inspection, end) or self._area(text, start, end)
         if text[start:end].isascii():  # a Latin name is a whole word (no "hebei" in "xhebei")
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             return not (before.isalnum() or after.isalnum())
         return True
+
+    def _area(self, text: str, start: int, end: int) -> bool:
+        """闽这边, 湘南一带, 京津冀那边: a clause that opens with abbreviations, then an optional
+        direction, then a word for an area. Only at a clause's start: 电视台那边 is no Taiwan."""
+        before = text[start - 1] if start else " "
+        if "\u4e00" <= before <= "\u9fff" and before not in self._abbrs:
+            return False
+        while end < len(text) and text[end] in self._abbrs:
+            end += 1  # 京津冀
+        if text.startswith(self._directions, end):
+            end += 1
+        return text.startswith(self._areas, end)
+
+    def _skip_links(self, text: str, at: int) -> int:
+        """Where the words after `at` resume past links and place names: 2013年|头一次|巡视,
+        新一轮|中央|巡视, 2021年|又|派|巡视组."""
+        for _ in range(_MAX_LINKS):
+            while at < len(text) and text[at] == " ":
+                at += 1
+            link = next((w for w in self._links if text.startswith(w, at)), None)
+            if link is None:
+                link = self._place_at(text, at)
+            if not link:
+                break
+            at += len(link)
+        return at
+
+    def _place_at(self, text: str, at: int) -> str:
+        """The full or short place name (not a one-character abbreviation) starting at `at`."""
+        for length in range(min(self._longest, len(text) - at), 1, -1):
+            place = self._places.get(text[at : at + length])
+            if place is not None and not place.abbreviation:
+                return text[at : at + length]
+        return ""
 
     def _about_inspection(self, text: str) -> bool:
         return any(w in text for w in self._subjects)
@@ -277,7 +332,7 @@ class Boundary:
         return None
 
     def _level(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
-        return self._words("level", self._levels, text, provinces)
+        return self._words("level", self._levels, _NUMBERED_RE.sub("", text), provinces)
 
     def _body(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         if any(w in text for w in self._comparisons):
@@ -290,9 +345,8 @@ class Boundary:
         if self._ours in named or not self._about_inspection(text):
             return None
         for i in named:
-            p = self.data.provinces[i]
-            en = p.en[0].title() if p.en else p.name
-            return self._name("province", p.name, en)
+            r = self.regions[i]
+            return self._name("province", r.name, r.en or r.name)
         return None
 
     def _year(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
@@ -301,18 +355,19 @@ class Boundary:
         for m in _YEAR_RE.finditer(text):
             if int(m.group(1)) == self._our_year:
                 continue
-            rest = text[m.end() : m.end() + 8].lstrip("年 ")
-            rest = rest.lstrip(_YEAR_LINKS)  # 的, 那次, 那轮, 来的
-            if rest.startswith(self._subjects):
+            at = m.end() + 1 if text.startswith("年", m.end()) else m.end()
+            if text.startswith(self._subjects, self._skip_links(text, at)):
                 return self._name("year", m.group(1))
         return None
 
     def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        for word in self._elsewhere:  # 之后又去哪个省巡视了: a later round, said outright
+            if word in text:
+                return self._name("latest", word)
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:
-                rest = text[at + len(word) :].lstrip()
-                if rest.startswith(self._inspection):
+                if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return None

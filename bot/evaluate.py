@@ -3,17 +3,19 @@
 Each case in the data file (a YAML list) is answered by `Brain.answer(q, now)` with the
 real current time, because the facts must be stated whatever the date. A case passes
 when the reply has the expected kind (if given), includes every expected topic (if
-given), contains every `must` substring and none of the `must_not` ones.
+given; a reply topic that is `part_of` it counts: deputies for group), contains every
+`must` substring and none of the `must_not` ones.
 
 This is a report: the exit status is 0 whatever the accuracy, 2 for a bad data file.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -124,14 +126,21 @@ class Report:
         return tuple(r for r in self.results if not r.passed)
 
 
-def judge(case: Case, reply: Reply, guard: Verdict | None = None) -> Result:
+def judge(
+    case: Case,
+    reply: Reply,
+    guard: Verdict | None = None,
+    covers: Callable[[str, str], bool] = operator.eq,
+) -> Result:
+    """`covers(expected, given)`: whether a reply topic answers an expected one; the FAQ's
+    `Knowledge.covers` accepts a part for its whole (deputies answers a question on group)."""
     return Result(
         case=case,
         reply=reply,
         missing=tuple(s for s in case.must if s not in reply.text),
         forbidden=tuple(s for s in case.must_not if s in reply.text),
         kind_ok=case.kind is None or reply.kind == case.kind,
-        topics_ok=all(t in reply.topics for t in case.topics),
+        topics_ok=all(any(covers(t, given) for given in reply.topics) for t in case.topics),
         guard=guard,
     )
 
@@ -140,9 +149,10 @@ def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -
     """Answer every case with `brain` (at `now`, default the real time in the FAQ's zone)."""
     now = now or datetime.now(brain.knowledge.facts.hours.zone)
     ours = frozenset(p.replace("-", "") for p in brain.knowledge.facts.phones)
+    covers = brain.knowledge.covers
     return Report(
         tuple(
-            judge(case, brain.answer(case.q, now), explain(fold(case.q), ours))
+            judge(case, brain.answer(case.q, now), explain(fold(case.q), ours), covers)
             for case in cases
         )
     )

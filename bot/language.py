@@ -41,7 +41,7 @@ def language_file(name: str, faq: str | Path | None = None) -> Path:
 
 
 # -- reading a language file, checked ---------------------------------------------------------
-# text.yaml (colloquial forms, fillers), boundary.yaml (provinces, other levels and bodies) and
+# text.yaml (colloquial forms, fillers), boundary.yaml (other levels and bodies) and
 # messages.yaml (default wording) are read with the project's safe YAML loader and validated by
 # a pydantic model, so a mistake is reported as `file:line field: what is wrong`, as in faq.yaml.
 

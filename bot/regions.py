@@ -32,6 +32,15 @@ class _Region(BaseModel):
     capital_en: str
     short: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
+    abbr: tuple[str, ...] = ()  # 辽: one character, read only beside an inspection word
+    en_also: tuple[str, ...] = ()  # other spellings of the English name: xizang, macau
+
+    @field_validator("abbr")
+    @classmethod
+    def _abbr(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(len(a) != 1 for a in value):
+            raise ValueError("abbr 里的简称只能是一个字;两个字以上的写在 short 里")
+        return value
 
     @field_validator("id")
     @classmethod
@@ -57,6 +66,9 @@ class Region:
     en_full: str = ""  # Liaoning Province
     capital: str = ""  # 沈阳
     capital_en: str = ""  # Shenyang
+    cities: tuple[str, ...] = ()  # 沈阳, 大连…
+    abbr: tuple[str, ...] = ()  # 辽
+    en_also: tuple[str, ...] = ()  # xizang
 
 
 def load_regions(path: Path | None = None) -> tuple[Region, ...]:
@@ -70,7 +82,7 @@ def load_regions(path: Path | None = None) -> tuple[Region, ...]:
         assert isinstance(data, _Regions)
         seen: dict[str, str] = {}
         for n, r in enumerate(data.regions):
-            for name in (r.name, *r.short, *r.cities):
+            for name in (r.name, *r.short, *r.cities, *r.abbr):
                 if name in seen and seen[name] != r.id:
                     clash = f"“{name}”已经属于 {seen[name]},同一个名字不能属于两个省"
                     out.add(("regions", n), clash)
@@ -88,6 +100,9 @@ def load_regions(path: Path | None = None) -> tuple[Region, ...]:
             r.en_full,
             r.capital,
             r.capital_en,
+            r.cities,
+            r.abbr,
+            r.en_also,
         )
         for r in data.regions
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ from bot.answer import Brain
 from bot.boundary import Boundary, BoundaryData, _check, ordinal_value
 from bot.knowledge import KnowledgeError
 from bot.language import load_model
+from bot.regions import load_regions
 from bot.text import fold
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -156,24 +158,45 @@ def test_bad_boundary_data_is_reported_with_its_line(
 ) -> None:
     shipped = Path(__file__).resolve().parents[1] / "knowledge" / "language" / "boundary.yaml"
     text = shipped.read_text(encoding="utf-8")
-    text = text.replace("abbr: [赣]", "abbr: [赣州]")  # two characters as an abbreviation
     text = text.replace("subjects: [巡视,", "subjects: [邮政信箱, 巡视,")  # folded to 信箱
     _write_language(tmp_path, "boundary.yaml", text, monkeypatch)
     with pytest.raises(KnowledgeError) as caught:
         load_model("boundary.yaml", BoundaryData, _check)
     problems = [str(p) for p in caught.value.problems]
     lines = text.splitlines()
-    abbr = next(n for n, line in enumerate(lines, 1) if "赣州" in line)
     subjects = next(n for n, line in enumerate(lines, 1) if line.startswith("subjects:"))
-    assert any(f"boundary.yaml:{abbr} provinces[" in p and "one character" in p for p in problems)
     assert any(f"boundary.yaml:{subjects} subjects[0]" in p and "信箱" in p for p in problems)
 
 
+def test_a_long_abbreviation_in_the_regions_is_reported_with_its_line(tmp_path: Path) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "knowledge" / "language" / "regions.yaml"
+    text = shipped.read_text(encoding="utf-8").replace("abbr: [赣]", "abbr: [赣州]")
+    path = tmp_path / "regions.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_regions(path)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "赣州]" in row)
+    problems = [str(p) for p in caught.value.problems]
+    assert any(f"regions.yaml:{line}" in p and "一个字" in p for p in problems)
+
+
+def test_the_provinces_come_from_the_one_table_of_regions(brain: Brain) -> None:
+    """A province or city added to regions.yaml is known to the boundary, with no other edit."""
+    regions = [r for r in load_regions() if r.id != "jiangxi"]
+    jiangxi = next(r for r in load_regions() if r.id == "jiangxi")
+    extended = replace(jiangxi, names=(*jiangxi.names, "试验市"))
+    boundary = Boundary(brain.knowledge.facts, regions=[*regions, extended])
+    found = boundary.find(fold("试验市的巡视组电话"))
+    assert found is not None and found.name == "江西省的巡视或监督机构"
+    assert Boundary(brain.knowledge.facts).find(fold("试验市的巡视组电话")) is None
+    assert Boundary(brain.knowledge.facts).find(fold("临沂的巡视组电话")) is not None  # a city
+
+
 def test_a_misspelt_section_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _write_language(tmp_path, "boundary.yaml", "provinces: []\nprovincs: []\n", monkeypatch)
+    _write_language(tmp_path, "boundary.yaml", "links: []\nlinkz: []\n", monkeypatch)
     with pytest.raises(KnowledgeError) as caught:
         load_model("boundary.yaml", BoundaryData, _check)
-    assert any("provincs" in str(p) and ":2" in str(p) for p in caught.value.problems)
+    assert any("linkz" in str(p) and ":2" in str(p) for p in caught.value.problems)
 
 
 def test_a_faq_without_the_new_messages_gets_the_default_wording() -> None:
@@ -210,3 +233,54 @@ def test_a_report_about_another_province_is_refused_without_our_lines(brain: Bra
     # A report about one of ours that mentions another place is still ours.
     ours = brain.answer("举报丹东市副市长郑某 他在北京有三套房", NOW)
     assert ours.kind == "report_guard" and all(line in ours.text for line in OUR_LINES)
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("闽这边巡视组的举报电话", "province"),  # an abbreviation opening a clause, then an area
+        ("湘南一带有没有巡视组能联系", "province"),  # abbreviation, direction, area
+        ("京津冀那边的巡视组信箱", "province"),  # several abbreviations in a row
+        ("henan xunshizu lianxi fangshi", "province"),  # a province and its subject in pinyin
+        ("2013年头一次巡视辽宁留的电话", "year"),  # a link between the year and the body
+        ("2021年又派巡视组来辽宁了吗", "year"),
+        ("2012年辽宁巡视组的电话", "year"),  # our own province between them
+        ("2020年中央巡视组的邮编", "year"),
+        ("新一轮中央巡视有没有新号码", "latest"),  # 中央 between "latest" and the inspection
+        ("今年中央巡视组去没去辽宁", "latest"),
+        ("第三巡视组之后又去哪个省巡视了", "latest"),  # a later round, said outright
+        ("中央巡视组目前正在巡视哪里", "latest"),
+        ("辽宁省委第五巡视组的电话", "level"),  # a numbered provincial group
+        ("省委第二巡察组在哪办公", "level"),
+    ],
+)
+def test_patterns_of_other_bodies(boundary: Boundary, question: str, rule: str) -> None:
+    found = boundary.find(fold(question))
+    assert found is not None, question
+    assert found.rule == rule, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "电视台那边说巡视组的电话是多少",  # 台 inside a word is no Taiwan
+        "京东那边客服电话打不通",  # no 东 after an abbreviation: a company, not Beijing
+        "2016年头一次巡视组来的时候电话多少",  # the notice's own year
+        "2015年他收了钱我想举报",  # when something happened, not which body
+        "最近打巡视组电话没人接",  # "lately" is no later round
+        "中央第三巡视组的电话",  # our own numbered group
+        "首轮回头看有哪几个省",  # the notice's own first round
+        "省厅长的问题是找巡视组还是找督察",  # which of two to go to asks about ours
+        "新疆生产建设兵团也被巡视过吗",  # the notice's own words about the rounds
+    ],
+)
+def test_patterns_that_stay_ours(boundary: Boundary, question: str) -> None:
+    assert boundary.find(fold(question)) is None, question
+
+
+def test_a_boundary_reply_never_gives_our_lines_for_these_patterns(brain: Brain) -> None:
+    asked = ("闽这边巡视组的举报电话", "2021年又派巡视组来辽宁了吗", "辽宁省委第五巡视组的电话")
+    for question in asked:
+        reply = brain.answer(question, NOW)
+        assert reply.kind == "boundary", question
+        assert "12388" in reply.text and not any(n in reply.text for n in OUR_LINES)

@@ -29,7 +29,7 @@ def test_the_shipped_language_files_load() -> None:
     # Longest first, so that 啥时候 is rewritten before 啥.
     keys = [k for k, _ in data.phrases]
     assert keys.index("啥时候") < keys.index("啥")
-    assert boundary_data().provinces
+    assert boundary_data().subjects
 
 
 def test_the_phrases_fold_as_before() -> None:

@@ -5,8 +5,10 @@ about the phones, whatever else it says. `是88881877还是88881787来着` quote
 a wrong one: the wrong one must be corrected, never confirmed (a whistleblower would dial it).
 
 Known numbers come from the facts: each phone (with and without its area code), the area code
-itself, the PO box number and the postcode. A near miss is a number of four or more digits that
-is one typed digit away from a known one (changed, missing or extra; two of a phone line's
+itself, the PO box number and the postcode; the last four digits of a line too (尾号1877),
+unless a unit follows (1977年 is a year). Another city's area code (前面加0411对吗) is a wrong
+one of ours, corrected to 024. A near miss is a number of four or more digits that is one typed
+digit away from a known one (changed, missing or extra; two of a phone line's
 eight), or has two neighbours swapped; a year or an amount (2008年, 110000元) is none.
 """
 
@@ -21,6 +23,8 @@ _RUN_RE = re.compile(r"\d+(?:[- ]\d+)*")
 _NEAR_MIN = 4  # 024 vs 025 is another city, not a typo of ours
 _YEAR = range(1949, 2100)  # 2008 is a year, not a typo of 6008
 _UNITS = frozenset("年元块万千百亿个人次天岁")  # 110000元 is an amount, not a postcode
+_TAIL = 4  # 尾号1877: the last digits people quote of a line
+_AREA_CODE_RE = re.compile(r"0[1-9]\d{1,2}")  # 010, 0411: an area code of China
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +60,17 @@ class QuotedNumbers:
     ) -> None:
         """`phone` and `mail`: the ids of the topics that state those facts."""
         known: dict[str, str] = {}
+        self._tails: dict[str, str] = {}
+        self._area_codes: set[str] = set()
         for number in facts.phones:
             parts = number.split("-")
             known["".join(parts)] = phone
+            self._tails[parts[-1][-_TAIL:]] = phone
             if len(parts) > 1:
                 known[parts[-1]] = phone
                 known[parts[0]] = phone  # the area code: 024是哪里
+                self._area_codes.add(parts[0])
+        self._phone = phone
         for digits in re.findall(r"\d+", facts.po_box):
             known[digits] = mail
         known[facts.postcode] = mail
@@ -74,9 +83,12 @@ class QuotedNumbers:
         wrong = False
         for m in _RUN_RE.finditer(folded):
             digits = m.group().replace("-", "").replace(" ", "")
+            after = folded[m.end() : m.end() + 1]
             topic = self._known.get(digits)
+            if topic is None and after not in _UNITS:
+                topic = self._tails.get(digits)
             if topic is None:
-                topic = self._missed(digits, folded[m.end() : m.end() + 1])
+                topic = self._missed(digits, after)
                 wrong = wrong or topic is not None
             if topic is not None and topic not in topics:
                 topics.append(topic)
@@ -84,6 +96,8 @@ class QuotedNumbers:
 
     def _missed(self, digits: str, after: str) -> str | None:
         """The topic of the known number this one nearly is (6006 → the PO box's), if any."""
+        if self._area_codes and _AREA_CODE_RE.fullmatch(digits) and after not in _UNITS:
+            return self._phone  # another city's code: ours is 024
         if len(digits) < _NEAR_MIN or digits in self._other or after in _UNITS:
             return None
         if len(digits) == 4 and int(digits) in _YEAR:

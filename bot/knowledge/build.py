@@ -148,6 +148,7 @@ def _build(b: _Build) -> Knowledge | None:
     _collect_entries(b)
     _check_entries(b)
     _check_messages(b)
+    _check_parts(b)
     tests = _collect_tests(b)
     templates = _collect_templates(b)
     _check_templates(b, templates)
@@ -216,6 +217,19 @@ def _check_entries(b: _Build) -> None:
             examples.setdefault(key, (*loc, "examples", j))
         if kind == "smalltalk":
             _check_smalltalk(b, loc, model)
+
+
+def _check_parts(b: _Build) -> None:
+    """A topic's part_of names another topic that is itself no part: one level, no loops."""
+    parents = {m.id: getattr(m, "part_of", None) for s, _k, _i, m in b.entries if s == "topics"}
+    for section, _kind, i, model in b.entries:
+        parent = getattr(model, "part_of", None)
+        if parent is None:
+            continue
+        if parent not in parents or parent == model.id or parents[parent] is not None:
+            others = [t for t, p in parents.items() if p is None and t != model.id]
+            hint = close_match(parent, others)
+            b.out.report((section, i, "part_of"), "bad_part_of", name=parent, hint=hint)
 
 
 def _check_smalltalk(b: _Build, loc: Loc, model: Any) -> None:
@@ -364,6 +378,7 @@ def _intents(b: _Build, rendered: dict[Loc, str], msgs: dict[str, str],
             line=b.doc.line(loc) or 0,
             path=dotted(loc),
             example_lines=b.doc.item_lines((*loc, "examples")),
+            part_of=getattr(model, "part_of", None),
         )
 
 

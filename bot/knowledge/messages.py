@@ -211,6 +211,14 @@ CATALOG: dict[str, dict[str, Wording]] = {
         "zh": ("不认识的话题“{name}”{hint}", "话题 id 写错了", "改成已有话题的 id"),
         "en": ("unknown topic {name!r}{hint}", "a misspelt topic id", "use an existing id"),
     },
+    "bad_part_of": {
+        "zh": ("part_of 写的“{name}”不是一个可以归属的话题{hint}",
+               "写错了 id,或者写了自己、或者那个话题自己也有 part_of",
+               "改成 topics 里一个没有 part_of 的话题的 id,例如 group"),
+        "en": ("part_of {name!r} is not a topic this one can be part of{hint}",
+               "a misspelt id, the topic itself, or a topic that is itself a part",
+               "use the id of a topic without part_of, e.g. group"),
+    },
     "unknown_fact": {
         "zh": ("不认识的事实 {{{name}}}{hint}", "大括号里的名字写错了",
                "改成第 1 节表里的名字,例如 {{phones}}"),

@@ -29,6 +29,7 @@ class Intent:
     hints: tuple[str, ...] = ()
     message: str | None = None  # smalltalk answered by a message, e.g. "greeting"
     example_lines: tuple[int, ...] = ()  # the line of each example, for reports
+    part_of: str | None = None  # the broader topic this one details: deputies → group
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,14 @@ class Knowledge:
 
     def has_intent(self, id: str) -> bool:
         return id in self._by_id
+
+    def covers(self, expected: str, given: str) -> bool:
+        """Whether a reply on topic `given` answers a question on `expected`: the same
+        topic, or a part of it (deputies covers group, not group deputies)."""
+        if given == expected:
+            return True
+        intent = self._by_id.get(given)
+        return intent is not None and intent.part_of == expected
 
 
 def default_path() -> Path:

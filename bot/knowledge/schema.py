@@ -186,6 +186,9 @@ class TopicModel(_IntentModel):
     title: Text
     title_en: Text | None = None
     source: Text
+    # The broader topic this one details (deputies is part of group): a question about the
+    # broader topic is answered by the part too, e.g. in the evaluation's judge.
+    part_of: Id | None = None
 
 
 class RouteModel(_IntentModel):
