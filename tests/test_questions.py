@@ -30,7 +30,12 @@ SETS = sorted(DATA.parent.glob("*.yaml"))
 # fixed (README: first run and now). They have not been fixed to 100 %: a floor keeps them
 # from sliding back, and their failures stay visible with `bot eval … -v`.
 BLIND = sorted((DATA.parent / "blind").glob("*.yaml"))
-BLIND_FLOOR = {"holdout11.yaml": 0.79, "holdout12.yaml": 0.74, "holdout13.yaml": 0.80}
+BLIND_FLOOR = {
+    "holdout11.yaml": 0.96,
+    "holdout12.yaml": 0.96,
+    "holdout13.yaml": 0.96,
+    "holdout14.yaml": 0.89,  # the last: its first run, not fixed yet
+}
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
 # (what a user meets today). The facts must be in the reply either way.
