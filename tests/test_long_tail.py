@@ -150,6 +150,14 @@ ROUTES += [
     ("外嫁女的分红村里不给", "12338"),
     ("my sister keeps saying she wants to end her life", "12356"),
 ]
+# Emergencies told by what is happening, never named (blind set 14, first run): a crisis by
+# its signs, someone collapsing, a fire (119, not the police), a scrape with a car (122).
+ROUTES += [
+    ("她最近总说活着没劲 东西都分给别人了", "12356"),
+    ("我妈在厨房突然晕过去了 怎么叫都叫不醒", "120"),
+    ("小区车棚里电瓶车烧起来了", "119"),
+    ("骑车让出租车剐蹭了 司机要私了", "122"),
+]
 
 
 @pytest.mark.parametrize(("question", "number"), ROUTES)

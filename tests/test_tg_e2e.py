@@ -209,7 +209,10 @@ def test_a_restart_under_load_answers_every_update_exactly_once(
     assert bot.proc.returncode == 0, bot.output()
     first_run = dict(fake.confirmed)
     delivered_in_first_run = dict(fake.delivered)
-    assert 400 <= len(first_run) < 2000  # the rest is left to Telegram, unconfirmed
+    # Some were confirmed, the rest left to Telegram. Not "all 400 handled": an update is
+    # confirmed only with every earlier one, so a paced reply still in flight holds back
+    # those answered after it.
+    assert 0 < len(first_run) < 2000
     assert fake.pending() == 2000 - len(first_run)
     answered_at = answer_times(fake)
     for update_id, at in first_run.items():  # nothing confirmed before it was answered
