@@ -49,6 +49,11 @@ def boundary(brain: Brain) -> Boundary:
         ("现在的巡视组在哪办公", "latest", "新一轮"),
         ("what is the phone of the jiangxi inspection group", "province", "Jiangxi"),
         ("phone of the 8th inspection group", "ordinal", "No. 8"),
+        # A follow-up inspection elsewhere, a year asked about in passing, a city's own team in
+        # English (blind set 14, first run; our own wording).
+        ("吉林那边也有回头看吗", "province", "吉林省"),
+        ("2018年有没有来巡视过", "year", "2018年"),
+        ("how do I reach the Dalian municipal inspection office", "level", "municipal"),
     ],
 )
 def test_another_body_is_recognised_and_named(

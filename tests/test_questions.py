@@ -34,7 +34,7 @@ BLIND_FLOOR = {
     "holdout11.yaml": 0.96,
     "holdout12.yaml": 0.96,
     "holdout13.yaml": 0.96,
-    "holdout14.yaml": 0.90,  # the last: one class fixed after its first run
+    "holdout14.yaml": 0.92,  # the last: two classes fixed after its first run
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
