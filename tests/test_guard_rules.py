@@ -88,6 +88,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "这个事情说来话长,从前年开始工程就被一伙人包揽了,材料价格翻倍,质量也很差,"
         "老百姓意见很大,可一直没人管,大家都很失望",
     ),
+    # No rule of words holds; the learned model is sure (≥ bot.learned.SURE).
+    "corroborated": ("我手里有开发区某领导的东西,好几十页,你留个地址我寄给你",),
 }
 
 
@@ -110,6 +112,15 @@ def test_each_rule_decides_its_own_examples(rule: str, message: str) -> None:
     verdict = explain(fold(message))
     expected = next(r.report for r in RULES if r.name == rule)
     assert (verdict.rule, verdict.report) == (rule, expected), verdict
+
+
+def test_the_corroborated_rule_needs_the_model_something_told_and_no_question() -> None:
+    offer = fold(EXAMPLES["corroborated"][0])
+    assert not looks_like_report(offer, sure=False)  # the words alone do not decide it
+    assert looks_like_report(offer, sure=True)
+    # Sure or not, a question is answered, and so is a message that tells nothing in particular.
+    assert not looks_like_report(fold("我手里有开发区某领导的东西,该寄到哪里"), sure=True)
+    assert not looks_like_report(fold("今天天气不错"), sure=True)
 
 
 def test_explain_says_what_it_saw() -> None:
@@ -171,6 +182,12 @@ IMPLIED = {
         "市里一个处长的老婆在大连有好几间商铺,他自己还开着保时捷,钱是哪来的?",
         "The finance bureau chief has two villas by the sea and a Rolex on each wrist",
     ),
+    "a relative or friend in office, and what the public pays for": (
+        "我大舅子在交通局当领导,全家去三亚的机票酒店都走公账",
+        "我们老同学当上干部以后,家里吃喝全是单位出钱",
+        "我连襟在县里当官,逢年过节收的烟酒堆满一屋",
+    ),
+    "material ready, asking where to send it": ("东西我都整理好了,你给个信箱我马上发过去",),
     "round figures: 十来万, 七十多万, 两百余万": (
         "我们单位一个副局长给自己家装修,七十多万都是施工队出的",
         "林业局局长每年从护林经费里拿走两百余万做成培训费",

@@ -109,7 +109,7 @@ def test_the_shipped_lexicon_is_valid_and_shared() -> None:
 
 
 def test_an_empty_list_is_named_with_its_line_in_chinese(tmp_path: Path) -> None:
-    path = broken(tmp_path, "officials: [一把手, 干部, 领导, 官员, 当官的]", "officials: []")
+    path = broken(tmp_path, "officials: [一把手, 干部, 领导, 官员, 当官的, 当官]", "officials: []")
     assert problems(path) == [f"{path}:{line_of(path, 'officials:')} officials: 不能为空"]
 
 
@@ -150,7 +150,8 @@ def test_check_refuses_a_broken_lexicon(
     (folder / "language").mkdir(parents=True)
     for name in ("faq.yaml", "notice.txt"):
         (folder / name).write_bytes((SHIPPED.parents[1] / name).read_bytes())
-    broken(folder / "language", "officials: [一把手, 干部, 领导, 官员, 当官的]", "officials: []")
+    officials = "officials: [一把手, 干部, 领导, 官员, 当官的, 当官]"
+    broken(folder / "language", officials, "officials: []")
     assert check_main(str(folder / "faq.yaml")) == 2
     assert "officials: 不能为空" in capsys.readouterr().err
 

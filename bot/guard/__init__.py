@@ -20,6 +20,7 @@ from functools import cache
 from bot.guard.features import Features, Patterns, prepare
 from bot.guard.rules import RULES, Rule
 from bot.guard.words import Lexicon, lexicon
+from bot.learned import is_sure
 
 __all__ = [
     "RULES",
@@ -51,22 +52,30 @@ def patterns() -> Patterns:
     return Patterns(lexicon())
 
 
-def features(folded: str, known_numbers: frozenset[str] = frozenset()) -> Features:
-    return Features.of(folded, known_numbers, patterns())
+def features(
+    folded: str, known_numbers: frozenset[str] = frozenset(), *, sure: bool | None = None
+) -> Features:
+    """`sure` is the learned model's verdict (None: ask it). The training script gives its
+    own held-out one, or False for the rules alone."""
+    return Features.of(folded, known_numbers, patterns(), is_sure(folded) if sure is None else sure)
 
 
-def explain(folded: str, known_numbers: frozenset[str] = frozenset()) -> Verdict:
+def explain(
+    folded: str, known_numbers: frozenset[str] = frozenset(), *, sure: bool | None = None
+) -> Verdict:
     """`folded` is the message after `text.fold`; `known_numbers` are ours (not a trace)."""
-    f = features(folded, known_numbers)
+    f = features(folded, known_numbers, sure=sure)
     for rule in RULES:
         if rule.holds(f):
             return Verdict(rule.report, rule.name, f.fired())
     return Verdict(False, None, f.fired())
 
 
-def looks_like_report(folded: str, known_numbers: frozenset[str] = frozenset()) -> bool:
+def looks_like_report(
+    folded: str, known_numbers: frozenset[str] = frozenset(), *, sure: bool | None = None
+) -> bool:
     """`folded` is the message after `text.fold` (particles and punctuation kept)."""
-    return explain(folded, known_numbers).report
+    return explain(folded, known_numbers, sure=sure).report
 
 
 def mentions_wrongdoing(folded: str) -> bool:

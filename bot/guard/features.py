@@ -101,9 +101,11 @@ class Patterns:
         )
         # Someone the writer knows by post: 我们局长, 我们单位的一把手, 营口港的刘总.
         self.known = re.compile(
-            _starts(lex.possessives, posts, ("总", "my", "our"))
+            _starts(lex.possessives, posts, lex.kin, ("总", "my", "our"))
             + rf"(?:{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?:{titles}|{_words(lex.bodies)})"
             rf"|{titles}的{_words(lex.relations)}"
+            # 我姐夫在抚顺当官: family or friends, and their post within a few characters
+            rf"|{_words(lex.kin)}[^{_STOP}]{{0,8}}?{titles}"
             rf"|总(?<={common}总)(?![共结体部之统])"
             rf"|{_words(['my', 'our'], prefix=True)} (?:boss|director|mayor|chief|secretary)\b)"
         )
@@ -157,6 +159,8 @@ class Patterns:
         self.send = re.compile(
             r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?发"
+            # 你给个信箱我发过去: asking where to send it, to send it over
+            r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
             rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"
             r" (?:you|u|it to you|them to you)\b"
         )
@@ -304,6 +308,7 @@ class Features:
     hypothetical: bool  # 如果, 要是, 算不算
     remit: bool  # 归巡视组管不管, 属于…范围
     asks_how: bool  # 咋反映, 能举报吗, who should i tell
+    sure: bool  # the learned model is sure it is a report (bot.learned.SURE)
     units: int  # length in characters and Latin words
 
     @property
@@ -314,6 +319,15 @@ class Features:
     def accuse(self) -> bool:
         """An office or a body that did wrong: 局长受贿, 国土分局违规批地."""
         return (self.title or self.body) and self.deed
+
+    @property
+    def particular(self) -> bool:
+        """Something in particular is told: someone, a body, a deed, riches, a figure, a
+        plate, a trace or material (你给个邮箱我发过去 offers material; 公家报销 is a deed)."""
+        return (
+            self.someone or self.person or self.body or self.deed or self.wealth
+            or self.amount or self.code or self.traces or self.material
+        )  # fmt: skip
 
     @property
     def someone(self) -> bool:
@@ -327,7 +341,9 @@ class Features:
         )
 
     @classmethod
-    def of(cls, folded: str, known_numbers: frozenset[str], p: Patterns) -> Features:
+    def of(
+        cls, folded: str, known_numbers: frozenset[str], p: Patterns, sure: bool = False
+    ) -> Features:
         text = prepare(folded, p)
         unsplit = folded[:MAX_CHARS]
         deeds = [m.group() for m in p.deed.finditer(text)]
@@ -384,5 +400,6 @@ class Features:
             or (units < NARRATIVE and bool(p.indefinite.search(text))),
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
+            sure=sure,
             units=units,
         )

@@ -177,4 +177,12 @@ RULES: tuple[Rule, ...] = (
         "misconduct told at length",
         lambda f: f.deed and f.units >= NARRATIVE,
     ),
+    # Last, so that every question rule above has had its say: the rules saw something told
+    # (关于本钢某领导的材料我整理好了…你给个邮箱我发过去: a post and material, no rule) and the
+    # learned model is sure; asking nothing, it is no question.
+    Rule(
+        "corroborated",
+        "the learned model is sure, and something in particular is told, asking nothing",
+        lambda f: f.sure and f.particular and not f.question,
+    ),
 )

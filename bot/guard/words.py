@@ -52,6 +52,7 @@ class Lexicon(BaseModel):
     bodies: Words = NonEmptyWords
     possessives: Words = NonEmptyWords
     relations: Words = NonEmptyWords
+    kin: Words = NonEmptyWords
     deeds: Words = NonEmptyWords
     deeds_latin: Words = NonEmptyWords
     kinds_of_problem: Words = NonEmptyWords
