@@ -379,6 +379,7 @@ def _intents(b: _Build, rendered: dict[Loc, str], msgs: dict[str, str],
             path=dotted(loc),
             example_lines=b.doc.item_lines((*loc, "examples")),
             part_of=getattr(model, "part_of", None),
+            covers_routes=getattr(model, "covers_routes", False),
         )
 
 

@@ -30,6 +30,7 @@ class Intent:
     message: str | None = None  # smalltalk answered by a message, e.g. "greeting"
     example_lines: tuple[int, ...] = ()  # the line of each example, for reports
     part_of: str | None = None  # the broader topic this one details: deputies → group
+    covers_routes: bool = False  # every route is a part of it: outside
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +77,16 @@ class Knowledge:
 
     def covers(self, expected: str, given: str) -> bool:
         """Whether a reply on topic `given` answers a question on `expected`: the same
-        topic, or a part of it (deputies covers group, not group deputies)."""
+        topic, or a part of it (deputies covers group, not group deputies; any route covers
+        outside, whose `covers_routes` says so)."""
         if given == expected:
             return True
-        intent = self._by_id.get(given)
-        return intent is not None and intent.part_of == expected
+        intent, whole = self._by_id.get(given), self._by_id.get(expected)
+        if intent is None:
+            return False
+        return intent.part_of == expected or (
+            intent.kind == "route" and whole is not None and whole.covers_routes
+        )
 
 
 def default_path() -> Path:

@@ -189,6 +189,9 @@ class TopicModel(_IntentModel):
     # The broader topic this one details (deputies is part of group): a question about the
     # broader topic is answered by the part too, e.g. in the evaluation's judge.
     part_of: Id | None = None
+    # Every route is a part of this topic (outside: each route is one matter the group does
+    # not take), so a question on it is answered by a route's reply (欠薪找谁 → 12333).
+    covers_routes: bool = False
 
 
 class RouteModel(_IntentModel):
