@@ -188,6 +188,18 @@ IMPLIED = {
         "我连襟在县里当官,逢年过节收的烟酒堆满一屋",
     ),
     "material ready, asking where to send it": ("东西我都整理好了,你给个信箱我马上发过去",),
+    "pasted pictures: the chat's placeholders say it was sent": (
+        "[图片][图片] 你们瞅瞅 这是我们主任家的新车",
+        "[截图] 领导群里说的话都在这 这正常吗",
+    ),
+    "举报, a place, then the name": ("举报大连金普新区的王海军", "举报铁岭开原的孙国庆!"),
+    "a Chinese post and a surname in pinyin": (
+        "局长zhang把亲戚都安排进了单位 管不管",
+        "书记wang天天打麻将",
+    ),
+    "go and check where the money went, asked rhetorically": (
+        "去查查那个开发区管委会的账 三个亿的拆迁款都哪去了?",
+    ),
     "round figures: 十来万, 七十多万, 两百余万": (
         "我们单位一个副局长给自己家装修,七十多万都是施工队出的",
         "林业局局长每年从护林经费里拿走两百余万做成培训费",
@@ -282,7 +294,15 @@ QUESTIONS = {
     ),
     "how to report, about nobody in particular, even when long": (
         "市直机关的一把手收受贿赂 我手里有些情况 可以向巡视组反映不 怎么反映",
+        # 收钱 asked about, of nobody: a long question on what a call costs
+        "我家老人只有一部老年机 打长途挺贵的 给巡视组打电话他们收钱不 会不会跟信息台一样扣费",
     ),
+    "one's own money, with a body where one went": (
+        "借给同村的人两万块 起诉到法院判了 可是一直执行不了 这咋办",
+        "住院花了四万多 医保才给报了一万 这比例咋这么低",
+    ),
+    "a choice asked, not a told story": ("镇长挪用低保 是去镇纪委还是区纪委",),
+    "a grandchild, not a surname": ("我孙子的班主任天天拖堂 能找谁说说",),
 }
 
 

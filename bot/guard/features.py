@@ -93,7 +93,7 @@ class Patterns:
         )
         self.amount_in_words = re.compile(
             # 十来万, 八十多万, 三百余万: a round figure is still an amount
-            r"[一二两三四五六七八九十百千几数]{1,6}[来多余]?\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
+            r"[一二两三四五六七八九十百千几数]{1,6}[来多余个]?\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
         )
         numerals = ("yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "ji")
         self.amount_in_pinyin = re.compile(
@@ -124,8 +124,9 @@ class Patterns:
             # 主任挪用公款 is a post and a deed, not 任挪用 and 公款: the name is no act itself
             rf"|(?:{compound}|(?!{not_name}){common})(?!{acts})[{_HAN}]{{1,2}}{acts}"
             rf"|{_words(offices)}的{common}[{_HAN}]{{1,2}}"
-            # English and pinyin: a post then a surname, director zhao, chief wang lei
-            rf"|{_words(lex.titles_latin)} {_words(lex.surnames_latin)}\b)"
+            # English and pinyin: a post then a surname, director zhao, chief wang lei; or a
+            # Chinese post and the surname in pinyin, 镇长liu (split to 镇长 liu)
+            rf"|(?:{_words(lex.titles_latin)}|{titles}) {_words(lex.surnames_latin)}\b)"
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.
@@ -137,6 +138,9 @@ class Patterns:
         self.report_name = re.compile(
             rf"举报\s?(?:{compound}|(?!{not_name}){common})"
             rf"(?:[{_HAN}]{{1,2}}(?:$|[{_STOP}的]|{titles}|{acts}|{_words(lex.deeds)})|某|{titles})"
+            # 举报营口鲅鱼圈的陈立新: a place, then the name, closing the clause
+            rf"|举报[^{_STOP}]{{1,10}}?的(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
+            rf"(?=$|[{_STOP}])"
         )
         # 举报他, 举报她!: a report aimed at one person (not 他们)
         self.report_pronoun = re.compile(r"举报[他她](?!们)")
@@ -189,6 +193,8 @@ class Patterns:
         self.question = re.compile(
             rf"{_flat(lex.question_words)}|\?"
             r"|几(?<!好几)(?![十百千万])|哪(?=$|[\s,.!?])"
+            # A choice: 是去乡纪委还是县纪委 (还是 alone is "still": 路到现在还是土的)
+            rf"|是[^{_STOP}]{{1,12}}?还是"
             # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
             rf"|不(?<=[^{_STOP}]不)(?:$|[{_STOP}])|没(?<=[^{_STOP}]没)(?:有)?(?:$|[{_STOP}])"
             # 归不归, 管不管, 有没有
@@ -328,6 +334,11 @@ class Features:
             self.someone or self.person or self.body or self.deed or self.wealth
             or self.amount or self.code or self.traces or self.material
         )  # fmt: skip
+
+    @property
+    def particular_other(self) -> bool:
+        """Someone or some body other than the writer is told of (not a deed alone)."""
+        return self.someone or self.person or self.body or self.code or self.traces
 
     @property
     def someone(self) -> bool:

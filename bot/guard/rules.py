@@ -132,8 +132,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "amount_of_an_office",
-        "an office or a body with an amount, told at some length",
-        lambda f: (f.title or f.body) and f.amount and f.units >= NAMED_STORY,
+        "a post or a body with an amount, told at some length (a body asked about only if"
+        " it did wrong)",
+        # 街道办修一条小路报了三百万 is told; 借给老李三万…法院判了也不执行 咋整 asks about
+        # one's own money, the court being where one went, not what one accuses.
+        lambda f: (f.title or (f.body and (f.deed or not f.question)))
+        and f.amount
+        and f.units >= NAMED_STORY,
     ),
     Rule(
         "told_misconduct",
@@ -147,10 +152,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "go_and_check",
-        "tells the bot to go and check somebody or somewhere (你们去…), asking nothing",
+        "tells the bot to go and check somebody or somewhere (你们去…), asking nothing but"
+        " where the money went",
         lambda f: f.go_and_check
-        and not f.question
-        and (f.someone or f.body or f.person or f.code or f.traces or f.directed),
+        and (not f.question or f.amount)
+        and (f.someone or f.body or f.person or f.code or f.traces or f.directed or f.amount),
     ),
     Rule(
         "contact_with_material",
@@ -174,15 +180,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "long_narrative",
-        "misconduct told at length",
-        lambda f: f.deed and f.units >= NARRATIVE,
+        "misconduct told at length, not a long question about nobody in particular",
+        # …那个巡视组的电话打过去收钱不 是不是还得额外收费: 收钱 asked about, of nobody.
+        lambda f: f.deed and f.units >= NARRATIVE and not (f.question and not f.particular_other),
     ),
     # Last, so that every question rule above has had its say: the rules saw something told
     # (关于本钢某领导的材料我整理好了…你给个邮箱我发过去: a post and material, no rule) and the
     # learned model is sure; asking nothing, it is no question.
     Rule(
         "corroborated",
-        "the learned model is sure, and something in particular is told, asking nothing",
-        lambda f: f.sure and f.particular and not f.question,
+        "the learned model is sure, and something in particular is told, asking nothing"
+        " (or said to be reported: 我要反映…你们管不管)",
+        lambda f: f.sure and f.particular and (not f.question or f.report_verb),
     ),
 )
