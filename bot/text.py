@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from pydantic import Field
+
 from bot.knowledge import Collector
 from bot.language import Strict, load_model
 
@@ -31,6 +33,9 @@ class TextData(Strict):
     phrases: dict[str, str]
     fillers: list[str]
     particles: list[str]
+    # Short Latin or digit forms that stand for a word only when they stand alone: 88 → 拜拜
+    # (not inside 024-88881877), dh → 电话 (巡视组dh多少, not inside "adhere").
+    tokens: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +43,8 @@ class _Language:
     phrases: tuple[tuple[str, str], ...]  # longest first, so that 啥时候 goes before 啥
     fillers: re.Pattern[str]
     particles: re.Pattern[str]
+    tokens: dict[str, str]
+    token: re.Pattern[str]
 
 
 def _check(data: TextData, out: Collector) -> None:
@@ -55,6 +62,9 @@ def _check(data: TextData, out: Collector) -> None:
     for i, char in enumerate(data.particles):
         if len(char) != 1:
             out.add(("particles", i), f"{char!r}: a particle is one character")
+    for key in data.tokens:
+        if not re.fullmatch(r"[a-z0-9]{1,8}", key):
+            out.add(("tokens", key), f"{key!r}: a token is 1–8 lower-case Latin letters or digits")
 
 
 @cache
@@ -69,7 +79,22 @@ def language_data() -> _Language:
         re.compile(
             "[" + "".join(map(re.escape, data.particles)) + "]" if data.particles else "(?!)"
         ),
+        data.tokens,
+        _token_pattern(data.tokens),
     )
+
+
+def _token_pattern(tokens: dict[str, str]) -> re.Pattern[str]:
+    """Latin tokens apart from other Latin letters and digits (巡视组dh多少); digit tokens
+    apart from any word character too, so 88 is no part of 88万 or 024-88881877."""
+    latin = sorted((t for t in tokens if not t.isdigit()), key=len, reverse=True)
+    digits = sorted((t for t in tokens if t.isdigit()), key=len, reverse=True)
+    branches = []
+    if latin:
+        branches.append(rf"(?<![a-z0-9])(?:{'|'.join(latin)})(?![a-z0-9])")
+    if digits:
+        branches.append(rf"(?<![\w.:-])(?:{'|'.join(digits)})(?![\w.:-])")
+    return re.compile("|".join(branches) or "(?!)")
 
 
 # NFKC leaves these as they are; the patterns downstream expect ASCII punctuation.
@@ -153,6 +178,8 @@ def normalise_folded(folded: str) -> str:
     written.
     """
     text = _DATE_RE.sub("几月几号", _CLOCK_RE.sub("几点", folded))
+    data = language_data()
+    text = data.token.sub(lambda m: data.tokens[m.group()], text)
     return _PUNCT_RUN_RE.sub(" ", strip_fillers(text)).strip()
 
 

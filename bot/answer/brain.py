@@ -130,17 +130,28 @@ class Brain:
             return self._report_guard(norm, now, lang)
         if outside is not None:
             return self._outside(outside, lang)
-        reply = self._understood(norm, now, lang, holdout, self._quoted.find(head))
-        if reply.kind in ("faq", "route") and mentions_wrongdoing(folded):
+        wrongdoing = mentions_wrongdoing(folded)
+        reply = self._understood(norm, now, lang, holdout, self._quoted.find(head), wrongdoing)
+        if reply.kind in ("faq", "route") and wrongdoing:
             reply = self._with_note(reply)
         return reply
 
     def _understood(
-        self, norm: str, now: datetime, lang: Lang, holdout: bool, quotes: Quotes
+        self,
+        norm: str,
+        now: datetime,
+        lang: Lang,
+        holdout: bool,
+        quotes: Quotes,
+        wrongdoing: bool = False,
     ) -> Reply:
         """The reply to a question: its topics, a route, smalltalk, or did-you-mean."""
         tuning = self.tuning
-        ranked = [c for c in self._matcher.rank(norm, holdout=holdout) if self._plausible(c, norm)]
+        ranked = [
+            c
+            for c in self._matcher.rank(norm, holdout=holdout)
+            if self._plausible(c, norm) and not (wrongdoing and c.id in tuning.own_troubles)
+        ]
         if quotes and all(t in self._intents for t in quotes.topics):
             return self._quoting(ranked, quotes, now, lang)
         if not ranked or ranked[0].score < tuning.low_confidence:
@@ -206,6 +217,9 @@ class Brain:
         if self._intents[top.id].kind != "smalltalk":
             # 谢谢 at the end of a question is manners, not a second question.
             rest = [c for c in rest if self._intents[c.id].kind != "smalltalk"]
+        elif top.keyword >= tuning.keyword:
+            # 谢谢 你说得真明白: thanks said outright; 真明 heard as 真名 is no question.
+            rest = [c for c in rest if c.keyword >= tuning.keyword]
         chosen = [top]
         for c in rest:
             if len(chosen) == tuning.max_topics:

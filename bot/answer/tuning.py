@@ -44,6 +44,10 @@ class Tuning:
     # Routes that answer alone when they lead: a grievance naming no domain never gets a topic
     # of the notice (不是举报当官的,是我自己的事 names officials only to say it is not about them).
     alone: tuple[str, ...] = ("grievance",)
+    # Routes for one's own troubles: a message about an official's or a body's wrongdoing is
+    # none (假如我知道有个局长收了钱 该找谁说 asks how to report it, though 找谁说 is a
+    # grievance's words).
+    own_troubles: tuple[str, ...] = ("grievance",)
     # Topics answered together when a word both list is asked (回头看是什么意思: which group it
     # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
     # so `check` still shows the confusion a copied keyword causes.

@@ -220,16 +220,14 @@ def _check_entries(b: _Build) -> None:
 
 
 def _check_parts(b: _Build) -> None:
-    """A topic's part_of names another topic that is itself no part: one level, no loops."""
-    parents = {m.id: getattr(m, "part_of", None) for s, _k, _i, m in b.entries if s == "topics"}
+    """A topic's part_of names other topics that are themselves no part: one level, no loops."""
+    parents = {m.id: m.parents for s, _k, _i, m in b.entries if s == "topics"}
     for section, _kind, i, model in b.entries:
-        parent = getattr(model, "part_of", None)
-        if parent is None:
-            continue
-        if parent not in parents or parent == model.id or parents[parent] is not None:
-            others = [t for t, p in parents.items() if p is None and t != model.id]
-            hint = close_match(parent, others)
-            b.out.report((section, i, "part_of"), "bad_part_of", name=parent, hint=hint)
+        for parent in getattr(model, "parents", ()):
+            if parent not in parents or parent == model.id or parents[parent]:
+                others = [t for t, p in parents.items() if not p and t != model.id]
+                hint = close_match(parent, others)
+                b.out.report((section, i, "part_of"), "bad_part_of", name=parent, hint=hint)
 
 
 def _check_smalltalk(b: _Build, loc: Loc, model: Any) -> None:
@@ -378,7 +376,7 @@ def _intents(b: _Build, rendered: dict[Loc, str], msgs: dict[str, str],
             line=b.doc.line(loc) or 0,
             path=dotted(loc),
             example_lines=b.doc.item_lines((*loc, "examples")),
-            part_of=getattr(model, "part_of", None),
+            part_of=getattr(model, "parents", ()),
             covers_routes=getattr(model, "covers_routes", False),
         )
 

@@ -29,7 +29,7 @@ class Intent:
     hints: tuple[str, ...] = ()
     message: str | None = None  # smalltalk answered by a message, e.g. "greeting"
     example_lines: tuple[int, ...] = ()  # the line of each example, for reports
-    part_of: str | None = None  # the broader topic this one details: deputies → group
+    part_of: tuple[str, ...] = ()  # the broader topics this one details: deputies → group
     covers_routes: bool = False  # every route is a part of it: outside
 
 
@@ -84,7 +84,7 @@ class Knowledge:
         intent, whole = self._by_id.get(given), self._by_id.get(expected)
         if intent is None:
             return False
-        return intent.part_of == expected or (
+        return expected in intent.part_of or (
             intent.kind == "route" and whole is not None and whole.covers_routes
         )
 

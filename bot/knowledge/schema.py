@@ -186,9 +186,16 @@ class TopicModel(_IntentModel):
     title: Text
     title_en: Text | None = None
     source: Text
-    # The broader topic this one details (deputies is part of group): a question about the
+    # The broader topic this one details (deputies is part of group), or topics (web: both
+    # how to reach the group and what the notice leaves unsaid): a question about the
     # broader topic is answered by the part too, e.g. in the evaluation's judge.
-    part_of: Id | None = None
+    part_of: Id | list[Id] | None = None
+
+    @property
+    def parents(self) -> tuple[str, ...]:
+        if self.part_of is None:
+            return ()
+        return (self.part_of,) if isinstance(self.part_of, str) else tuple(self.part_of)
     # Every route is a part of this topic (outside: each route is one matter the group does
     # not take), so a question on it is answered by a route's reply (欠薪找谁 → 12333).
     covers_routes: bool = False
