@@ -23,7 +23,7 @@ from bot.answer.phrasing import Phrasing
 from bot.answer.quoted import QuotedNumbers, Quotes
 from bot.answer.tuning import Tuning
 from bot.boundary import Boundary, Outside
-from bot.guard import looks_like_report, mentions_wrongdoing
+from bot.guard import explain, mentions_wrongdoing
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
 from bot.text import clause_starts, fold, has_cjk, language_data, normalise_folded
@@ -124,14 +124,19 @@ class Brain:
             return self._fallback([], lang)
         head = folded[: self.tuning.scan]
         outside = self._boundary.find(head)
-        if looks_like_report(folded, self._phones):
+        verdict = explain(folded, self._phones)
+        if verdict.report:
             if outside is not None:  # about another province's official: not our lines either
                 return self._outside(outside, lang, refused=True)
             return self._report_guard(norm, now, lang)
         if outside is not None:
             return self._outside(outside, lang)
         wrongdoing = mentions_wrongdoing(folded)
-        reply = self._understood(norm, now, lang, holdout, self._quoted.find(head), wrongdoing)
+        # 如果我知道某局长受贿 该咋办: wrongdoing, and what to do about it, asks how to report.
+        how = wrongdoing and bool({"asks_how", "what_to_do"} & set(verdict.features))
+        reply = self._understood(
+            norm, now, lang, holdout, self._quoted.find(head), wrongdoing, how
+        )
         if reply.kind in ("faq", "route") and wrongdoing:
             reply = self._with_note(reply)
         return reply
@@ -144,8 +149,13 @@ class Brain:
         holdout: bool,
         quotes: Quotes,
         wrongdoing: bool = False,
+        how_to_report: bool = False,
     ) -> Reply:
-        """The reply to a question: its topics, a route, smalltalk, or did-you-mean."""
+        """The reply to a question: its topics, a route, smalltalk, or did-you-mean.
+
+        `how_to_report`: it asks what to do about someone's wrongdoing, so how to report
+        leads, unless a route of its own was named (村支书贪污找谁 → 12388).
+        """
         tuning = self.tuning
         ranked = [
             c
@@ -154,9 +164,14 @@ class Brain:
         ]
         if quotes and all(t in self._intents for t in quotes.topics):
             return self._quoting(ranked, quotes, now, lang)
-        if not ranked or ranked[0].score < tuning.low_confidence:
+        how = how_to_report and tuning.how_to_report in self._intents
+        if not how and (not ranked or ranked[0].score < tuning.low_confidence):
             return self._fallback(ranked, lang)
-        chosen = self._choose(ranked, clause_starts(norm))
+        chosen = self._choose(ranked, clause_starts(norm)) if ranked else None
+        if how and not (chosen and self._intents[chosen[0].id].kind == "route"):
+            faq = [c.id for c in chosen or () if self._intents[c.id].kind == "faq"]
+            ids = [tuning.how_to_report, *(i for i in faq if i != tuning.how_to_report)]
+            return self._compose(ids[: tuning.max_topics], now, lang, 1.0)
         if chosen is None:
             return self._did_you_mean(ranked, lang)
         confidence = min(1.0, ranked[0].score)

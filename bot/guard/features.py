@@ -209,6 +209,7 @@ class Patterns:
         # particular one (…收钱的人说是给一个副厅长的辛苦费, told at length).
         self.indefinite = re.compile(r"一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)")
         self.remit = re.compile(_flat(lex.remit_questions))
+        self.what_to_do = re.compile(_flat(lex.what_to_do))
         # Asks how or to whom to report: 咋反映, 能跟巡视组反映不, who should i tell.
         self.asks_how = re.compile(
             r"(?:怎么|如何|咋|能|可以|该|向谁|找谁|跟谁)[^\s,.!?]{0,6}(?:反映|举报|检举)"
@@ -314,6 +315,7 @@ class Features:
     hypothetical: bool  # 如果, 要是, 算不算
     remit: bool  # 归巡视组管不管, 属于…范围
     asks_how: bool  # 咋反映, 能举报吗, who should i tell
+    what_to_do: bool  # 该怎么办, 找谁, what should i do
     sure: bool  # the learned model is sure it is a report (bot.learned.SURE)
     units: int  # length in characters and Latin words
 
@@ -411,6 +413,7 @@ class Features:
             or (units < NARRATIVE and bool(p.indefinite.search(text))),
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
+            what_to_do=bool(p.what_to_do.search(text)),
             sure=sure,
             units=units,
         )

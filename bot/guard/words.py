@@ -72,6 +72,7 @@ class Lexicon(BaseModel):
     smalltalk: Words = NonEmptyWords
     asides: Words = NonEmptyWords
     question_words: Words = NonEmptyWords
+    what_to_do: Words = NonEmptyWords
     hypotheticals: Words = NonEmptyWords
     remit_questions: Words = NonEmptyWords
     not_names: Words = NonEmptyWords
