@@ -49,3 +49,13 @@ def test_our_own_area_code_is_no_mistake(quoted: QuotedNumbers) -> None:
     found = quoted.find("区号024没错吧")
     assert found.topics == ("phone",) and not found.wrong
     assert not quoted.find("12388能打吗").wrong  # a channel number, not a code
+
+
+def test_a_line_with_a_digit_moved_is_corrected_never_confirmed() -> None:
+    # 88818177 for 88881877: the 8 typed one place early, two edits of eight digits.
+    brain = Brain.load()
+    now = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    for text in ("024-88818177对不对", "我存的是88881797 没错吧"):
+        reply = brain.answer(text, now)
+        assert "phone" in reply.topics and "不一致" in reply.text, (text, reply)
+        assert "88818177" not in reply.text and "88881797" not in reply.text

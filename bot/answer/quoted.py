@@ -8,8 +8,8 @@ Known numbers come from the facts: each phone (with and without its area code), 
 itself, the PO box number and the postcode; the last four digits of a line too (尾号1877),
 unless a unit follows (1977年 is a year). Another city's area code (前面加0411对吗) is a wrong
 one of ours, corrected to 024. A near miss is a number of four or more digits that is one typed
-digit away from a known one (changed, missing or extra; two of a phone line's
-eight), or has two neighbours swapped; a year or an amount (2008年, 110000元) is none.
+digit away from a known one (changed, missing, extra, or two neighbours swapped; two such
+edits of a phone line's eight); a year or an amount (2008年, 110000元) is none.
 """
 
 from __future__ import annotations
@@ -40,16 +40,26 @@ class Quotes:
 
 
 def _near(a: str, b: str) -> bool:
-    """Within two substitutions, or one adjacent swap, insertion or deletion."""
-    if len(a) == len(b):
-        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-        # One wrong digit of a short number, two of a phone line's eight.
-        return 0 < len(diff) <= (2 if len(a) >= 8 else 1) or swapped
-    if abs(len(a) - len(b)) != 1:
-        return False
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    """One typed digit away (changed, missing, extra, or two neighbours swapped); two for a
+    phone line of eight digits or more (88818177 for 88881877: a digit moved)."""
+    most = 2 if min(len(a), len(b)) >= 8 else 1
+    # Lengths further apart need more edits: a run of 400 digits costs nothing.
+    return abs(len(a) - len(b)) <= most and 0 < _distance(a, b) <= most
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits between two digit strings (optimal string alignment: a swap of neighbours is
+    one edit). Both are short (a phone line has 11 digits), so the table is tiny."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 class QuotedNumbers:
