@@ -188,6 +188,9 @@ IMPLIED = {
         "我连襟在县里当官,逢年过节收的烟酒堆满一屋",
     ),
     "material ready, asking where to send it": ("东西我都整理好了,你给个信箱我马上发过去",),
+    "envy that asks how the money was saved": (
+        "好羡慕我们处那个副处长 一个月七千 儿子在国外读书 一年花四十多万 怎么攒的 教教我",
+    ),
     "pasted pictures: the chat's placeholders say it was sent": (
         "[图片][图片] 你们瞅瞅 这是我们主任家的新车",
         "[截图] 领导群里说的话都在这 这正常吗",
@@ -303,6 +306,7 @@ QUESTIONS = {
     ),
     "a choice asked, not a told story": ("镇长挪用低保 是去镇纪委还是区纪委",),
     "a grandchild, not a surname": ("我孙子的班主任天天拖堂 能找谁说说",),
+    "school fees of one's own": ("孩子出国留学一年要花多少钱 工资不够咋办",),
 }
 
 
