@@ -75,6 +75,12 @@ HOSTILE: dict[str, str] = {
     "punctuation": _fill("?!,."),
     "emoji": _fill("👍"),
     "ﷺ (NFKC: 18 characters)": _fill("ﷺ"),
+    # The round-2 patterns: 举报…的+name, 是…还是, kin…post, short forms, near-miss numbers
+    "举报 … 的 repeated": _fill("举报营口的"),
+    "是 … 还是 repeated": _fill("是去"),
+    "kin then posts": _fill("姐夫在局里"),
+    "short forms alone": _fill("88 dh "),
+    "near-miss lines": _fill("88818177 "),
 }
 
 
