@@ -36,6 +36,7 @@ from typing import Literal
 
 from bot.knowledge import Collector, Facts
 from bot.language import Strict, load_model
+from bot.matcher import sound
 from bot.regions import Region, default_regions
 from bot.text import fold
 
@@ -69,6 +70,14 @@ class BoundaryData(Strict):
     notice_places: tuple[str, ...] = ()
     comparisons: list[str]
     names: dict[Rule, _Names]
+    now: tuple[str, ...] = ()
+    now_asks: tuple[str, ...] = ()
+    now_asks_en: tuple[str, ...] = ()
+    year_visitors: tuple[str, ...] = ()
+    year_visits: tuple[str, ...] = ()
+    abbr_joins: tuple[str, ...] = ()
+    keyword_before: tuple[str, ...] = ()
+    keyword_after: tuple[str, ...] = ()
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -85,7 +94,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words = [(("inspection_words", i), w) for i, w in enumerate(data.inspection_words)]
     words += [(("subjects", i), w) for i, w in enumerate(data.subjects)]
     words += [(("latest", i), w) for i, w in enumerate(data.latest)]
-    for section in ("abbr_areas", "abbr_directions", "links", "elsewhere", "notice_places"):
+    for section in _WORD_SECTIONS:
         words += [((section, i), w) for i, w in enumerate(getattr(data, section))]
     words += [(("comparisons", i), w) for i, w in enumerate(data.comparisons)]
     words += [(("asker", i), w) for i, w in enumerate(data.asker)]
@@ -94,6 +103,12 @@ def _check(data: BoundaryData, out: Collector) -> None:
     for loc, word in words:
         if fold(word) != word.lower() or not word.strip():
             out.add(loc, f"{word!r} is rewritten to {fold(word)!r} before matching; write that")
+
+
+_WORD_SECTIONS = (
+    "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places", "now",
+    "now_asks", "now_asks_en", "year_visitors", "year_visits", "keyword_before", "keyword_after",
+)  # fmt: skip
 
 
 @cache
@@ -128,6 +143,15 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # 第三 in 辽宁省委第三巡视组 numbers a provincial group: the level is read without it.
 _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
+_MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
+_BEFORE_YEAR = 3  # 第三巡视组 2018年: characters read before a year for the group
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """A Latin word stands alone: no "now" in "know", no "hebei" in "xhebei"."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 def ordinal_value(text: str) -> int | None:
@@ -160,9 +184,11 @@ class Boundary:
         facts: Facts,
         data: BoundaryData | None = None,
         regions: Sequence[Region] | None = None,
+        keywords: Iterable[str] = (),
     ) -> None:
         """`regions`: the provinces and their cities, default the project's one table
-        (knowledge/language/regions.yaml)."""
+        (knowledge/language/regions.yaml). `keywords`: the FAQ's, so that a place that sounds
+        like one (新乡, 信箱) is read as that keyword where the keyword would stand."""
         self.data = data or boundary_data()
         d = self.data
         self.regions = tuple(default_regions().regions.values() if regions is None else regions)
@@ -198,6 +224,31 @@ class Boundary:
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
+        self._now = tuple(fold(w) for w in d.now)
+        self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
+        self._now_asks_en = tuple(fold(w) for w in d.now_asks_en)
+        self._year_visitors = tuple(fold(w) for w in d.year_visitors)
+        self._year_visits = tuple(fold(w) for w in d.year_visits)
+        self._joins = tuple(fold(w) for w in d.abbr_joins)
+        self._keyword_before = tuple(fold(w) for w in d.keyword_before)
+        self._keyword_after = tuple(fold(w) for w in d.keyword_after)
+        self._heard = self._homophones(keywords)
+
+    def _homophones(self, keywords: Iterable[str]) -> dict[str, str]:
+        """Place names that sound like one of the FAQ's keywords: 新乡 → 信箱, 新疆 → 信件."""
+        by_sound: dict[tuple[str, ...], str] = {}
+        for keyword in keywords:
+            word = fold(keyword)
+            heard = sound(word) if len(word) > 1 else None
+            if heard is not None:
+                by_sound.setdefault(heard, word)
+        found: dict[str, str] = {}
+        for word, place in self._places.items():
+            heard = None if place.abbreviation or word.isascii() else sound(word)
+            keyword = by_sound.get(heard) if heard is not None else None
+            if keyword is not None and keyword != word:
+                found[word] = keyword
+        return found
 
     def _our_province(self, province: str) -> int | None:
         folded = fold(province)
@@ -237,7 +288,9 @@ class Boundary:
                 place = self._places.get(text[i : i + length])
                 if place is None or not self._stands(text, i, i + length, place):
                     continue
-                if not text[:i].rstrip().endswith(self._asker):
+                # 邮政新乡 is the PO box (信箱) misheard; 我人在香港 is where the asker is.
+                heard = self._as_keyword(text, i, i + length)
+                if not heard and not text[:i].rstrip().endswith(self._asker):
                     found.append((place.province, text[i : i + length]))
                 i += length
                 break
@@ -245,9 +298,34 @@ class Boundary:
                 i += 1
         return found
 
+    def _as_keyword(self, text: str, start: int, end: int) -> bool:
+        """新乡 where 信箱 would stand: right after 邮政, or right before 是多少 or 号
+        (巡视组邮政新乡是多少号). 河南新乡的巡视组 stays a city."""
+        if text[start:end] not in self._heard:
+            return False
+        return text[:start].endswith(self._keyword_before) or text.startswith(
+            self._keyword_after, end
+        )
+
+    def heard(self, text: str) -> str:
+        """A folded message with each place that stands as a keyword spelt as that keyword
+        (巡视组邮政新乡是电话 → 巡视组邮政信箱是电话), so that the topic is found."""
+        for word, keyword in self._heard.items():
+            at = text.find(word)
+            while at >= 0:
+                step = 1
+                if self._as_keyword(text, at, at + len(word)):
+                    text, step = text[:at] + keyword + text[at + len(word) :], len(keyword)
+                at = text.find(word, at + step)
+        return text
+
     def _stands(self, text: str, start: int, end: int, place: _Place) -> bool:
         if place.abbreviation:
-            return text.startswith(self._inspection, end) or self._area(text, start, end)
+            return (
+                text.startswith(self._inspection, end)
+                or self._area(text, start, end)
+                or self._alone(text, start, end)
+            )
         if text[start:end].isascii():  # a Latin name is a whole word (no "hebei" in "xhebei")
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
@@ -266,6 +344,21 @@ class Boundary:
             end += 1
         return text.startswith(self._areas, end)
 
+    def _alone(self, text: str, start: int, end: int) -> bool:
+        """湘 巡视组 电话, 苏·巡视组热线, 粤的巡视组电话: an abbreviation standing as a word
+        (nothing or a separator before it; a separator or 的 after it), then what is asked.
+        Inside a word it is no province: 鲁莽, 晋升, 京东, 沪深股市."""
+        if start and text[start - 1].isalnum():
+            return False
+        join = next((w for w in self._joins if text.startswith(w, end)), "")
+        at = end + len(join)
+        if not join and at < len(text) and text[at].isalnum():
+            return False
+        for _ in range(_MAX_SEPARATORS):
+            if at < len(text) and not text[at].isalnum():
+                at += 1
+        return text.startswith(self._subjects, at)
+
     def _skip_links(self, text: str, at: int) -> int:
         """Where the words after `at` resume past links and place names: 2013年|头一次|巡视,
         新一轮|中央|巡视, 2021年|又|派|巡视组."""
@@ -274,7 +367,8 @@ class Boundary:
                 at += 1
             link = next((w for w in self._links if text.startswith(w, at)), None)
             if link is None:
-                link = self._place_at(text, at)
+                numbered = _NUMBERED_RE.match(text, at)  # 2018年|第三|巡视组
+                link = numbered.group() if numbered else self._place_at(text, at)
             if not link:
                 break
             at += len(link)
@@ -355,10 +449,15 @@ class Boundary:
         for m in _YEAR_RE.finditer(text):
             if int(m.group(1)) == self._our_year:
                 continue
-            at = m.end() + 1 if text.startswith("年", m.end()) else m.end()
-            if text.startswith(self._subjects, self._skip_links(text, at)):
+            at = self._skip_links(text, m.end() + 1 if text.startswith("年", m.end()) else m.end())
+            if text.startswith(self._subjects, at) or self._group_went(text, m.start(), at):
                 return self._name("year", m.group(1))
         return None
+
+    def _group_went(self, text: str, year: int, after: int) -> bool:
+        """第三巡视组2018年去了哪个省: the group, then another year, then where it went."""
+        before = text[max(0, year - _BEFORE_YEAR) : year].rstrip()
+        return before.endswith(self._year_visitors) and text.startswith(self._year_visits, after)
 
     def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         for word in self._elsewhere:  # 之后又去哪个省巡视了: a later round, said outright
@@ -370,4 +469,26 @@ class Boundary:
                 if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
+        return self._now_asked(text)
+
+    def _now_asked(self, text: str) -> Outside | None:
+        """现在还有巡视组吗, 目前辽宁是哪个巡视组, now是哪个巡视组: "now", then which or
+        whether, then the body: a round after the notice's, which it cannot know. 现在打巡视组
+        电话 asks nothing of the kind (our lines, today)."""
+        for word in self._now:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if word.isascii() and not _whole_word(text, at, end):
+                    pass  # "now" in "know"
+                elif word.isascii() and any(w in text for w in self._now_asks_en):
+                    if "inspection" in text or "inspector" in text:
+                        return self._name("latest", word)
+                else:
+                    asks = self._skip_links(text, end)
+                    ask = next((w for w in self._now_asks if text.startswith(w, asks)), "")
+                    body = self._skip_links(text, asks + len(ask))
+                    if ask and text.startswith(self._inspection, body):
+                        return self._name("latest", word)
+                at = text.find(word, end)
         return None
