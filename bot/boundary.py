@@ -350,21 +350,31 @@ class Boundary:
         Inside a word it is no province: 鲁莽, 晋升, 京东, 沪深股市."""
         if start and text[start - 1].isalnum():
             return False
-        join = next((w for w in self._joins if text.startswith(w, end)), "")
-        at = end + len(join)
-        if not join and at < len(text) and text[at].isalnum():
-            return False
+        at = self._past_separators(text, end)
+        join = next((w for w in self._joins if text.startswith(w, at)), "")
+        if join:
+            at = self._past_separators(text, at + len(join))
+        elif at == end:
+            return False  # glued to the next character: part of a word
+        return text.startswith(self._subjects, at)
+
+    @staticmethod
+    def _past_separators(text: str, at: int) -> int:
+        """Past a few spaces and marks: 湘 · 巡视组 reads on at 巡视组."""
         for _ in range(_MAX_SEPARATORS):
             if at < len(text) and not text[at].isalnum():
                 at += 1
-        return text.startswith(self._subjects, at)
+        return at
 
-    def _skip_links(self, text: str, at: int) -> int:
+    def _skip_links(self, text: str, at: int, until: tuple[str, ...] = ()) -> int:
         """Where the words after `at` resume past links and place names: 2013年|头一次|巡视,
-        新一轮|中央|巡视, 2021年|又|派|巡视组."""
+        新一轮|中央|巡视, 2021年|又|派|巡视组; never past a word of `until` (现在|还有没有,
+        not 现在|还|有没有)."""
         for _ in range(_MAX_LINKS):
             while at < len(text) and text[at] == " ":
                 at += 1
+            if until and text.startswith(until, at):
+                break
             link = next((w for w in self._links if text.startswith(w, at)), None)
             if link is None:
                 numbered = _NUMBERED_RE.match(text, at)  # 2018年|第三|巡视组
@@ -485,7 +495,7 @@ class Boundary:
                     if "inspection" in text or "inspector" in text:
                         return self._name("latest", word)
                 else:
-                    asks = self._skip_links(text, end)
+                    asks = self._skip_links(text, end, self._now_asks)
                     ask = next((w for w in self._now_asks if text.startswith(w, asks)), "")
                     body = self._skip_links(text, asks + len(ask))
                     if ask and text.startswith(self._inspection, body):
