@@ -18,12 +18,20 @@ Rules, in order (the first that fires names the body):
 - body: another kind of body (督察组, 督导组, 督查组), unless the two are being compared
   (巡视组和督查组是一回事吗 asks what ours is);
 - province: another province named, ours not, and the message is about inspection or contact
-  (江西的巡视组电话; not 我老家江西);
+  (江西的巡视组电话; not 我老家江西). A one-character abbreviation counts right before an
+  inspection word (赣巡视组), opening a clause before an area (闽这边), or standing as a word
+  (湘 巡视组 电话, 粤的巡视组; not 鲁莽, 京东);
 - year: another year right before an inspection or contact word, links and place names
   aside (2019年的巡视组举报电话, 2021年又派巡视组来辽宁; not 2015年收了…, when something
-  happened);
+  happened), or our group in another year going somewhere (第三巡视组2018年去了哪个省);
 - latest: "the latest round" right before an inspection word, links aside (新一轮中央巡视,
-  现在的巡视组), or a phrase that asks about later rounds outright (之后又去哪个省巡视了).
+  现在的巡视组), a phrase that asks about later rounds or visits outright (之后又去哪个省巡视了,
+  啥时候再来, 下一轮), or "now" asking which or whether (现在还有巡视组吗, now是哪个巡视组;
+  not 现在打巡视组电话有人接吗, which asks about our lines today).
+
+A place that sounds like one of the FAQ's keywords, standing where that keyword would, is the
+keyword misheard, not a place: 巡视组邮政新乡是多少号 asks for the PO box (信箱, xinxiang), while
+河南新乡的巡视组电话 is about Henan. `heard` spells such a message right before it is matched.
 """
 
 from __future__ import annotations
@@ -145,6 +153,13 @@ _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
 _BEFORE_YEAR = 3  # 第三巡视组 2018年: characters read before a year for the group
+
+
+def _before_spaces(text: str, at: int) -> int:
+    """Where the spaces before `at` begin: 我人在 香港 reads 我人在 right before 香港."""
+    while at and text[at - 1] == " ":
+        at -= 1
+    return at
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -290,7 +305,7 @@ class Boundary:
                     continue
                 # 邮政新乡 is the PO box (信箱) misheard; 我人在香港 is where the asker is.
                 heard = self._as_keyword(text, i, i + length)
-                if not heard and not text[:i].rstrip().endswith(self._asker):
+                if not heard and not text.endswith(self._asker, 0, _before_spaces(text, i)):
                     found.append((place.province, text[i : i + length]))
                 i += length
                 break
@@ -303,21 +318,27 @@ class Boundary:
         (巡视组邮政新乡是多少号). 河南新乡的巡视组 stays a city."""
         if text[start:end] not in self._heard:
             return False
-        return text[:start].endswith(self._keyword_before) or text.startswith(
+        # endswith up to `start`, not on a slice: linear however often the word recurs.
+        return text.endswith(self._keyword_before, 0, start) or text.startswith(
             self._keyword_after, end
         )
 
     def heard(self, text: str) -> str:
         """A folded message with each place that stands as a keyword spelt as that keyword
         (巡视组邮政新乡是电话 → 巡视组邮政信箱是电话), so that the topic is found."""
+        spans: list[tuple[int, int, str]] = []
         for word, keyword in self._heard.items():
             at = text.find(word)
             while at >= 0:
-                step = 1
                 if self._as_keyword(text, at, at + len(word)):
-                    text, step = text[:at] + keyword + text[at + len(word) :], len(keyword)
-                at = text.find(word, at + step)
-        return text
+                    spans.append((at, at + len(word), keyword))
+                at = text.find(word, at + 1)
+        out, last = [], 0
+        for begin, end, keyword in sorted(spans):
+            if begin >= last:  # overlapping names: the first wins
+                out += [text[last:begin], keyword]
+                last = end
+        return "".join(out) + text[last:]
 
     def _stands(self, text: str, start: int, end: int, place: _Place) -> bool:
         if place.abbreviation:

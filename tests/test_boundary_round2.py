@@ -9,12 +9,15 @@ reply, which never gives our lines as another body's.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.answer import Brain
-from bot.boundary import Boundary
+from bot.boundary import Boundary, BoundaryData, _check
+from bot.knowledge import KnowledgeError
+from bot.language import load_model
 from bot.text import fold
 
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -196,3 +199,19 @@ def test_homophones_come_from_the_faq_keywords(brain: Brain) -> None:
     assert other.heard("大同那边巡视组电话") == "大同那边巡视组电话"  # not where 打通 stands
     assert other.find(fold("大同那边巡视组电话")) is not None
     assert other.heard("专门大同多少,专门大同多少") == "专门打通多少,专门打通多少"
+
+
+def test_a_word_of_the_new_sections_that_folding_rewrites_is_reported_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """眼下 is folded to 现在 before matching: written in `now`, it could never be found."""
+    shipped = Path(__file__).resolve().parents[1] / "knowledge" / "language" / "boundary.yaml"
+    text = shipped.read_text(encoding="utf-8").replace("now: [现在,", "now: [眼下, 现在,")
+    (tmp_path / "language").mkdir()
+    (tmp_path / "language" / "boundary.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("FAQ_PATH", str(tmp_path / "faq.yaml"))
+    with pytest.raises(KnowledgeError) as caught:
+        load_model("boundary.yaml", BoundaryData, _check)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("now:"))
+    problems = [str(p) for p in caught.value.problems]
+    assert any(f"boundary.yaml:{line} now[0]" in p and "现在" in p for p in problems), problems
