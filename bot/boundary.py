@@ -81,6 +81,8 @@ class BoundaryData(Strict):
     now: tuple[str, ...] = ()
     now_asks: tuple[str, ...] = ()
     now_asks_en: tuple[str, ...] = ()
+    now_asks_after: tuple[str, ...] = ()
+    later_times: tuple[str, ...] = ()
     year_visitors: tuple[str, ...] = ()
     year_visits: tuple[str, ...] = ()
     abbr_joins: tuple[str, ...] = ()
@@ -115,7 +117,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 _WORD_SECTIONS = (
     "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places", "now",
-    "now_asks", "now_asks_en", "year_visitors", "year_visits", "keyword_before", "keyword_after",
+    "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
+    "keyword_before", "keyword_after",
 )  # fmt: skip
 
 
@@ -152,6 +155,7 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
+_EN_BODY = ("inspection", "inspector")  # what an English question about a round names
 _BEFORE_YEAR = 3  # 第三巡视组 2018年: characters read before a year for the group
 
 
@@ -160,6 +164,11 @@ def _before_spaces(text: str, at: int) -> int:
     while at and text[at - 1] == " ":
         at -= 1
     return at
+
+
+def _word_at(words: tuple[str, ...], text: str, at: int) -> str:
+    """The first of `words` (longest first, if sorted so) that starts at `at`, or ""."""
+    return next((w for w in words if text.startswith(w, at)), "")
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -242,6 +251,10 @@ class Boundary:
         self._now = tuple(fold(w) for w in d.now)
         self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
         self._now_asks_en = tuple(fold(w) for w in d.now_asks_en)
+        self._now_asks_after = tuple(
+            sorted((fold(w) for w in d.now_asks_after), key=len, reverse=True)
+        )
+        self._later_times = tuple(fold(w) for w in d.later_times)
         self._year_visitors = tuple(fold(w) for w in d.year_visitors)
         self._year_visits = tuple(fold(w) for w in d.year_visits)
         self._joins = tuple(fold(w) for w in d.abbr_joins)
@@ -480,15 +493,21 @@ class Boundary:
         for m in _YEAR_RE.finditer(text):
             if int(m.group(1)) == self._our_year:
                 continue
-            at = self._skip_links(text, m.end() + 1 if text.startswith("年", m.end()) else m.end())
-            if text.startswith(self._subjects, at) or self._group_went(text, m.start(), at):
+            end = m.end() + 1 if text.startswith("年", m.end()) else m.end()
+            at = self._skip_links(text, end)
+            if text.startswith(self._subjects, at) or self._group_went(text, m.start(), end):
                 return self._name("year", m.group(1))
         return None
 
     def _group_went(self, text: str, year: int, after: int) -> bool:
-        """第三巡视组2018年去了哪个省: the group, then another year, then where it went."""
+        """第三巡视组2018年去了哪个省: the group, then another year, then where it went,
+        links aside or not (2017年|驻哪里 has 驻 both as a link and as the verb)."""
         before = text[max(0, year - _BEFORE_YEAR) : year].rstrip()
-        return before.endswith(self._year_visitors) and text.startswith(self._year_visits, after)
+        if not before.endswith(self._year_visitors):
+            return False
+        return text.startswith(self._year_visits, after) or text.startswith(
+            self._year_visits, self._skip_links(text, after)
+        )
 
     def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         for word in self._elsewhere:  # 之后又去哪个省巡视了: a later round, said outright
@@ -500,26 +519,47 @@ class Boundary:
                 if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
-        return self._now_asked(text)
+        return self._now_asked(text) or self._later_visit(text)
 
     def _now_asked(self, text: str) -> Outside | None:
-        """现在还有巡视组吗, 目前辽宁是哪个巡视组, now是哪个巡视组: "now", then which or
-        whether, then the body: a round after the notice's, which it cannot know. 现在打巡视组
-        电话 asks nothing of the kind (our lines, today)."""
+        """现在还有巡视组吗, 目前辽宁是哪个巡视组, now是哪个巡视组: "now", which or whether, and
+        the body: a round after the notice's, which it cannot know. 现在打巡视组电话 asks
+        nothing of the kind (our lines, today)."""
         for word in self._now:
             at = text.find(word)
             while at >= 0:
                 end = at + len(word)
-                if word.isascii() and not _whole_word(text, at, end):
-                    pass  # "now" in "know"
-                elif word.isascii() and any(w in text for w in self._now_asks_en):
-                    if "inspection" in text or "inspector" in text:
-                        return self._name("latest", word)
-                else:
-                    asks = self._skip_links(text, end, self._now_asks)
-                    ask = next((w for w in self._now_asks if text.startswith(w, asks)), "")
-                    body = self._skip_links(text, asks + len(ask))
-                    if ask and text.startswith(self._inspection, body):
-                        return self._name("latest", word)
+                if self._asks_now(text, word, at, end):
+                    return self._name("latest", word)
                 at = text.find(word, end)
+        return None
+
+    def _asks_now(self, text: str, word: str, at: int, end: int) -> bool:
+        if word.isascii():  # English order is free: is there an inspection team in Hunan now
+            return (
+                _whole_word(text, at, end)  # no "now" in "know"
+                and any(w in text for w in self._now_asks_en)
+                and any(w in text for w in _EN_BODY)
+            )
+        asks = self._skip_links(text, end, self._now_asks)
+        ask = _word_at(self._now_asks, text, asks)
+        body = self._skip_links(text, asks + len(ask))
+        named = _word_at(self._inspection, text, body)
+        if not named or ask:
+            return bool(named)
+        # 当前中央巡视组有没有在辽宁: the question right after the body
+        after = body + len(named)
+        after += 1 if text.startswith("组", after) else 0  # 巡视|组
+        asked = self._skip_links(text, after, self._now_asks_after)
+        return bool(_word_at(self._now_asks_after, text, asked))
+
+    def _later_visit(self, text: str) -> Outside | None:
+        """第三巡视组去年去了哪, 巡视组后来又去了哪里, 巡视组下次什么时候来: the group, a time
+        after the notice's, and where or when it goes."""
+        for word in self._later_times:
+            at = text.find(word)
+            while at >= 0:
+                if self._group_went(text, at, at + len(word)):
+                    return self._name("latest", word)
+                at = text.find(word, at + 1)
         return None

@@ -54,6 +54,9 @@ CURRENT_ROUND = [
     "Which inspection group is working in Liaoning these days?",
     "what's the current inspection team's phone",
     "are there any inspection teams in Shenyang currently",
+    "当前中央巡视组有没有在辽宁",  # the question right after the body
+    "Is there still an inspection group in Liaoning?",
+    "which round of inspection is liaoning in now",
 ]
 
 
@@ -70,6 +73,8 @@ def test_the_current_round_gets_the_boundary_reply(brain: Brain, question: str) 
         "最近打巡视组电话没人接",
         "巡视组最新电话",  # 最新 before no inspection word
         "i know the inspection group number",  # no "now" inside "know"
+        "can I still call the inspection group",  # "still", but no question of which or whether
+        "现在巡视组电话多少",
     ],
 )
 def test_now_alone_is_about_our_lines(boundary: Boundary, question: str) -> None:
@@ -87,6 +92,12 @@ LATER_VISITS = [
     "巡视组何时再来",
     "下一届巡视什么时候开始",
     "will the inspection team come back to Liaoning",
+    "第三巡视组去年去了哪",  # a relative year
+    "第三巡视组后来又去了哪里",
+    "巡视组下次啥时候来",
+    "第三巡视组2017年驻哪里",  # 驻 both a link and the verb
+    "中央巡视组什么时候再回辽宁",
+    "when will the inspection group come again",
 ]
 
 
@@ -109,6 +120,8 @@ def test_the_notice_own_visit_stays_ours(brain: Brain, question: str) -> None:
 def test_a_year_when_something_happened_is_no_later_visit(boundary: Boundary) -> None:
     assert boundary.find(fold("他2015年去了巡视组反映过")) is None  # the person went
     assert boundary.find(fold("巡视组2015年的事管不管")) is None  # the year of the matter
+    assert boundary.find(fold("巡视组2015年哪里的事都管吗")) is None
+    assert boundary.find(fold("我举报以后巡视组什么时候来调查")) is None  # after the asker's act
 
 
 # -- 3. a one-character abbreviation standing as a word ---------------------------------------
