@@ -83,6 +83,7 @@ class BoundaryData(Strict):
     now_asks_en: tuple[str, ...] = ()
     now_asks_after: tuple[str, ...] = ()
     later_times: tuple[str, ...] = ()
+    not_visits: tuple[str, ...] = ()
     year_visitors: tuple[str, ...] = ()
     year_visits: tuple[str, ...] = ()
     abbr_joins: tuple[str, ...] = ()
@@ -118,7 +119,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
 _WORD_SECTIONS = (
     "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
-    "keyword_before", "keyword_after",
+    "keyword_before", "keyword_after", "not_visits",
 )  # fmt: skip
 
 
@@ -255,6 +256,7 @@ class Boundary:
             sorted((fold(w) for w in d.now_asks_after), key=len, reverse=True)
         )
         self._later_times = tuple(fold(w) for w in d.later_times)
+        self._not_visits = tuple(fold(w) for w in d.not_visits)
         self._year_visitors = tuple(fold(w) for w in d.year_visitors)
         self._year_visits = tuple(fold(w) for w in d.year_visits)
         self._joins = tuple(fold(w) for w in d.abbr_joins)
@@ -511,8 +513,11 @@ class Boundary:
 
     def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         for word in self._elsewhere:  # 之后又去哪个省巡视了: a later round, said outright
-            if word in text:
-                return self._name("latest", word)
+            at = text.find(word)
+            while at >= 0:
+                if not text.startswith(self._not_visits, at + len(word)):  # 还会来电: a call
+                    return self._name("latest", word)
+                at = text.find(word, at + 1)
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:

@@ -122,6 +122,8 @@ def test_a_year_when_something_happened_is_no_later_visit(boundary: Boundary) ->
     assert boundary.find(fold("巡视组2015年的事管不管")) is None  # the year of the matter
     assert boundary.find(fold("巡视组2015年哪里的事都管吗")) is None
     assert boundary.find(fold("我举报以后巡视组什么时候来调查")) is None  # after the asker's act
+    assert boundary.find(fold("巡视组还会来电话吗")) is None  # a call back, not a visit
+    assert boundary.find(fold("我打过了 巡视组以后还会来电吗")) is None
 
 
 # -- 3. a one-character abbreviation standing as a word ---------------------------------------
