@@ -18,12 +18,20 @@ Rules, in order (the first that fires names the body):
 - body: another kind of body (督察组, 督导组, 督查组), unless the two are being compared
   (巡视组和督查组是一回事吗 asks what ours is);
 - province: another province named, ours not, and the message is about inspection or contact
-  (江西的巡视组电话; not 我老家江西);
+  (江西的巡视组电话; not 我老家江西). A one-character abbreviation counts right before an
+  inspection word (赣巡视组), opening a clause before an area (闽这边), or standing as a word
+  (湘 巡视组 电话, 粤的巡视组; not 鲁莽, 京东);
 - year: another year right before an inspection or contact word, links and place names
   aside (2019年的巡视组举报电话, 2021年又派巡视组来辽宁; not 2015年收了…, when something
-  happened);
+  happened), or our group in another year going somewhere (第三巡视组2018年去了哪个省);
 - latest: "the latest round" right before an inspection word, links aside (新一轮中央巡视,
-  现在的巡视组), or a phrase that asks about later rounds outright (之后又去哪个省巡视了).
+  现在的巡视组), a phrase that asks about later rounds or visits outright (之后又去哪个省巡视了,
+  啥时候再来, 下一轮), or "now" asking which or whether (现在还有巡视组吗, now是哪个巡视组;
+  not 现在打巡视组电话有人接吗, which asks about our lines today).
+
+A place that sounds like one of the FAQ's keywords, standing where that keyword would, is the
+keyword misheard, not a place: 巡视组邮政新乡是多少号 asks for the PO box (信箱, xinxiang), while
+河南新乡的巡视组电话 is about Henan. `heard` spells such a message right before it is matched.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from typing import Literal
 
 from bot.knowledge import Collector, Facts
 from bot.language import Strict, load_model
+from bot.matcher import sound
 from bot.regions import Region, default_regions
 from bot.text import fold
 
@@ -69,6 +78,17 @@ class BoundaryData(Strict):
     notice_places: tuple[str, ...] = ()
     comparisons: list[str]
     names: dict[Rule, _Names]
+    now: tuple[str, ...] = ()
+    now_asks: tuple[str, ...] = ()
+    now_asks_en: tuple[str, ...] = ()
+    now_asks_after: tuple[str, ...] = ()
+    later_times: tuple[str, ...] = ()
+    not_visits: tuple[str, ...] = ()
+    year_visitors: tuple[str, ...] = ()
+    year_visits: tuple[str, ...] = ()
+    abbr_joins: tuple[str, ...] = ()
+    keyword_before: tuple[str, ...] = ()
+    keyword_after: tuple[str, ...] = ()
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -85,7 +105,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words = [(("inspection_words", i), w) for i, w in enumerate(data.inspection_words)]
     words += [(("subjects", i), w) for i, w in enumerate(data.subjects)]
     words += [(("latest", i), w) for i, w in enumerate(data.latest)]
-    for section in ("abbr_areas", "abbr_directions", "links", "elsewhere", "notice_places"):
+    for section in _WORD_SECTIONS:
         words += [((section, i), w) for i, w in enumerate(getattr(data, section))]
     words += [(("comparisons", i), w) for i, w in enumerate(data.comparisons)]
     words += [(("asker", i), w) for i, w in enumerate(data.asker)]
@@ -94,6 +114,13 @@ def _check(data: BoundaryData, out: Collector) -> None:
     for loc, word in words:
         if fold(word) != word.lower() or not word.strip():
             out.add(loc, f"{word!r} is rewritten to {fold(word)!r} before matching; write that")
+
+
+_WORD_SECTIONS = (
+    "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places", "now",
+    "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
+    "keyword_before", "keyword_after", "not_visits",
+)  # fmt: skip
 
 
 @cache
@@ -128,6 +155,28 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # 第三 in 辽宁省委第三巡视组 numbers a provincial group: the level is read without it.
 _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
+_MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
+_EN_BODY = ("inspection", "inspector")  # what an English question about a round names
+_BEFORE_YEAR = 3  # 第三巡视组 2018年: characters read before a year for the group
+
+
+def _before_spaces(text: str, at: int) -> int:
+    """Where the spaces before `at` begin: 我人在 香港 reads 我人在 right before 香港."""
+    while at and text[at - 1] == " ":
+        at -= 1
+    return at
+
+
+def _word_at(words: tuple[str, ...], text: str, at: int) -> str:
+    """The first of `words` (longest first, if sorted so) that starts at `at`, or ""."""
+    return next((w for w in words if text.startswith(w, at)), "")
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """A Latin word stands alone: no "now" in "know", no "hebei" in "xhebei"."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 def ordinal_value(text: str) -> int | None:
@@ -160,9 +209,11 @@ class Boundary:
         facts: Facts,
         data: BoundaryData | None = None,
         regions: Sequence[Region] | None = None,
+        keywords: Iterable[str] = (),
     ) -> None:
         """`regions`: the provinces and their cities, default the project's one table
-        (knowledge/language/regions.yaml)."""
+        (knowledge/language/regions.yaml). `keywords`: the FAQ's, so that a place that sounds
+        like one (新乡, 信箱) is read as that keyword where the keyword would stand."""
         self.data = data or boundary_data()
         d = self.data
         self.regions = tuple(default_regions().regions.values() if regions is None else regions)
@@ -198,6 +249,36 @@ class Boundary:
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
+        self._now = tuple(fold(w) for w in d.now)
+        self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
+        self._now_asks_en = tuple(fold(w) for w in d.now_asks_en)
+        self._now_asks_after = tuple(
+            sorted((fold(w) for w in d.now_asks_after), key=len, reverse=True)
+        )
+        self._later_times = tuple(fold(w) for w in d.later_times)
+        self._not_visits = tuple(fold(w) for w in d.not_visits)
+        self._year_visitors = tuple(fold(w) for w in d.year_visitors)
+        self._year_visits = tuple(fold(w) for w in d.year_visits)
+        self._joins = tuple(fold(w) for w in d.abbr_joins)
+        self._keyword_before = tuple(fold(w) for w in d.keyword_before)
+        self._keyword_after = tuple(fold(w) for w in d.keyword_after)
+        self._heard = self._homophones(keywords)
+
+    def _homophones(self, keywords: Iterable[str]) -> dict[str, str]:
+        """Place names that sound like one of the FAQ's keywords: 新乡 → 信箱, 新疆 → 信件."""
+        by_sound: dict[tuple[str, ...], str] = {}
+        for keyword in keywords:
+            word = fold(keyword)
+            heard = sound(word) if len(word) > 1 else None
+            if heard is not None:
+                by_sound.setdefault(heard, word)
+        found: dict[str, str] = {}
+        for word, place in self._places.items():
+            heard = None if place.abbreviation or word.isascii() else sound(word)
+            keyword = by_sound.get(heard) if heard is not None else None
+            if keyword is not None and keyword != word:
+                found[word] = keyword
+        return found
 
     def _our_province(self, province: str) -> int | None:
         folded = fold(province)
@@ -237,7 +318,9 @@ class Boundary:
                 place = self._places.get(text[i : i + length])
                 if place is None or not self._stands(text, i, i + length, place):
                     continue
-                if not text[:i].rstrip().endswith(self._asker):
+                # 邮政新乡 is the PO box (信箱) misheard; 我人在香港 is where the asker is.
+                heard = self._as_keyword(text, i, i + length)
+                if not heard and not text.endswith(self._asker, 0, _before_spaces(text, i)):
                     found.append((place.province, text[i : i + length]))
                 i += length
                 break
@@ -245,9 +328,40 @@ class Boundary:
                 i += 1
         return found
 
+    def _as_keyword(self, text: str, start: int, end: int) -> bool:
+        """新乡 where 信箱 would stand: right after 邮政, or right before 是多少 or 号
+        (巡视组邮政新乡是多少号). 河南新乡的巡视组 stays a city."""
+        if text[start:end] not in self._heard:
+            return False
+        # endswith up to `start`, not on a slice: linear however often the word recurs.
+        return text.endswith(self._keyword_before, 0, start) or text.startswith(
+            self._keyword_after, end
+        )
+
+    def heard(self, text: str) -> str:
+        """A folded message with each place that stands as a keyword spelt as that keyword
+        (巡视组邮政新乡是电话 → 巡视组邮政信箱是电话), so that the topic is found."""
+        spans: list[tuple[int, int, str]] = []
+        for word, keyword in self._heard.items():
+            at = text.find(word)
+            while at >= 0:
+                if self._as_keyword(text, at, at + len(word)):
+                    spans.append((at, at + len(word), keyword))
+                at = text.find(word, at + 1)
+        out, last = [], 0
+        for begin, end, keyword in sorted(spans):
+            if begin >= last:  # overlapping names: the first wins
+                out += [text[last:begin], keyword]
+                last = end
+        return "".join(out) + text[last:]
+
     def _stands(self, text: str, start: int, end: int, place: _Place) -> bool:
         if place.abbreviation:
-            return text.startswith(self._inspection, end) or self._area(text, start, end)
+            return (
+                text.startswith(self._inspection, end)
+                or self._area(text, start, end)
+                or self._alone(text, start, end)
+            )
         if text[start:end].isascii():  # a Latin name is a whole word (no "hebei" in "xhebei")
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
@@ -266,15 +380,41 @@ class Boundary:
             end += 1
         return text.startswith(self._areas, end)
 
-    def _skip_links(self, text: str, at: int) -> int:
+    def _alone(self, text: str, start: int, end: int) -> bool:
+        """湘 巡视组 电话, 苏·巡视组热线, 粤的巡视组电话: an abbreviation standing as a word
+        (nothing or a separator before it; a separator or 的 after it), then what is asked.
+        Inside a word it is no province: 鲁莽, 晋升, 京东, 沪深股市."""
+        if start and text[start - 1].isalnum():
+            return False
+        at = self._past_separators(text, end)
+        join = next((w for w in self._joins if text.startswith(w, at)), "")
+        if join:
+            at = self._past_separators(text, at + len(join))
+        elif at == end:
+            return False  # glued to the next character: part of a word
+        return text.startswith(self._subjects, at)
+
+    @staticmethod
+    def _past_separators(text: str, at: int) -> int:
+        """Past a few spaces and marks: 湘 · 巡视组 reads on at 巡视组."""
+        for _ in range(_MAX_SEPARATORS):
+            if at < len(text) and not text[at].isalnum():
+                at += 1
+        return at
+
+    def _skip_links(self, text: str, at: int, until: tuple[str, ...] = ()) -> int:
         """Where the words after `at` resume past links and place names: 2013年|头一次|巡视,
-        新一轮|中央|巡视, 2021年|又|派|巡视组."""
+        新一轮|中央|巡视, 2021年|又|派|巡视组; never past a word of `until` (现在|还有没有,
+        not 现在|还|有没有)."""
         for _ in range(_MAX_LINKS):
             while at < len(text) and text[at] == " ":
                 at += 1
+            if until and text.startswith(until, at):
+                break
             link = next((w for w in self._links if text.startswith(w, at)), None)
             if link is None:
-                link = self._place_at(text, at)
+                numbered = _NUMBERED_RE.match(text, at)  # 2018年|第三|巡视组
+                link = numbered.group() if numbered else self._place_at(text, at)
             if not link:
                 break
             at += len(link)
@@ -355,19 +495,76 @@ class Boundary:
         for m in _YEAR_RE.finditer(text):
             if int(m.group(1)) == self._our_year:
                 continue
-            at = m.end() + 1 if text.startswith("年", m.end()) else m.end()
-            if text.startswith(self._subjects, self._skip_links(text, at)):
+            end = m.end() + 1 if text.startswith("年", m.end()) else m.end()
+            at = self._skip_links(text, end)
+            if text.startswith(self._subjects, at) or self._group_went(text, m.start(), end):
                 return self._name("year", m.group(1))
         return None
 
+    def _group_went(self, text: str, year: int, after: int) -> bool:
+        """第三巡视组2018年去了哪个省: the group, then another year, then where it went,
+        links aside or not (2017年|驻哪里 has 驻 both as a link and as the verb)."""
+        before = text[max(0, year - _BEFORE_YEAR) : year].rstrip()
+        if not before.endswith(self._year_visitors):
+            return False
+        return text.startswith(self._year_visits, after) or text.startswith(
+            self._year_visits, self._skip_links(text, after)
+        )
+
     def _latest(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         for word in self._elsewhere:  # 之后又去哪个省巡视了: a later round, said outright
-            if word in text:
-                return self._name("latest", word)
+            at = text.find(word)
+            while at >= 0:
+                if not text.startswith(self._not_visits, at + len(word)):  # 还会来电: a call
+                    return self._name("latest", word)
+                at = text.find(word, at + 1)
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:
                 if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
+                    return self._name("latest", word)
+                at = text.find(word, at + 1)
+        return self._now_asked(text) or self._later_visit(text)
+
+    def _now_asked(self, text: str) -> Outside | None:
+        """现在还有巡视组吗, 目前辽宁是哪个巡视组, now是哪个巡视组: "now", which or whether, and
+        the body: a round after the notice's, which it cannot know. 现在打巡视组电话 asks
+        nothing of the kind (our lines, today)."""
+        for word in self._now:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if self._asks_now(text, word, at, end):
+                    return self._name("latest", word)
+                at = text.find(word, end)
+        return None
+
+    def _asks_now(self, text: str, word: str, at: int, end: int) -> bool:
+        if word.isascii():  # English order is free: is there an inspection team in Hunan now
+            return (
+                _whole_word(text, at, end)  # no "now" in "know"
+                and any(w in text for w in self._now_asks_en)
+                and any(w in text for w in _EN_BODY)
+            )
+        asks = self._skip_links(text, end, self._now_asks)
+        ask = _word_at(self._now_asks, text, asks)
+        body = self._skip_links(text, asks + len(ask))
+        named = _word_at(self._inspection, text, body)
+        if not named or ask:
+            return bool(named)
+        # 当前中央巡视组有没有在辽宁: the question right after the body
+        after = body + len(named)
+        after += 1 if text.startswith("组", after) else 0  # 巡视|组
+        asked = self._skip_links(text, after, self._now_asks_after)
+        return bool(_word_at(self._now_asks_after, text, asked))
+
+    def _later_visit(self, text: str) -> Outside | None:
+        """第三巡视组去年去了哪, 巡视组后来又去了哪里, 巡视组下次什么时候来: the group, a time
+        after the notice's, and where or when it goes."""
+        for word in self._later_times:
+            at = text.find(word)
+            while at >= 0:
+                if self._group_went(text, at, at + len(word)):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return None

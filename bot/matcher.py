@@ -113,6 +113,14 @@ def _pinyin_table() -> dict[str, str]:
     return {c: _fold_syllable(r) for c, r in _readings().items()}
 
 
+def sound(word: str) -> tuple[str, ...] | None:
+    """How a word sounds, as typing confuses it: 新乡 and 信箱 both → ("xin", "xian"); None if
+    a character has no reading."""
+    table = _pinyin_table()
+    syllables = tuple(table.get(c, "") for c in word)
+    return syllables if all(syllables) else None
+
+
 _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("ing", "in"), ("eng", "en"), ("ang", "an"))
 
 

@@ -77,7 +77,9 @@ class Brain:
         self.tuning = tuning or Tuning()
         self._second_opinion = second_opinion
         self._phrasing = Phrasing(knowledge)
-        self._boundary = Boundary(knowledge.facts)
+        self._boundary = Boundary(
+            knowledge.facts, keywords=[k for i in knowledge.intents for k in i.keywords]
+        )
         self._quoted = QuotedNumbers(
             knowledge.facts, knowledge.external_numbers, self.tuning.phone_topic,
             self.tuning.mail_topic,
@@ -105,6 +107,7 @@ class Brain:
 
     def answer(self, text: str, now: datetime, *, holdout: bool = False) -> Reply:
         folded = fold(text or "")  # capped before anything matches (text.MAX_CHARS)
+        folded = self._boundary.heard(folded)  # 邮政新乡 → 邮政信箱: a place misheard for a keyword
         reply = self._decide(folded, now, holdout)
         # Only the second opinion (the learned model) takes it for a report: the question is
         # still answered, with the reminder not to send details here; a false alarm costs one
