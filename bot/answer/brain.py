@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -48,6 +48,15 @@ _ENGLISH_WORDS = re.compile(
     r"hi|hey|thanks|thank|ok|phone|number|call|report|letter|address|hours|open|until|period|"
     r"group|email|mail|contact|visit|inspection|want|need|get|got|help|stuck|days?)\b"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Signals:
+    """What the decision learnt about a message before matching it to topics."""
+
+    quotes: Quotes  # numbers of the notice quoted back (88881977记下了)
+    wrongdoing: bool  # someone's wrongdoing is spoken of (局长受贿)
+    how_to_report: bool = False  # …and it asks what to do about it (该咋办, 找谁)
 
 
 def _as_lang(lang: str) -> Lang:
@@ -135,39 +144,36 @@ class Brain:
         if outside is not None:
             return self._outside(outside, lang)
         wrongdoing = mentions_wrongdoing(folded)
-        # 如果我知道某局长受贿 该咋办: wrongdoing, and what to do about it, asks how to report.
-        how = wrongdoing and bool({"asks_how", "what_to_do"} & set(verdict.features))
-        reply = self._understood(
-            norm, now, lang, holdout, self._quoted.find(head), wrongdoing, how
+        signals = _Signals(
+            self._quoted.find(head),
+            wrongdoing,
+            # 如果我知道某局长受贿 该咋办: wrongdoing, and what to do about it.
+            how_to_report=wrongdoing and bool({"asks_how", "what_to_do"} & set(verdict.features)),
         )
+        reply = self._understood(norm, now, lang, holdout, signals)
         if reply.kind in ("faq", "route") and wrongdoing:
             reply = self._with_note(reply)
         return reply
 
     def _understood(
-        self,
-        norm: str,
-        now: datetime,
-        lang: Lang,
-        holdout: bool,
-        quotes: Quotes,
-        wrongdoing: bool = False,
-        how_to_report: bool = False,
+        self, norm: str, now: datetime, lang: Lang, holdout: bool, signals: _Signals
     ) -> Reply:
         """The reply to a question: its topics, a route, smalltalk, or did-you-mean.
 
-        `how_to_report`: it asks what to do about someone's wrongdoing, so how to report
-        leads, unless a route of its own was named (村支书贪污找谁 → 12388).
+        A question about what to do with someone's wrongdoing gets how to report first,
+        unless a route of its own was named (村支书贪污找谁 → 12388).
         """
         tuning = self.tuning
         ranked = [
             c
             for c in self._matcher.rank(norm, holdout=holdout)
-            if self._plausible(c, norm) and not (wrongdoing and c.id in tuning.own_troubles)
+            if self._plausible(c, norm)
+            and not (signals.wrongdoing and c.id in tuning.own_troubles)
         ]
+        quotes = signals.quotes
         if quotes and all(t in self._intents for t in quotes.topics):
             return self._quoting(ranked, quotes, now, lang)
-        how = how_to_report and tuning.how_to_report in self._intents
+        how = signals.how_to_report and tuning.how_to_report in self._intents
         if not how and (not ranked or ranked[0].score < tuning.low_confidence):
             return self._fallback(ranked, lang)
         chosen = self._choose(ranked, clause_starts(norm)) if ranked else None
