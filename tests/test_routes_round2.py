@@ -172,3 +172,12 @@ def test_a_place_is_only_a_hint(brain: Brain) -> None:
     lower = knowledge.intent("lower_level")
     for place in ("村里", "镇上", "乡里", "社区", "街道"):
         assert place not in lower.keywords and place in lower.hints
+
+
+@pytest.mark.parametrize("question", ["老师打电话没人接", "老师收到了吗", "老师,值班电话是多少"])
+def test_the_bot_called_teacher_is_no_complaint_about_a_teacher(
+    brain: Brain, question: str
+) -> None:
+    # 老师 is how many users address the bot: only a teacher's deed (打学生, 收红包) is a route.
+    reply = brain.answer(question, AFTER)
+    assert "services" not in reply.topics and not says(reply, "12345")
