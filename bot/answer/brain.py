@@ -232,9 +232,10 @@ class Brain:
         kinds = {self._intents[c.id].kind for c in chosen}
         if kinds - {"smalltalk"}:
             chosen = [c for c in chosen if self._intents[c.id].kind != "smalltalk"]
-        # 诊所乱收费: health (12320) alone, not consumer (12315) beside it (Tuning.generic).
-        if any(self._specific_route(c) for c in chosen):
-            chosen = [c for c in chosen if c.id not in tuning.generic]
+        # 诊所乱收费: health (12320) alone, not consumer (12315) beside it (Tuning.generic);
+        # 快递丢了找谁,还有超市卖过期食品找谁 names the shop more strongly, and keeps both.
+        specific = max((c.keyword for c in chosen if self._specific_route(c)), default=0.0)
+        chosen = [c for c in chosen if c.id not in tuning.generic or c.keyword > specific]
         kinds = {self._intents[c.id].kind for c in chosen}
         if "route" in kinds:
             # A specific out-of-remit matter beats the topics named in the same breath
