@@ -181,3 +181,11 @@ def test_the_bot_called_teacher_is_no_complaint_about_a_teacher(
     # 老师 is how many users address the bot: only a teacher's deed (打学生, 收红包) is a route.
     reply = brain.answer(question, AFTER)
     assert "services" not in reply.topics and not says(reply, "12345")
+
+
+def test_a_shop_asked_about_separately_keeps_its_route(brain: Brain) -> None:
+    # The generic route gives way only to a route named at least as strongly: here the shop
+    # has three words of its own (超市, 过期, 食品) against the parcel's one.
+    reply = brain.answer("快递一直不送 另外超市卖过期食品怎么投诉", AFTER)
+    assert {"express", "consumer"} <= set(reply.topics)
+    assert says(reply, "12305") and says(reply, "12315")
