@@ -45,8 +45,8 @@ class Tuning:
     # of the notice (不是举报当官的,是我自己的事 names officials only to say it is not about them).
     alone: tuple[str, ...] = ("grievance",)
     # Routes whose words are generic (乱收费, 退不了: any seller; 没人管: any grievance): they
-    # give way to a more specific route named outright in the same message (诊所乱收费 →
-    # health 12320 alone, 火车票退不了 → railway 12306 alone).
+    # give way to a more specific route named at least as strongly in the same message
+    # (诊所乱收费 → health 12320 alone, 火车票退不了 → railway 12306 alone).
     generic: tuple[str, ...] = ("consumer", "grievance")
     # Topics answered together when a word both list is asked (回头看是什么意思: which group it
     # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
