@@ -215,7 +215,7 @@ def test_any_text_gets_a_reply(text: str) -> None:
     reply = answer(text, DURING)
     assert reply.text.strip()
     assert len(reply.text) <= 4096
-    assert reply.kind in ("faq", "route", "report_guard", "fallback", "smalltalk")
+    assert reply.kind in ("faq", "route", "report_guard", "boundary", "fallback", "smalltalk")
     assert 0.0 <= reply.confidence <= 1.0
 
 

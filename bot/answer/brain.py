@@ -270,6 +270,10 @@ class Brain:
         kinds = {self._intents[c.id].kind for c in chosen}
         if kinds - {"smalltalk"}:
             chosen = [c for c in chosen if self._intents[c.id].kind != "smalltalk"]
+        # 诊所乱收费: health (12320) alone, not consumer (12315) beside it (Tuning.generic);
+        # 快递丢了找谁,还有超市卖过期食品找谁 names the shop more strongly, and keeps both.
+        specific = max((c.keyword for c in chosen if self._specific_route(c)), default=0.0)
+        chosen = [c for c in chosen if c.id not in tuning.generic or c.keyword > specific]
         kinds = {self._intents[c.id].kind for c in chosen}
         if "route" in kinds:
             # A specific out-of-remit matter beats the topics named in the same breath
@@ -296,6 +300,12 @@ class Brain:
         # 你是真收吗: smalltalk first and a route heard only through pinyin (真收 → 征收);
         # dropping both would leave nothing, so the best one stays.
         return chosen or [top]
+
+    def _specific_route(self, c: Candidate) -> bool:
+        """A route of a domain of its own (not Tuning.generic), named by a word spelt right."""
+        tuning = self.tuning
+        route = self._intents[c.id].kind == "route"
+        return route and c.id not in tuning.generic and c.keyword >= tuning.keyword
 
     def _shares_a_word(self, top: Candidate, c: Candidate) -> bool:
         """A word two companion topics both list asks both (回头看: which group, and what it

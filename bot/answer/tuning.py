@@ -48,6 +48,10 @@ class Tuning:
     # none (假如我知道有个局长收了钱 该找谁说 asks how to report it, though 找谁说 is a
     # grievance's words).
     own_troubles: tuple[str, ...] = ("grievance",)
+    # Routes whose words are generic (乱收费, 退不了: any seller; 没人管: any grievance): they
+    # give way to a more specific route named at least as strongly in the same message
+    # (诊所乱收费 → health 12320 alone, 火车票退不了 → railway 12306 alone).
+    generic: tuple[str, ...] = ("consumer", "grievance")
     # Topics answered together when a word both list is asked (回头看是什么意思: which group it
     # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
     # so `check` still shows the confusion a copied keyword causes.
