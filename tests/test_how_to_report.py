@@ -44,3 +44,9 @@ def test_a_matter_with_its_own_route_keeps_it(brain: Brain) -> None:
 def test_what_to_do_without_wrongdoing_is_no_question_about_reporting(brain: Brain) -> None:
     reply = brain.answer("电话打不通该怎么办", AFTER)
     assert reply.kind == "faq" and "call_now" in reply.topics and "contact" not in reply.topics
+
+
+def test_whether_a_post_can_be_reported_gets_whom_it_covers_and_how(brain: Brain) -> None:
+    reply = brain.answer("省交通厅厅长的问题 能向巡视组反映不", AFTER)
+    assert {"contact", "scope_who"} <= set(reply.topics), reply
+    assert all(p in reply.text for p in PHONES) and "领导班子" in reply.text

@@ -109,3 +109,9 @@ def test_a_route_answers_a_question_on_the_topic_that_covers_routes(brain: Brain
     assert judge(case, reply, None, brain.knowledge.covers).topics_ok
     # A topic of the notice is no route: it does not cover outside.
     assert not brain.knowledge.covers("outside", "phone")
+
+
+def test_explain_it_to_me_in_northeastern_is_no_grievance(brain: Brain) -> None:
+    # 掰扯 ("explain") sounds like 白扯 (a grievance's "it is no use").
+    reply = brain.answer("受理时间是咋规定的 给我掰扯掰扯", AFTER)
+    assert (reply.kind, reply.topics[:1]) == ("faq", ("hours",)), reply

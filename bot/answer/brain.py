@@ -59,6 +59,15 @@ class _Signals:
     how_to_report: bool = False  # …and it asks what to do about it (该咋办, 找谁)
 
 
+def _asks_how_to_report(wrongdoing: bool, features: tuple[str, ...]) -> bool:
+    """如果我知道某局长受贿 该咋办: wrongdoing, and what to do about it; 市委书记有问题 能反映
+    给巡视组不: a post, and whether and how to report it."""
+    seen = set(features)
+    if wrongdoing and seen & {"asks_how", "what_to_do"}:
+        return True
+    return "asks_how" in seen and bool(seen & {"title", "body"})
+
+
 def _as_lang(lang: str) -> Lang:
     return "en" if lang == "en" else "zh"
 
@@ -147,8 +156,7 @@ class Brain:
         signals = _Signals(
             self._quoted.find(head),
             wrongdoing,
-            # 如果我知道某局长受贿 该咋办: wrongdoing, and what to do about it.
-            how_to_report=wrongdoing and bool({"asks_how", "what_to_do"} & set(verdict.features)),
+            how_to_report=_asks_how_to_report(wrongdoing, verdict.features),
         )
         reply = self._understood(norm, now, lang, holdout, signals)
         if reply.kind in ("faq", "route") and wrongdoing:
@@ -177,9 +185,20 @@ class Brain:
         if not how and (not ranked or ranked[0].score < tuning.low_confidence):
             return self._fallback(ranked, lang)
         chosen = self._choose(ranked, clause_starts(norm)) if ranked else None
-        if how and not (chosen and self._intents[chosen[0].id].kind == "route"):
-            faq = [c.id for c in chosen or () if self._intents[c.id].kind == "faq"]
-            ids = [tuning.how_to_report, *(i for i in faq if i != tuning.how_to_report)]
+        # A post in the group's remit (厅长) outranks a route its office's name suggests (交通).
+        remit = [
+            c.id for c in ranked if c.id in tuning.remit_topics and c.keyword >= tuning.keyword
+        ]
+        route_led = bool(chosen) and self._intents[chosen[0].id].kind == "route" and not remit
+        if how and not route_led:
+            # How to report first; then the topics asked, and the routes of wrongdoing with a
+            # line of its own (镇长的问题归谁管 → 12388), not those a word only suggests.
+            asked = [
+                c.id
+                for c in chosen or ()
+                if self._intents[c.id].kind == "faq" or c.id in tuning.report_routes
+            ]
+            ids = list(dict.fromkeys([tuning.how_to_report, *asked, *remit]))
             return self._compose(ids[: tuning.max_topics], now, lang, 1.0)
         if chosen is None:
             return self._did_you_mean(ranked, lang)
