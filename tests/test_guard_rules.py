@@ -307,6 +307,10 @@ QUESTIONS = {
     "a choice asked, not a told story": ("镇长挪用低保 是去镇纪委还是区纪委",),
     "a grandchild, not a surname": ("我孙子的班主任天天拖堂 能找谁说说",),
     "school fees of one's own": ("孩子出国留学一年要花多少钱 工资不够咋办",),
+    "an impostor posing as an official, asking for money": (
+        "有人打电话自称我老公单位的领导 叫我转三万过去",
+        "微信上一个冒充县长的人让我先打一万块保证金",
+    ),
 }
 
 

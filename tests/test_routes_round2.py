@@ -189,3 +189,13 @@ def test_a_shop_asked_about_separately_keeps_its_route(brain: Brain) -> None:
     reply = brain.answer("快递一直不送 另外超市卖过期食品怎么投诉", AFTER)
     assert {"express", "consumer"} <= set(reply.topics)
     assert says(reply, "12305") and says(reply, "12315")
+
+
+def test_an_impostor_asking_for_money_is_a_fraud_for_the_police(brain: Brain) -> None:
+    # 领导 and an amount would read as a report; an impostor's post is no one's.
+    for text in (
+        "有人打电话说是我儿子的领导 要我先打三万过去",
+        "微信上有人自称我老公单位领导 让我先打钱",
+    ):
+        reply = brain.answer(text, AFTER)
+        assert reply.kind == "route" and "110" in reply.text, (text, reply)

@@ -210,6 +210,7 @@ class Patterns:
         self.indefinite = re.compile(r"一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)")
         self.remit = re.compile(_flat(lex.remit_questions))
         self.what_to_do = re.compile(_flat(lex.what_to_do))
+        self.impostor = re.compile(_flat(lex.impostors))
         # Asks how or to whom to report: 咋反映, 能跟巡视组反映不, who should i tell.
         self.asks_how = re.compile(
             r"(?:怎么|如何|咋|能|可以|该|向谁|找谁|跟谁)[^\s,.!?]{0,6}(?:反映|举报|检举)"
@@ -316,6 +317,7 @@ class Features:
     remit: bool  # 归巡视组管不管, 属于…范围
     asks_how: bool  # 咋反映, 能举报吗, who should i tell
     what_to_do: bool  # 该怎么办, 找谁, what should i do
+    impostor: bool  # 冒充领导, 骗子, 让我转: someone posing as an official, a fraud
     sure: bool  # the learned model is sure it is a report (bot.learned.SURE)
     units: int  # length in characters and Latin words
 
@@ -414,6 +416,7 @@ class Features:
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
             what_to_do=bool(p.what_to_do.search(text)),
+            impostor=bool(p.impostor.search(text)),
             sure=sure,
             units=units,
         )

@@ -73,6 +73,7 @@ class Lexicon(BaseModel):
     asides: Words = NonEmptyWords
     question_words: Words = NonEmptyWords
     what_to_do: Words = NonEmptyWords
+    impostors: Words = NonEmptyWords
     hypotheticals: Words = NonEmptyWords
     remit_questions: Words = NonEmptyWords
     not_names: Words = NonEmptyWords
