@@ -34,7 +34,9 @@ BLIND_FLOOR = {
     "holdout11.yaml": 0.96,
     "holdout12.yaml": 0.96,
     "holdout13.yaml": 0.96,
-    "holdout14.yaml": 0.92,  # the last: two classes fixed after its first run
+    "holdout14.yaml": 0.96,
+    "holdout15.yaml": 0.96,  # round 2: first run 86.4 % (scored as routes covering outside)
+    "holdout16.yaml": 0.96,  # round 2: first run 87.0 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

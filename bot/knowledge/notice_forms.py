@@ -41,7 +41,8 @@ _TIME = re.compile(
     r"(?![0-9])"
 )
 _NEXT_YEAR = re.compile(r"(?:次年|翌年)(?=[0-9]{1,2}月)")
-_UNTIL = re.compile(r"截止到|截止至|截至")
+# A run of 截 before it goes too (截截至 → 至, not 截至, which a second pass would change).
+_UNTIL = re.compile(r"截+(?:止到|止至|至)")
 # A phone with its area code, then bare local numbers each after one separator. The
 # separators are not digits, so each repetition starts unambiguously: linear time.
 _PHONE_LIST = re.compile(
