@@ -22,7 +22,11 @@ class Rule:
 
 
 def _hypothetical(f: Features) -> bool:
-    return f.question and f.hypothetical and not (f.known or f.named)
+    if not (f.question and f.hypothetical) or f.named:
+        return False
+    # 我表哥是处级干部,要是他有问题,我能举报自己亲戚吗: someone one knows, in a supposition,
+    # asking whether to report; with a figure, a plate or a trace it is told, not supposed.
+    return not f.known or (f.asks_how and not (f.amount or f.code or f.traces))
 
 
 def _remit(f: Features) -> bool:
@@ -116,9 +120,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "detail_of_misconduct",
-        "a detail (amount, person, plate, trace) together with misconduct or a reporting word",
+        "a detail (amount, person, plate, trace) together with misconduct or a reporting word,"
+        " not one's own loss to a fraud",
+        # 让我把钱转到安全账户 我转了两万: the amount is the writer's own, lost to impostors.
         lambda f: (f.amount or f.person or f.code or f.traces)
-        and (f.accuse or f.deed or f.report_verb or (f.title and f.code)),
+        and (f.accuse or f.deed or f.report_verb or (f.title and f.code))
+        and not (f.impostor and not (f.person or f.title or f.known)),
     ),
     Rule(
         "vehicle",
