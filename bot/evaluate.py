@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
+from bot import knowledge as kb
 from bot import learned
 from bot.check import print_problems
 from bot.guard import Verdict, explain
@@ -131,18 +132,34 @@ def judge(
     reply: Reply,
     guard: Verdict | None = None,
     covers: Callable[[str, str], bool] = operator.eq,
+    own_numbers: frozenset[str] = frozenset(),
 ) -> Result:
     """`covers(expected, given)`: whether a reply topic answers an expected one; the FAQ's
-    `Knowledge.covers` accepts a part for its whole (deputies answers a question on group)."""
+    `Knowledge.covers` accepts a part for its whole (deputies answers a question on group).
+
+    `own_numbers`: the notice's numbers. A detail found only inside a longer one of them is
+    not repeated (a report's room 888 is no part of our line 024-88881877); one equal to it
+    still counts (a boundary reply must not give 88881877)."""
     return Result(
         case=case,
         reply=reply,
         missing=tuple(s for s in case.must if s not in reply.text),
-        forbidden=tuple(s for s in case.must_not if s in reply.text),
+        forbidden=tuple(s for s in case.must_not if s in _without(reply.text, s, own_numbers)),
         kind_ok=case.kind is None or reply.kind == case.kind,
         topics_ok=all(any(covers(t, given) for given in reply.topics) for t in case.topics),
         guard=guard,
     )
+
+
+def _without(text: str, detail: str, numbers: frozenset[str]) -> str:
+    """`text` with every number of `numbers` that holds `detail` and is longer blanked out;
+    unchanged when `detail` is one of them (88881877 is 024-88881877 without its code)."""
+    if detail in numbers:
+        return text
+    for number in sorted(numbers, key=len, reverse=True):
+        if detail in number:
+            text = text.replace(number, " ")
+    return text
 
 
 def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -> Report:
@@ -150,9 +167,12 @@ def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -
     now = now or datetime.now(brain.knowledge.facts.hours.zone)
     ours = frozenset(p.replace("-", "") for p in brain.knowledge.facts.phones)
     covers = brain.knowledge.covers
+    facts = brain.knowledge.facts
+    stated = kb.numbers(" ".join([*facts.phones, facts.po_box, facts.postcode]))
+    numbers = frozenset([*stated, *(n.replace("-", "") for n in stated)])
     return Report(
         tuple(
-            judge(case, brain.answer(case.q, now), explain(fold(case.q), ours), covers)
+            judge(case, brain.answer(case.q, now), explain(fold(case.q), ours), covers, numbers)
             for case in cases
         )
     )

@@ -37,6 +37,7 @@ BLIND_FLOOR = {
     "holdout14.yaml": 0.96,
     "holdout15.yaml": 0.96,  # round 2: first run 86.4 % (scored as routes covering outside)
     "holdout16.yaml": 0.96,  # round 2: first run 87.0 %
+    "holdout17.yaml": 0.90,  # round 2, the last: first run 87.7 %, run once after every fix
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -11,6 +11,7 @@ import pytest
 
 from bot.answer import Brain
 from bot.evaluate import Case, judge
+from bot.reply import Reply
 from bot.text import normalise
 
 AFTER = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -115,3 +116,15 @@ def test_explain_it_to_me_in_northeastern_is_no_grievance(brain: Brain) -> None:
     # 掰扯 ("explain") sounds like 白扯 (a grievance's "it is no use").
     reply = brain.answer("受理时间是咋规定的 给我掰扯掰扯", AFTER)
     assert (reply.kind, reply.topics[:1]) == ("faq", ("hours",)), reply
+
+
+def test_a_detail_inside_our_own_line_is_not_an_echo() -> None:
+    case = Case(q="…888包间…", category="report", kind="report_guard", must_not=("888",))
+    ours = frozenset({"024-88881877", "88881877"})
+    refusal = Reply("请拨打024-88881877", "report_guard", (), 1.0, (), "zh")
+    assert not judge(case, refusal, None, own_numbers=ours).forbidden
+    echo = Reply("您说的888包间", "report_guard", (), 1.0, (), "zh")
+    assert judge(case, echo, None, own_numbers=ours).forbidden == ("888",)
+    # A boundary reply must not give our line itself: equal is never excused.
+    line = Case(q="江西电话", category="boundary", kind="boundary", must_not=("88881877",))
+    assert judge(line, refusal, None, own_numbers=ours).forbidden == ("88881877",)
