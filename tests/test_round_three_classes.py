@@ -16,11 +16,6 @@ AFTER = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 OURS = ("88881877", "88881977")
 
 
-@pytest.fixture(scope="module")
-def brain() -> Brain:
-    return Brain.load()
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -18,11 +18,6 @@ AFTER = datetime(2026, 11, 27, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 PHONES = ("024-88881877", "024-88881977")
 
 
-@pytest.fixture(scope="module")
-def brain() -> Brain:
-    return Brain.load()
-
-
 @pytest.mark.parametrize(
     "question",
     [
