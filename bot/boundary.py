@@ -70,6 +70,7 @@ class BoundaryData(Strict):
     abbr_directions: tuple[str, ...] = ()
     subjects: list[str]
     asker: list[str]
+    asker_here: tuple[str, ...] = ()
     levels: list[_Named]
     bodies: list[_Named]
     links: tuple[str, ...] = ()
@@ -109,6 +110,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
         words += [((section, i), w) for i, w in enumerate(getattr(data, section))]
     words += [(("comparisons", i), w) for i, w in enumerate(data.comparisons)]
     words += [(("asker", i), w) for i, w in enumerate(data.asker)]
+    words += [(("asker_here", i), w) for i, w in enumerate(data.asker_here)]
     words += [(("levels", i, "word"), n.word) for i, n in enumerate(data.levels)]
     words += [(("bodies", i, "word"), n.word) for i, n in enumerate(data.bodies)]
     for loc, word in words:
@@ -241,6 +243,7 @@ class Boundary:
         )
         self._all_bodies = sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
         self._asker = tuple(fold(w) for w in d.asker)
+        self._asker_here = tuple(fold(w) for w in d.asker_here)
         self._latest_words = tuple(fold(w) for w in d.latest)
         self._elsewhere = tuple(fold(w) for w in d.elsewhere)
         self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
@@ -320,13 +323,23 @@ class Boundary:
                     continue
                 # 邮政新乡 is the PO box (信箱) misheard; 我人在香港 is where the asker is.
                 heard = self._as_keyword(text, i, i + length)
-                if not heard and not text.endswith(self._asker, 0, _before_spaces(text, i)):
+                if not heard and not self._asker_elsewhere(text, i, i + length):
                     found.append((place.province, text[i : i + length]))
                 i += length
                 break
             else:
                 i += 1
         return found
+
+    def _asker_elsewhere(self, text: str, start: int, end: int) -> bool:
+        """我人在香港想打过去问问: where the asker is, calling us; 我在哈尔滨 这边巡视组电话多少
+        asks for the body *there* (这边, 当地), so the place counts."""
+        if not text.endswith(self._asker, 0, _before_spaces(text, start)):
+            return False
+        after = end
+        while after < len(text) and text[after] in " ,.!?":
+            after += 1
+        return not (self._asker_here and text.startswith(self._asker_here, after))
 
     def _as_keyword(self, text: str, start: int, end: int) -> bool:
         """新乡 where 信箱 would stand: right after 邮政, or right before 是多少 or 号

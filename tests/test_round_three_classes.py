@@ -54,3 +54,21 @@ def test_where_the_group_went_next_is_beyond_the_notice(brain: Brain, text: str)
     reply = brain.answer(text, AFTER)
     assert reply.kind == "boundary" and "12388" in reply.text, reply
     assert not any(n in reply.text for n in OURS)
+
+
+@pytest.mark.parametrize(
+    "text", ["我人在长沙 当地的巡视组电话是多少", "我在南京, 这边巡视组咋联系"]
+)
+def test_where_the_asker_is_counts_when_the_body_there_is_asked_for(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(n in reply.text for n in OURS), reply
+
+
+@pytest.mark.parametrize("text", ["我人在长沙 想给巡视组打个电话", "我在大连 这边巡视组电话多少"])
+def test_an_asker_elsewhere_calling_us_or_in_our_own_province_gets_our_lines(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and all(n in reply.text for n in OURS), reply
