@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from bot.knowledge import Facts
 
 _RUN_RE = re.compile(r"\d+(?:[- ]\d+)*")
@@ -44,22 +46,8 @@ def _near(a: str, b: str) -> bool:
     phone line of eight digits or more (88818177 for 88881877: a digit moved)."""
     most = 2 if min(len(a), len(b)) >= 8 else 1
     # Lengths further apart need more edits: a run of 400 digits costs nothing.
-    return abs(len(a) - len(b)) <= most and 0 < _distance(a, b) <= most
-
-
-def _distance(a: str, b: str) -> int:
-    """Edits between two digit strings (optimal string alignment: a swap of neighbours is
-    one edit). Both are short (a phone line has 11 digits), so the table is tiny."""
-    rows = [list(range(len(b) + 1))]
-    for i, x in enumerate(a, 1):
-        row = [i]
-        for j, y in enumerate(b, 1):
-            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y))
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                cost = min(cost, rows[-2][j - 2] + 1)
-            row.append(cost)
-        rows.append(row)
-    return rows[-1][-1]
+    # Optimal string alignment: a swap of neighbours is one edit, as a typo is.
+    return abs(len(a) - len(b)) <= most and 0 < OSA.distance(a, b) <= most
 
 
 class QuotedNumbers:

@@ -56,10 +56,10 @@ class Tuning:
     # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
     # so `check` still shows the confusion a copied keyword causes.
     companions: frozenset[frozenset[str]] = frozenset({frozenset({"group", "follow_up"})})
-    # The topics that state the phone lines and the PO box: a number of theirs quoted back
-    # (88881977记下了,还有一个是啥) is a question about them.
     # The topic that says how to report: it leads the reply to a question about what to do
     # with someone's wrongdoing (如果我知道某局长受贿该怎么办), whatever else was matched.
     how_to_report: str = "contact"
+    # The topics that state the phone lines and the PO box: a number of theirs quoted back
+    # (88881977记下了,还有一个是啥) is a question about them.
     phone_topic: str = "phone"
     mail_topic: str = "mail"

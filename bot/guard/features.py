@@ -331,18 +331,16 @@ class Features:
         return (self.title or self.body) and self.deed
 
     @property
-    def particular(self) -> bool:
-        """Something in particular is told: someone, a body, a deed, riches, a figure, a
-        plate, a trace or material (你给个邮箱我发过去 offers material; 公家报销 is a deed)."""
-        return (
-            self.someone or self.person or self.body or self.deed or self.wealth
-            or self.amount or self.code or self.traces or self.material
-        )  # fmt: skip
+    def particular_other(self) -> bool:
+        """Someone or some body other than the writer is told of: a person, a body, a plate
+        or a trace (not a deed alone)."""
+        return self.someone or self.person or self.body or self.code or self.traces
 
     @property
-    def particular_other(self) -> bool:
-        """Someone or some body other than the writer is told of (not a deed alone)."""
-        return self.someone or self.person or self.body or self.code or self.traces
+    def particular(self) -> bool:
+        """Something in particular is told: someone or a body, or a deed, riches, a figure or
+        material (你给个邮箱我发过去 offers material; 公家报销 is a deed)."""
+        return self.particular_other or self.deed or self.wealth or self.amount or self.material
 
     @property
     def someone(self) -> bool:

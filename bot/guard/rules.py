@@ -165,7 +165,7 @@ RULES: tuple[Rule, ...] = (
         " where the money went",
         lambda f: f.go_and_check
         and (not f.question or f.amount)
-        and (f.someone or f.body or f.person or f.code or f.traces or f.directed or f.amount),
+        and (f.particular_other or f.directed or f.amount),
     ),
     Rule(
         "contact_with_material",

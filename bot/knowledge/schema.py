@@ -190,15 +190,16 @@ class TopicModel(_IntentModel):
     # how to reach the group and what the notice leaves unsaid): a question about the
     # broader topic is answered by the part too, e.g. in the evaluation's judge.
     part_of: Id | list[Id] | None = None
-
-    @property
-    def parents(self) -> tuple[str, ...]:
-        if self.part_of is None:
-            return ()
-        return (self.part_of,) if isinstance(self.part_of, str) else tuple(self.part_of)
     # Every route is a part of this topic (outside: each route is one matter the group does
     # not take), so a question on it is answered by a route's reply (欠薪找谁 → 12333).
     covers_routes: bool = False
+
+    @property
+    def parents(self) -> tuple[str, ...]:
+        """part_of as a tuple, whether written as one id or a list: () for none."""
+        if self.part_of is None:
+            return ()
+        return (self.part_of,) if isinstance(self.part_of, str) else tuple(self.part_of)
 
 
 class RouteModel(_IntentModel):
