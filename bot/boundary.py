@@ -48,15 +48,34 @@ from bot.matcher import sound
 from bot.regions import Region, default_regions
 from bot.text import fold
 
-Rule = Literal["ordinal", "level", "body", "province", "year", "latest"]
+Rule = Literal["ordinal", "level", "body", "province", "year", "term", "round", "earlier", "latest"]
 # level before ordinal: 辽宁省委第五巡视组 is a provincial group, whatever its number.
-RULES: tuple[Rule, ...] = ("level", "ordinal", "body", "province", "year", "latest")
+RULES: tuple[Rule, ...] = (
+    "level", "ordinal", "body", "province", "year", "term", "round", "earlier", "latest",
+)  # fmt: skip
 
 
 class _Named(Strict):
     word: str
     name: str
     loose: bool = False  # also said of the group itself (中央派来辽宁的那个督查组)
+
+
+class _Term(Strict):
+    """A party congress's term, by the years it ran: 十九届 (2017–2022)."""
+
+    word: str
+    name: str
+    en: str
+    start: int
+    end: int
+
+
+class _OurRound(Strict):
+    """The one numbered round the notice names: 首轮巡视“回头看” is round 1 of 回头看."""
+
+    number: int
+    of: tuple[str, ...]
 
 
 class _Names(Strict):
@@ -90,6 +109,11 @@ class BoundaryData(Strict):
     abbr_joins: tuple[str, ...] = ()
     keyword_before: tuple[str, ...] = ()
     keyword_after: tuple[str, ...] = ()
+    terms: tuple[_Term, ...] = ()
+    term_after: tuple[str, ...] = ()
+    earlier: tuple[str, ...] = ()
+    earlier_asks: tuple[str, ...] = ()
+    our_round: _OurRound | None = None
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -99,7 +123,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
             out.add(("names",), f"missing the name of rule {rule!r}")
     for key, text in data.names.items():
         for lang in ("zh", "en"):
-            if key not in ("latest",) and "{name}" not in getattr(text, lang):
+            if key not in ("latest", "earlier") and "{name}" not in getattr(text, lang):
                 out.add(("names", key, lang), "must contain {name}")
     # Messages are folded before matching (traditional → simplified, 邮箱 → 信箱): a word that
     # folding rewrites could never be found as written.
@@ -113,6 +137,10 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words += [(("asker_here", i), w) for i, w in enumerate(data.asker_here)]
     words += [(("levels", i, "word"), n.word) for i, n in enumerate(data.levels)]
     words += [(("bodies", i, "word"), n.word) for i, n in enumerate(data.bodies)]
+    words += [(("terms", i, "word"), t.word) for i, t in enumerate(data.terms)]
+    for i, t in enumerate(data.terms):
+        if t.start > t.end:
+            out.add(("terms", i, "start"), f"starts ({t.start}) after it ends ({t.end})")
     for loc, word in words:
         if fold(word) != word.lower() or not word.strip():
             out.add(loc, f"{word!r} is rewritten to {fold(word)!r} before matching; write that")
@@ -121,7 +149,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
 _WORD_SECTIONS = (
     "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
-    "keyword_before", "keyword_after", "not_visits",
+    "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
 )  # fmt: skip
 
 
@@ -156,6 +184,10 @@ _EN_ORDINAL_RE = re.compile(
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # 第三 in 辽宁省委第三巡视组 numbers a provincial group: the level is read without it.
 _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
+# 十九届中央|第一轮|巡视: a round's number between a term and the inspection word.
+_ROUND_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:轮|批)")
+_ROUND_REACH = 6  # 第一轮|巡视“回头看”: characters read after the round for what it is of
+_EARLIER_REACH = 12  # 上一轮巡视辽宁|是哪年: characters read after the inspection word for the ask
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
 _EN_BODY = ("inspection", "inspector")  # what an English question about a round names
@@ -234,6 +266,14 @@ class Boundary:
         self._our_year = facts.period.year
         self._inspection = tuple(fold(w) for w in d.inspection_words)
         self._subjects = tuple(fold(w) for w in d.subjects)
+        # By each character that may be the one typed right, with its place in the word:
+        # 电 → ((dian, hua), 电话, 0) finds 电化; 话 → (…, 电话, 1) finds 垫话.
+        self._subject_sounds: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+        for w in self._subjects:
+            heard = sound(w) if len(w) > 1 else None
+            if heard is not None:
+                for k, c in enumerate(w):
+                    self._subject_sounds.setdefault(c, []).append((heard, w, k))
         self._levels = sorted(((fold(n.word), n.name) for n in d.levels), key=lambda x: -len(x[0]))
         self._bodies = sorted(
             ((fold(n.word), n.name) for n in d.bodies if not n.loose), key=lambda x: -len(x[0])
@@ -266,6 +306,18 @@ class Boundary:
         self._keyword_before = tuple(fold(w) for w in d.keyword_before)
         self._keyword_after = tuple(fold(w) for w in d.keyword_after)
         self._heard = self._homophones(keywords)
+        # Terms the notice's year is not in: 十九届 (2017–2022) for a notice of 2016.
+        self._terms = sorted(
+            (
+                (fold(t.word), t.name, t.en)
+                for t in d.terms
+                if not t.start <= facts.period.year <= t.end
+            ),
+            key=lambda x: -len(x[0]),
+        )
+        self._term_after = tuple(sorted((fold(w) for w in d.term_after), key=len, reverse=True))
+        self._earlier_words = tuple(fold(w) for w in d.earlier)
+        self._earlier_asks = tuple(fold(w) for w in d.earlier_asks)
 
     def _homophones(self, keywords: Iterable[str]) -> dict[str, str]:
         """Place names that sound like one of the FAQ's keywords: 新乡 → 信箱, 新疆 → 信件."""
@@ -442,7 +494,18 @@ class Boundary:
         return ""
 
     def _about_inspection(self, text: str) -> bool:
-        return any(w in text for w in self._subjects)
+        return any(w in text for w in self._subjects) or self._subject_heard(text)
+
+    def _subject_heard(self, text: str) -> bool:
+        """黑龙江的巡事组电化多少: a subject typed by its sound (巡事 → 巡视, 电化 → 电话), with
+        at least one of its characters right, as the matcher hears keywords."""
+        for i, c in enumerate(text):
+            for sounds, word, k in self._subject_sounds.get(c, ()):
+                start = i - k
+                typed = text[start : start + len(word)] if start >= 0 else ""
+                if len(typed) == len(word) and sound(typed) == sounds:
+                    return True
+        return False
 
     @staticmethod
     def _place_prefix(provinces: list[tuple[int, str]]) -> str:
@@ -512,6 +575,54 @@ class Boundary:
             at = self._skip_links(text, end)
             if text.startswith(self._subjects, at) or self._group_went(text, m.start(), end):
                 return self._name("year", m.group(1))
+        return None
+
+    def _term(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        """十九届中央第一轮巡视, 二十大以来的巡视组: a party congress's term the notice's year is
+        not in, right before an inspection word (links and a round's number aside)."""
+        for word, name, en in self._terms:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                end += len(_word_at(self._term_after, text, end))
+                end = self._skip_links(text, end)
+                round_ = _ROUND_RE.match(text, end)
+                if round_:
+                    end = self._skip_links(text, round_.end())
+                if text.startswith(self._inspection, end):
+                    return self._name("term", name, en)
+                at = text.find(word, end)
+        return None
+
+    def _round(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        """十八届第十二轮巡视, 第二批回头看, 第三轮专项巡视: a numbered round the notice does
+        not name. It names only its own (our_round: 首轮巡视“回头看”, 第一轮回头看)."""
+        ours = self.data.our_round
+        for m in _ROUND_RE.finditer(text):
+            at = self._skip_links(text, m.end())
+            named = _word_at(self._inspection, text, at)
+            if not named:
+                continue
+            value = ordinal_value(m.group(1))
+            reach = text[at : at + _ROUND_REACH]
+            if ours and value == ours.number and any(w in reach for w in ours.of):
+                continue
+            shown = m.group() + named
+            return self._name("round", shown, f"inspection round {value}" if value else shown)
+        return None
+
+    def _earlier(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        """上一轮巡视辽宁是哪年, 上次巡视是什么时候: when an earlier round was, which the notice
+        does not say. 上一轮巡视整改得怎么样 asks what this follow-up re-examines: ours."""
+        for word in self._earlier_words:
+            at = text.find(word)
+            while at >= 0:
+                body = self._skip_links(text, at + len(word))
+                if text.startswith(self._inspection, body):
+                    ask = text[body : body + _EARLIER_REACH]
+                    if any(a in ask for a in self._earlier_asks):
+                        return self._name("earlier", word)
+                at = text.find(word, at + 1)
         return None
 
     def _group_went(self, text: str, year: int, after: int) -> bool:
