@@ -175,8 +175,7 @@ class Brain:
         ranked = [
             c
             for c in self._matcher.rank(norm, holdout=holdout)
-            if self._plausible(c, norm)
-            and not (signals.wrongdoing and c.id in tuning.own_troubles)
+            if self._plausible(c, norm) and not (signals.wrongdoing and c.id in tuning.own_troubles)
         ]
         quotes = signals.quotes
         if quotes and all(t in self._intents for t in quotes.topics):
@@ -291,8 +290,15 @@ class Brain:
             chosen = [c for c in chosen if self._intents[c.id].kind != "smalltalk"]
         # 诊所乱收费: health (12320) alone, not consumer (12315) beside it (Tuning.generic);
         # 快递丢了找谁,还有超市卖过期食品找谁 names the shop more strongly, and keeps both.
+        # Under a stronger topic of ours named by its words, a grievance's words tell of it:
+        # 举报过一回石沉大海 还能再举报不 asks about reporting again (process), not for 12345.
         specific = max((c.keyword for c in chosen if self._specific_route(c)), default=0.0)
         chosen = [c for c in chosen if c.id not in tuning.generic or c.keyword > specific]
+        if (
+            self._intents[top.id].kind not in ("route", "smalltalk")
+            and top.keyword >= tuning.keyword
+        ):
+            chosen = [c for c in chosen if c.id not in tuning.own_troubles or c is top]
         kinds = {self._intents[c.id].kind for c in chosen}
         if "route" in kinds:
             # A specific out-of-remit matter beats the topics named in the same breath

@@ -84,6 +84,7 @@ class Patterns:
         self.body = re.compile(_flat(lex.bodies))
         self.deed = re.compile(f"{_flat(lex.deeds)}|{_flat(lex.deeds_latin, prefix=True)}")
         self.kind_of_problem = frozenset(lex.kinds_of_problem)
+        self.service_deed = frozenset(lex.service_deeds)
         # The Latin "took … yuan": the verb here, the amount by `amount`.
         self.took = re.compile(_latin("took"))
         # The last 16 characters of a run of digits are enough to see its unit.
@@ -318,6 +319,7 @@ class Features:
     asks_how: bool  # 咋反映, 能举报吗, who should i tell
     what_to_do: bool  # 该怎么办, 找谁, what should i do
     impostor: bool  # 冒充领导, 骗子, 让我转: someone posing as an official, a fraud
+    service: bool  # 医院多收了三百: a service's overcharge, no official named (no deed then)
     sure: bool  # the learned model is sure it is a report (bot.learned.SURE)
     units: int  # length in characters and Latin words
 
@@ -360,6 +362,12 @@ class Features:
         text = prepare(folded, p)
         unsplit = folded[:MAX_CHARS]
         deeds = [m.group() for m in p.deed.finditer(text)]
+        title = bool(p.title.search(text))
+        known = bool(p.known.search(text))
+        # 医院多收费: a service's overcharge is a complaint; 科长多收费 is an official's deed.
+        service = bool(deeds) and not (title or known) and all(d in p.service_deed for d in deeds)
+        if service:
+            deeds = []
         names = [m.group() for m in p.name.finditer(text)]
         initials = bool(p.initials.search(text))  # X处长: a letter for a name
         # zjl stands for a name only among Chinese words ("my" in English is a word), and
@@ -379,7 +387,7 @@ class Features:
         return cls(
             deed=bool(deeds) or (bool(p.took.search(text)) and amount),
             concrete=any(d not in p.kind_of_problem for d in deeds),
-            title=bool(p.title.search(text)),
+            title=title,
             body=bool(p.body.search(text)),
             third=bool(p.third.search(text)),
             question=bool(p.question.search(asked)),
@@ -391,7 +399,7 @@ class Features:
             named=any(n != "某某" for n in names) or initials,
             initials=initials,
             letters=letters,
-            known=bool(p.known.search(text)),
+            known=known,
             amount=amount,
             # 辽A00888 is one token: looked for before the split
             code=bool(p.code.search(unsplit) or p.registration.search(unsplit)),
@@ -415,6 +423,7 @@ class Features:
             asks_how=bool(p.asks_how.search(text)),
             what_to_do=bool(p.what_to_do.search(text)),
             impostor=bool(p.impostor.search(text)),
+            service=service,
             sure=sure,
             units=units,
         )

@@ -144,10 +144,11 @@ RULES: tuple[Rule, ...] = (
         # 街道办修一条小路报了三百万 is told; 借给老李三万…法院判了也不执行 咋整 asks about
         # one's own money, the court being where one went, not what one accuses.
         # 说是我女儿领导 要我先打两万过去: an impostor's post is no one's (a fraud, for 110).
+        # 医院给我多收了三百块: the amount is one's own bill, a complaint (12320).
         lambda f: (f.title or (f.body and (f.deed or not f.question)))
         and f.amount
         and f.units >= NAMED_STORY
-        and not f.impostor,
+        and not (f.impostor or f.service),
     ),
     Rule(
         "told_misconduct",

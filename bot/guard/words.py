@@ -56,6 +56,7 @@ class Lexicon(BaseModel):
     deeds: Words = NonEmptyWords
     deeds_latin: Words = NonEmptyWords
     kinds_of_problem: Words = NonEmptyWords
+    service_deeds: Words = NonEmptyWords
     acts: Words = NonEmptyWords
     investigation_requests: Words = NonEmptyWords
     go_and_check: Words = NonEmptyWords
@@ -115,11 +116,12 @@ class Lexicon(BaseModel):
     def _subsets(self) -> Lexicon:
         problems = {
             "kinds_of_problem": [w for w in self.kinds_of_problem if w not in self.deeds],
+            "service_deeds": [w for w in self.service_deeds if w not in self.deeds],
             "common_surnames": [c for c in self.common_surnames if c not in self.surnames],
         }
         for field, missing in problems.items():
             if missing:
-                where = "deeds" if field == "kinds_of_problem" else "surnames"
+                where = "surnames" if field == "common_surnames" else "deeds"
                 raise ValueError(f"{field}: 这些也要写进 {where}:{'、'.join(missing)}")
         return self
 

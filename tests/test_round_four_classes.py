@@ -1,0 +1,156 @@
+"""Classes seen on blind set 18's first run, each in examples of our own (none copied from a
+set): a service's overcharge is a complaint, not a report; asking the bot to pass something
+to the group's leader is a report; one's relative, in a question, is no deed; reporting again,
+going through one's own unit first and one's name on the letter are questions of process;
+the briber is a question of what the group takes; banter and everyday greetings are small
+talk, while a bare laugh stays "not understood", as the older sets label it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.answer import Brain
+
+AFTER = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+OURS = ("024-88881877", "024-88881977")
+
+
+def _kind(brain: Brain, text: str) -> tuple[str, tuple[str, ...]]:
+    reply = brain.answer(text, AFTER)
+    return reply.kind, reply.topics
+
+
+# -- a service's overcharge is a complaint; an official's is a deed ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("医院给我多收了三百块 单子上有两项检查根本没做", "12320"),
+        ("卫生院拿药不开票 还多收钱", "12320"),
+        ("孩子学校多收了两百块资料费", "12345"),
+    ],
+)
+def test_a_service_overcharging_is_routed_not_refused(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们局长办事多收钱 不给就拖着",
+        "那个科长多收了我们每户五百",
+    ],
+)
+def test_an_official_overcharging_is_still_refused(brain: Brain, text: str) -> None:
+    assert _kind(brain, text)[0] == "report_guard", text
+
+
+# -- asking the bot to carry something to the group -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "麻烦你把这事转到巡视组 我们区的事儿不少",
+        "能给组长捎个话不 我们厂的厂长不是东西",
+        "你直接转给组长就行 说是开发区主任的事",
+    ],
+)
+def test_asking_to_pass_something_to_the_group_is_refused(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+    assert all(line in reply.text for line in OURS)
+
+
+def test_asking_who_the_leader_is_is_no_forwarding(brain: Brain) -> None:
+    kind, topics = _kind(brain, "组长叫啥 副组长有谁")
+    assert kind == "faq" and "deputies" in topics, (kind, topics)
+
+
+# -- one's relative in a question; a relative favoured, told ----------------------------------
+
+
+def test_whether_to_report_ones_relative_is_a_question(brain: Brain) -> None:
+    kind, topics = _kind(brain, "我可以举报我亲戚吗 他在市里当局长 心里挺纠结")
+    assert kind != "report_guard", (kind, topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村主任把救济款都给了他家亲戚 我们一分没见着",
+        "书记把他自家亲戚安排进了村委会 还给了亲戚低保",
+    ],
+)
+def test_favouring_relatives_told_is_still_refused(brain: Brain, text: str) -> None:
+    assert _kind(brain, text)[0] == "report_guard", text
+
+
+# -- questions of process and of what the group takes -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上回写信反映过一次 一直没动静 能不能再反映",  # reporting again
+        "举报过一回了没回音 重复举报行不行",
+        "是不是得先找单位纪委 不能越级吧",  # one's own unit first
+        "写举报信要不要写我名字",  # one's name on the letter
+    ],
+)
+def test_questions_of_process_get_the_process_answer(brain: Brain, text: str) -> None:
+    kind, topics = _kind(brain, text)
+    assert kind == "faq" and "process" in topics, (text, kind, topics)
+
+
+def test_a_grievance_of_ones_own_still_gets_the_general_channels(brain: Brain) -> None:
+    """No question of ours named outright: 没下文 is one's own matter left unanswered."""
+    reply = brain.answer("我家的事找了三年了 一直没下文", AFTER)
+    assert reply.kind == "route" and "12345" in reply.text, (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送钱的人也算吗 还是只查收钱的",
+        "行贿人能不能反映 还是光管受贿的",
+    ],
+)
+def test_whether_the_briber_counts_is_what_the_group_takes(brain: Brain, text: str) -> None:
+    kind, topics = _kind(brain, text)
+    assert kind == "faq" and "scope_what" in topics, (text, kind, topics)
+
+
+# -- small talk -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("你这机器人说话咋这么死板", "banter"),
+        ("你还挺逗的", "banter"),
+        ("谢啦", "thanks"),
+        ("吃了没", "greeting"),
+        ("吃饭没 问你个事", "greeting"),
+    ],
+)
+def test_banter_and_everyday_greetings_are_small_talk(brain: Brain, text: str, topic: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "smalltalk" and topic in reply.topics, (text, reply.kind, reply.topics)
+    assert not any(line in reply.text for line in OURS)  # small talk gives no number
+
+
+def test_banter_beside_a_question_answers_the_question(brain: Brain) -> None:
+    kind, topics = _kind(brain, "你真逗 那电话到底多少")
+    assert kind == "faq" and topics == ("phone",), (kind, topics)
+
+
+def test_a_bare_laugh_is_not_understood_and_gets_the_channels(brain: Brain) -> None:
+    reply = brain.answer("哈哈哈哈", AFTER)
+    assert reply.kind == "fallback", reply
+    assert all(line in reply.text for line in OURS)
