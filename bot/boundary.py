@@ -71,13 +71,6 @@ class _Term(Strict):
     end: int
 
 
-class _OurRound(Strict):
-    """The one numbered round the notice names: 首轮巡视“回头看” is round 1 of 回头看."""
-
-    number: int
-    of: tuple[str, ...]
-
-
 class _Names(Strict):
     zh: str
     en: str
@@ -113,7 +106,6 @@ class BoundaryData(Strict):
     term_after: tuple[str, ...] = ()
     earlier: tuple[str, ...] = ()
     earlier_asks: tuple[str, ...] = ()
-    our_round: _OurRound | None = None
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -305,7 +297,15 @@ class Boundary:
         self._joins = tuple(fold(w) for w in d.abbr_joins)
         self._keyword_before = tuple(fold(w) for w in d.keyword_before)
         self._keyword_after = tuple(fold(w) for w in d.keyword_after)
+        keywords = tuple(keywords)
         self._heard = self._homophones(keywords)
+        # The notice's own rounds, as its FAQ names them: 第一轮回头看 → {第一轮: [回头看]};
+        # 第一批 → {第一批: [""]}, any first batch.
+        self._our_rounds: dict[str, list[str]] = {}
+        for keyword in map(fold, keywords):
+            m = _ROUND_RE.match(keyword)
+            if m:
+                self._our_rounds.setdefault(m.group(), []).append(keyword[m.end() :])
         # Terms the notice's year is not in: 十九届 (2017–2022) for a notice of 2016.
         self._terms = sorted(
             (
@@ -493,6 +493,10 @@ class Boundary:
                 return text[at : at + length]
         return ""
 
+    def names_inspection(self, text: str) -> bool:
+        """Does the (folded) text name an inspection or supervision body at all (巡视, 纪委…)?"""
+        return any(w in text for w in self._inspection)
+
     def _about_inspection(self, text: str) -> bool:
         return any(w in text for w in self._subjects) or self._subject_heard(text)
 
@@ -596,8 +600,8 @@ class Boundary:
 
     def _round(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         """十八届第十二轮巡视, 第二批回头看, 第三轮专项巡视: a numbered round the notice does
-        not name. It names only its own (our_round: 首轮巡视“回头看”, 第一轮回头看)."""
-        ours = self.data.our_round
+        not name. Its own are the rounds the FAQ lists as keywords: 第一批 (any), 第一轮回头看
+        (of 回头看 only), so 第一轮巡视回头看 is ours and 第一轮巡视辽宁是哪年 is not."""
         for m in _ROUND_RE.finditer(text):
             at = self._skip_links(text, m.end())
             named = _word_at(self._inspection, text, at)
@@ -605,7 +609,7 @@ class Boundary:
                 continue
             value = ordinal_value(m.group(1))
             reach = text[at : at + _ROUND_REACH]
-            if ours and value == ours.number and any(w in reach for w in ours.of):
+            if any(rest in reach for rest in self._our_rounds.get(m.group(), ())):
                 continue
             shown = m.group() + named
             return self._name("round", shown, f"inspection round {value}" if value else shown)

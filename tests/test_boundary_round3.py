@@ -16,9 +16,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.answer import Brain
-from bot.boundary import BoundaryData, _check
+from bot.boundary import Boundary, BoundaryData, _check
 from bot.knowledge import KnowledgeError
 from bot.language import load_model
+from bot.text import fold
 
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 OUR_LINES = ("88881877", "88881977")
@@ -99,11 +100,15 @@ def test_the_notices_own_round_stays_ours(brain: Brain, question: str) -> None:
     assert brain.answer(question, NOW).kind != "boundary", question
 
 
-def test_our_round_is_data(brain: Brain) -> None:
-    """Another campaign's notice names its own round: our_round in boundary.yaml."""
-    data = brain._boundary.data
-    assert data.our_round is not None and data.our_round.number == 1
-    assert "回头看" in data.our_round.of
+def test_the_notices_own_rounds_are_the_faqs_keywords(brain: Brain) -> None:
+    """Another campaign names its own round in its FAQ (第二轮巡视): that round is its own."""
+    facts = brain.knowledge.facts
+    other = Boundary(facts, keywords=["第二轮巡视"])
+    assert other.find(fold("第二轮巡视的电话多少")) is None
+    assert other.find(fold("第三轮巡视的电话多少")) is not None
+    only_follow_up = Boundary(facts, keywords=["第一轮回头看"])
+    assert only_follow_up.find(fold("第一轮巡视回头看的电话")) is None
+    assert only_follow_up.find(fold("第一轮巡视辽宁是几几年")) is not None
 
 
 # -- 3. when an earlier round was: the notice does not say ---------------------------------------

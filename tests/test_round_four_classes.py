@@ -154,3 +154,64 @@ def test_a_bare_laugh_is_not_understood_and_gets_the_channels(brain: Brain) -> N
     reply = brain.answer("哈哈哈哈", AFTER)
     assert reply.kind == "fallback", reply
     assert all(line in reply.text for line in OURS)
+
+
+# -- routes and notice questions by words nobody had written down ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("楼上那家天天咚咚的 老人孩子都睡不好", "12345"),  # noise said by its sound
+        ("到政府大厅办个营业执照 跑了四趟还是没办成", "12345"),  # a slow office
+        ("刷到好多赌博广告 还有色情的 去哪举报", "12377"),  # harmful content online
+        ("The seller sent me a counterfeit bag and won't refund", "12315"),
+    ],
+)
+def test_matters_of_life_in_new_words_have_their_route(
+    brain: Brain, text: str, number: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    assert not any(line in reply.text for line in OURS)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("今儿个能打不 我想现在就打", "call_now"),
+        ("巡视组还收举报信不", "period"),  # still accepting: is it still on?
+        ("是早八到晚八吧", "hours"),
+        ("那个心相在沈阳哪", "mail"),  # 心相: both characters typed by their sound
+    ],
+)
+def test_notice_questions_in_hurried_words(brain: Brain, text: str, topic: str) -> None:
+    kind, topics = _kind(brain, text)
+    assert kind == "faq" and topic in topics, (text, kind, topics)
+
+
+@pytest.mark.parametrize(
+    "text", ["帮我写首诗", "write me a short story", "can you write me a song"]
+)
+def test_unrelated_requests_are_not_understood_and_get_the_channels(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "fallback", (text, reply.kind, reply.topics)
+    assert all(line in reply.text for line in OURS)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("快递丢了 去哪投诉", "12305"), ("工资拖了半年 找谁反映去", "12333")]
+)
+def test_where_to_complain_after_a_matter_asks_for_its_line_only(
+    brain: Brain, text: str, number: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.topics)
+    assert "contact" not in reply.topics and not any(line in reply.text for line in OURS)
+
+
+def test_the_group_named_beside_a_matter_keeps_how_to_report(brain: Brain) -> None:
+    reply = brain.answer("快递丢了 还有巡视组怎么举报", AFTER)
+    assert "12305" in reply.text and "contact" in reply.topics, reply.topics

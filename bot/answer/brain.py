@@ -184,6 +184,15 @@ class Brain:
         if not how and (not ranked or ranked[0].score < tuning.low_confidence):
             return self._fallback(ranked, lang)
         chosen = self._choose(ranked, clause_starts(norm)) if ranked else None
+        # 快递丢了 去哪投诉: where to complain, after a matter with a line of its own and no
+        # word of the group, asks for that line, not how to report to the group (nor for its
+        # details: scammed by an online seller is no question about a website of ours).
+        route_first = bool(chosen) and self._intents[chosen[0].id].kind == "route"
+        if chosen and route_first and not self._boundary.names_inspection(norm):
+            how_to = tuning.how_to_report
+            chosen = [
+                c for c in chosen if c.id != how_to and how_to not in self._intents[c.id].part_of
+            ]
         # A post in the group's remit (厅长) outranks a route its office's name suggests (交通).
         remit = [
             c.id for c in ranked if c.id in tuning.remit_topics and c.keyword >= tuning.keyword
