@@ -48,10 +48,13 @@ from bot.matcher import sound
 from bot.regions import Region, default_regions
 from bot.text import fold
 
-Rule = Literal["ordinal", "level", "body", "province", "year", "term", "round", "earlier", "latest"]
+Rule = Literal[
+    "ordinal", "level", "body", "province", "others", "year", "term", "round", "earlier", "latest"
+]
 # level before ordinal: 辽宁省委第五巡视组 is a provincial group, whatever its number.
 RULES: tuple[Rule, ...] = (
-    "level", "ordinal", "body", "province", "year", "term", "round", "earlier", "latest",
+    "level", "ordinal", "body", "province", "others", "year", "term", "round", "earlier",
+    "latest",
 )  # fmt: skip
 
 
@@ -81,6 +84,7 @@ class BoundaryData(Strict):
     abbr_areas: tuple[str, ...] = ()
     abbr_directions: tuple[str, ...] = ()
     subjects: list[str]
+    not_subjects: tuple[str, ...] = ()
     asker: list[str]
     asker_here: tuple[str, ...] = ()
     levels: list[_Named]
@@ -89,6 +93,7 @@ class BoundaryData(Strict):
     latest: list[str]
     elsewhere: tuple[str, ...] = ()
     notice_places: tuple[str, ...] = ()
+    not_places: tuple[str, ...] = ()
     comparisons: list[str]
     names: dict[Rule, _Names]
     now: tuple[str, ...] = ()
@@ -106,6 +111,8 @@ class BoundaryData(Strict):
     term_after: tuple[str, ...] = ()
     earlier: tuple[str, ...] = ()
     earlier_asks: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
+    other_places: tuple[str, ...] = ()
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -115,7 +122,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
             out.add(("names",), f"missing the name of rule {rule!r}")
     for key, text in data.names.items():
         for lang in ("zh", "en"):
-            if key not in ("latest", "earlier") and "{name}" not in getattr(text, lang):
+            if key not in ("latest", "earlier", "others") and "{name}" not in getattr(text, lang):
                 out.add(("names", key, lang), "must contain {name}")
     # Messages are folded before matching (traditional → simplified, 邮箱 → 信箱): a word that
     # folding rewrites could never be found as written.
@@ -139,9 +146,11 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 
 _WORD_SECTIONS = (
-    "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places", "now",
+    "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places",
+    "not_places", "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
+    "others", "other_places",
 )  # fmt: skip
 
 
@@ -180,6 +189,8 @@ _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,
 _ROUND_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:轮|批)")
 _ROUND_REACH = 6  # 第一轮|巡视“回头看”: characters read after the round for what it is of
 _EARLIER_REACH = 12  # 上一轮巡视辽宁|是哪年: characters read after the inspection word for the ask
+_OTHERS_REACH = 8  # 另外几个回头看的|省份: characters read after "other" for a province
+_HERE_REACH = 6  # 内蒙|的,我们那边: characters read after the asker's place for "there"
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
 _EN_BODY = ("inspection", "inspector")  # what an English question about a round names
@@ -258,6 +269,7 @@ class Boundary:
         self._our_year = facts.period.year
         self._inspection = tuple(fold(w) for w in d.inspection_words)
         self._subjects = tuple(fold(w) for w in d.subjects)
+        self._not_subjects = tuple(fold(w) for w in d.not_subjects)
         # By each character that may be the one typed right, with its place in the word:
         # 电 → ((dian, hua), 电话, 0) finds 电化; 话 → (…, 电话, 1) finds 垫话.
         self._subject_sounds: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
@@ -283,6 +295,7 @@ class Boundary:
         self._directions = tuple(fold(w) for w in d.abbr_directions)
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
+        self._not_places = tuple(fold(w) for w in d.not_places)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
         self._now = tuple(fold(w) for w in d.now)
         self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
@@ -317,6 +330,8 @@ class Boundary:
         )
         self._term_after = tuple(sorted((fold(w) for w in d.term_after), key=len, reverse=True))
         self._earlier_words = tuple(fold(w) for w in d.earlier)
+        self._other_words = tuple(fold(w) for w in d.others)
+        self._other_places = tuple(fold(w) for w in d.other_places)
         self._earlier_asks = tuple(fold(w) for w in d.earlier_asks)
 
     def _homophones(self, keywords: Iterable[str]) -> dict[str, str]:
@@ -358,6 +373,8 @@ class Boundary:
         (same length, so positions hold)."""
         for phrase in self._notice_places:
             text = text.replace(phrase, " " * len(phrase))
+        for phrase in self._not_places:  # 北京时间 is a clock, not Beijing
+            text = text.replace(phrase, " " * len(phrase))
         return text
 
     def _provinces(self, text: str) -> list[tuple[int, str]]:
@@ -388,10 +405,9 @@ class Boundary:
         asks for the body *there* (这边, 当地), so the place counts."""
         if not text.endswith(self._asker, 0, _before_spaces(text, start)):
             return False
-        after = end
-        while after < len(text) and text[after] in " ,.!?":
-            after += 1
-        return not (self._asker_here and text.startswith(self._asker_here, after))
+        # 我是内蒙的,我们那边巡视组: "there" may come a few characters on.
+        near = text[end : end + _HERE_REACH]
+        return not any(word in near for word in self._asker_here)
 
     def _as_keyword(self, text: str, start: int, end: int) -> bool:
         """新乡 where 信箱 would stand: right after 邮政, or right before 是多少 or 号
@@ -428,9 +444,7 @@ class Boundary:
                 or self._alone(text, start, end)
             )
         if text[start:end].isascii():  # a Latin name is a whole word (no "hebei" in "xhebei")
-            before = text[start - 1] if start else " "
-            after = text[end] if end < len(text) else " "
-            return not (before.isalnum() or after.isalnum())
+            return _whole_word(text, start, end)  # harbin的巡视组: 的 is no Latin letter
         return True
 
     def _area(self, text: str, start: int, end: int) -> bool:
@@ -498,6 +512,8 @@ class Boundary:
         return any(w in text for w in self._inspection)
 
     def _about_inspection(self, text: str) -> bool:
+        for phrase in self._not_subjects:  # 回香港后电话卡还扣月租: a phone bill, not a line
+            text = text.replace(phrase, " ")
         return any(w in text for w in self._subjects) or self._subject_heard(text)
 
     def _subject_heard(self, text: str) -> bool:
@@ -567,6 +583,23 @@ class Boundary:
         for i in named:
             r = self.regions[i]
             return self._name("province", r.name, r.en or r.name)
+        return None
+
+    def _others(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        """另外几个回头看的省份是哪个组去的, 其他省的巡视组电话: provinces the notice does not
+        name, said as "the other ones", about inspection. 我在别的省 能打吗 is where the asker
+        is, calling us."""
+        if not self._about_inspection(text):
+            return None
+        for word in self._other_words:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                near = text[end : end + _OTHERS_REACH]
+                asker = text.endswith(self._asker, 0, _before_spaces(text, at))
+                if not asker and any(p in near for p in self._other_places):
+                    return self._name("others", word)
+                at = text.find(word, end)
         return None
 
     def _year(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:

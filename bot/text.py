@@ -109,6 +109,11 @@ _CJK_RE = re.compile(rf"[{_CJK}]")
 _NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE_RE = re.compile(rf"{_NUMBER}月{_NUMBER}[号日]")
 _WU_QUESTION_RE = re.compile(r"伐(?=$|[\s,.!?])")
+# A number read out digit by digit, as voice input writes it: 零二四 八八八八一八七七 is
+# 024 88881877, 幺幺零 is 110. Three or more in a row: 十 and 百 (三十万) are no digits, and two
+# (三四回, 七八个) are a rough count.
+_SPOKEN_DIGITS_RE = re.compile("[零〇幺一二三四五六七八九]{3,}")
+_SPOKEN_DIGITS = str.maketrans("零〇幺一二三四五六七八九", "001123456789")
 _CLOCK_RE = re.compile(
     r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
 )
@@ -154,6 +159,7 @@ def fold(text: str) -> str:
     for old, new in language_data().phrases:
         if old in text:
             text = text.replace(old, new)
+    text = _SPOKEN_DIGITS_RE.sub(lambda m: m.group().translate(_SPOKEN_DIGITS), text)
     # Wu's final 伐 is 吗.
     return _WU_QUESTION_RE.sub("吗", text)
 

@@ -210,3 +210,50 @@ def test_a_term_that_ends_before_it_starts_is_reported_with_its_line(
     assert any(f"boundary.yaml:{line} terms[4].start" in p and "2030" in p for p in problems), (
         problems
     )
+
+
+# -- 6. set 19's classes: a clock is no place, the asker's "there" a little later, English years
+
+
+@pytest.mark.parametrize(
+    "question", ["北京时间晚上七点还能打吗", "巡视组几点上班 是北京时间吗", "is that beijing time?"]
+)
+def test_beijing_time_is_a_clock_not_a_place(brain: Brain, question: str) -> None:
+    assert brain.answer(question, NOW).kind != "boundary", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "harbin那边的巡视组电话",  # a Latin place glued to Chinese
+        "我是广西的,我们那儿的巡视组怎么联系",  # "there" a few characters after the place
+        "What is the hotline of the 2023 central inspection team?",  # 2023 central inspection
+        "另外几个回头看的省份都是哪个组去的",  # the other provinces of the round
+        "这届巡视组什么时候来",  # the current term, said 这届
+        "区纪委巡查组的电话",  # a district's group, 巡察 typed 巡查
+    ],
+)
+def test_more_bodies_the_notice_does_not_cover(brain: Brain, question: str) -> None:
+    _outside(brain, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("中央巡查组电话多少", "phone"), ("在深圳办的手机卡 电话费一直乱扣", None)],
+)
+def test_a_typo_of_our_group_and_a_phone_bill_are_no_boundary(
+    brain: Brain, question: str, topic: str | None
+) -> None:
+    reply = brain.answer(question, NOW)
+    assert reply.kind != "boundary", (question, reply.topics)
+    assert topic is None or topic in reply.topics, (question, reply.topics)
+
+
+@pytest.mark.parametrize(
+    "question", ["我在别的省 能打巡视组电话吗", "省委书记和其他省领导归巡视组管吗"]
+)
+def test_other_provinces_said_of_the_asker_or_of_our_leaders_stay_ours(
+    brain: Brain, question: str
+) -> None:
+    """我在别的省: where the asker is; 其他省领导: the other leaders of our province."""
+    assert brain.answer(question, NOW).kind != "boundary", question

@@ -157,8 +157,8 @@ def enter_facts(folder: Path, start: date, end: date) -> Path:
                      ("Shenyang", "Changsha")]:  # fmt: skip
         text = text.replace(old, new)
     # Topics about what only the old notice says (its deputies, what it re-examines, the
-    # rounds before it) are deleted, as the guide's step 4 says.
-    for topic in ("deputies", "follow_up", "rounds", "first_round"):
+    # rounds before it, its opening meeting) are deleted, as the guide's step 4 says.
+    for topic in ("deputies", "follow_up", "rounds", "first_round", "meeting"):
         text = re.sub(rf"\n  - id: {topic}\n(?:    .*\n|\n(?!  - |#))*", "\n", text)
     faq.write_text(text, encoding="utf-8")
     return faq

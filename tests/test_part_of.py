@@ -33,7 +33,7 @@ def _case(topics: tuple[str, ...]) -> evaluate.Case:
 def test_the_shipped_parts_of_group() -> None:
     kb = load(ROOT / "knowledge" / "faq.yaml")
     parts = {i.id for i in kb.intents if "group" in i.part_of}
-    assert parts == {"deputies", "follow_up", "rounds", "first_round"}
+    assert parts == {"deputies", "follow_up", "rounds", "first_round", "meeting"}
     assert kb.intent("phone").part_of == ()
     assert kb.covers("group", "deputies") and kb.covers("group", "group")
     assert not kb.covers("deputies", "group")  # the whole does not answer a part

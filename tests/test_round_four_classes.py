@@ -215,3 +215,64 @@ def test_where_to_complain_after_a_matter_asks_for_its_line_only(
 def test_the_group_named_beside_a_matter_keeps_how_to_report(brain: Brain) -> None:
     reply = brain.answer("快递丢了 还有巡视组怎么举报", AFTER)
     assert "12305" in reply.text and "contact" in reply.topics, reply.topics
+
+
+# -- set 19's classes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("Is there an address I can send my letter to?", False),  # asks where to write
+        ("I can send you the documents tonight", True),  # offers material
+        ("村会计把低保金扣下一半 给他自己留着", True),  # 扣下: a deed
+        ("镇里计生办的钱 xx 收钱从来不开票", True),  # an office's surname with letters
+    ],
+)
+def test_offers_and_deeds_in_new_words(brain: Brain, text: str, report: bool) -> None:
+    assert (brain.answer(text, AFTER).kind == "report_guard") is report, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("零二四八八八八一九七七是不是这个", "phone"),  # digits read out one by one
+        ("幺幺零零三四是邮编吗", "mail"),
+        ("这是哪一年的通知", "period"),
+        ("动员会谁主持的", "meeting"),
+        ("会上都有哪些省领导出席", "meeting"),
+        ("能帮朋友反映吗 他不方便", "process"),
+        ("巡视组收到举报后会转给地方吗", "process"),
+    ],
+)
+def test_notice_questions_of_set_19s_kinds(brain: Brain, text: str, topic: str) -> None:
+    kind, topics = _kind(brain, text)
+    assert kind == "faq" and topic in topics, (text, kind, topics)
+
+
+def test_the_meeting_answer_names_who_chaired_it_from_the_notice(brain: Brain) -> None:
+    reply = brain.answer("开动员会的时候谁主持的", AFTER)
+    assert "李希主持会议" in reply.text and "叶青纯" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("派出所民警执法态度太差了", "12389"),
+        ("房屋中介扣着押金不退", "12315"),
+        ("在宠物店寄养 狗回来病了 店家不赔", "12315"),
+        ("手机被开了增值业务 每月乱扣费", "12315"),
+        ("4s店保养给我换的旧件", "12315"),
+        ("养殖场往河里排脏水 鱼死了一片", "12369"),
+        ("有人打电话说我涉嫌洗钱 让我转到安全账户", "110"),
+    ],
+)
+def test_set_19s_matters_of_life_have_their_route(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(("text", "topic"), [("晚安 改天再问", "bye"), ("谢谢你 很有用", "thanks")])
+def test_goodnight_and_thanks_in_new_words(brain: Brain, text: str, topic: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "smalltalk" and topic in reply.topics, (text, reply.topics)

@@ -125,6 +125,8 @@ class Patterns:
             # 主任挪用公款 is a post and a deed, not 任挪用 and 公款: the name is no act itself
             rf"|(?:{compound}|(?!{not_name}){common})(?!{acts})[{_HAN}]{{1,2}}{acts}"
             rf"|{_words(offices)}的{common}[{_HAN}]{{1,2}}"
+            # 计生办的赵 kk: an office's surname with letters for the given name
+            rf"|{_words(offices)}的{common} ?[a-z]{{1,3}}\b"
             # English and pinyin: a post then a surname, director zhao, chief wang lei; or a
             # Chinese post and the surname in pinyin, 镇长liu (split to 镇长 liu)
             rf"|(?:{_words(lex.titles_latin)}|{titles}) {_words(lex.surnames_latin)}\b)"
@@ -364,11 +366,13 @@ class Features:
         deeds = [m.group() for m in p.deed.finditer(text)]
         title = bool(p.title.search(text))
         known = bool(p.known.search(text))
-        # 医院多收费: a service's overcharge is a complaint; 科长多收费 is an official's deed.
-        service = bool(deeds) and not (title or known) and all(d in p.service_deed for d in deeds)
+        names = [m.group() for m in p.name.finditer(text)]
+        # 医院多收费: a service's overcharge is a complaint; 科长多收费, 计生办的赵某…不开票 are
+        # an official's or a person's deed.
+        official = title or known or bool(names)
+        service = bool(deeds) and not official and all(d in p.service_deed for d in deeds)
         if service:
             deeds = []
-        names = [m.group() for m in p.name.finditer(text)]
         initials = bool(p.initials.search(text))  # X处长: a letter for a name
         # zjl stands for a name only among Chinese words ("my" in English is a word), and
         # only with a deed (the rule): gdp in a long message is no one.
