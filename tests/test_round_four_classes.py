@@ -276,3 +276,24 @@ def test_set_19s_matters_of_life_have_their_route(brain: Brain, text: str, numbe
 def test_goodnight_and_thanks_in_new_words(brain: Brain, text: str, topic: str) -> None:
     reply = brain.answer(text, AFTER)
     assert reply.kind == "smalltalk" and topic in reply.topics, (text, reply.topics)
+
+
+@pytest.mark.parametrize(
+    "text", ["要是有个大官儿贪了 我往哪反映", "假如我知道哪个当官的受贿了 往哪说"]
+)
+def test_what_to_do_about_a_big_officials_wrongdoing_leads_with_how_to_report(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and reply.topics[0] == "contact", (text, reply.topics)
+    assert all(line in reply.text for line in OURS)
+
+
+def test_a_road_accident_said_plainly_gets_122(brain: Brain) -> None:
+    reply = brain.answer("骑车的闯红灯把我撞了", AFTER)
+    assert reply.kind == "route" and "122" in reply.text, reply.topics
+
+
+def test_the_time_difference_asks_about_the_hours(brain: Brain) -> None:
+    kind, topics = _kind(brain, "我在国外 时差怎么算 几点打过去合适")
+    assert kind == "faq" and "hours" in topics, (kind, topics)
