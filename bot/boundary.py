@@ -320,14 +320,9 @@ class Boundary:
             if m:
                 self._our_rounds.setdefault(m.group(), []).append(keyword[m.end() :])
         # Terms the notice's year is not in: 十九届 (2017–2022) for a notice of 2016.
-        self._terms = sorted(
-            (
-                (fold(t.word), t.name, t.en)
-                for t in d.terms
-                if not t.start <= facts.period.year <= t.end
-            ),
-            key=lambda x: -len(x[0]),
-        )
+        year = self._our_year
+        terms = [(fold(t.word), t.name, t.en) for t in d.terms if not t.start <= year <= t.end]
+        self._terms = sorted(terms, key=lambda x: -len(x[0]))
         self._term_after = tuple(sorted((fold(w) for w in d.term_after), key=len, reverse=True))
         self._earlier_words = tuple(fold(w) for w in d.earlier)
         self._other_words = tuple(fold(w) for w in d.others)
@@ -589,8 +584,6 @@ class Boundary:
         """另外几个回头看的省份是哪个组去的, 其他省的巡视组电话: provinces the notice does not
         name, said as "the other ones", about inspection. 我在别的省 能打吗 is where the asker
         is, calling us."""
-        if not self._about_inspection(text):
-            return None
         for word in self._other_words:
             at = text.find(word)
             while at >= 0:
@@ -598,7 +591,8 @@ class Boundary:
                 near = text[end : end + _OTHERS_REACH]
                 asker = text.endswith(self._asker, 0, _before_spaces(text, at))
                 if not asker and any(p in near for p in self._other_places):
-                    return self._name("others", word)
+                    # Read only now: most messages say no "other province" at all.
+                    return self._name("others", word) if self._about_inspection(text) else None
                 at = text.find(word, end)
         return None
 

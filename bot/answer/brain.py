@@ -175,7 +175,8 @@ class Brain:
         ranked = [
             c
             for c in self._matcher.rank(norm, holdout=holdout)
-            if self._plausible(c, norm) and not (signals.wrongdoing and c.id in tuning.own_troubles)
+            if self._plausible(c, norm)
+            and not (signals.wrongdoing and c.id in tuning.own_troubles)
         ]
         quotes = signals.quotes
         if quotes and all(t in self._intents for t in quotes.topics):
