@@ -81,6 +81,13 @@ HOSTILE: dict[str, str] = {
     "kin then posts": _fill("姐夫在局里"),
     "short forms alone": _fill("88 dh "),
     "near-miss lines": _fill("88818177 "),
+    # The round-3 patterns: subjects heard by their sound, "the other ones", spoken digits,
+    # numbered rounds and terms, the asker's place then "there"
+    "subjects by sound": _fill("电化巡事", "黑龙江"),
+    "other … 省 repeated": _fill("其他另外", "巡视组"),
+    "spoken digits": _fill("八八八"),
+    "rounds and terms": _fill("十九届第一轮"),
+    "asker's place repeated": _fill("我是内蒙的"),
 }
 
 
