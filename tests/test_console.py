@@ -201,12 +201,24 @@ class Terminal:
         that signals at once would be flaky.
         """
         deadline = time.monotonic() + timeout
-        stat = Path(f"/proc/{self.proc.pid}/stat")
+        proc = Path(f"/proc/{self.proc.pid}")
+        settled = 0
         while time.monotonic() < deadline:
-            if stat.read_text().rpartition(")")[2].split()[0] == "S":
+            settled = settled + 1 if self._waits_for_a_key(proc) else 0
+            # Several samples in a row: on a loaded machine a write to the terminal also
+            # sleeps for an instant, and a signal sent then was the flaky case.
+            if settled == 5:
                 return
-            time.sleep(0.005)
+            time.sleep(0.01)
         raise AssertionError("the chat never waited for input")
+
+    @staticmethod
+    def _waits_for_a_key(proc: Path) -> bool:
+        """Asleep in select(), where readline waits; `wchan` reads 0 where the kernel hides it."""
+        if proc.joinpath("stat").read_text().rpartition(")")[2].split()[0] != "S":
+            return False
+        wchan = proc.joinpath("wchan").read_text()
+        return wchan == "0" or "poll" in wchan or "select" in wchan
 
     def type(self, line: str) -> None:
         os.write(self.master, line.encode() + b"\n")
