@@ -40,6 +40,7 @@ BLIND_FLOOR = {
     "holdout17.yaml": 0.95,  # round 2, the last: first run 87.7 %, run once after every fix
     "holdout18.yaml": 0.95,  # round 3: first run 84.1 %
     "holdout19.yaml": 0.96,  # round 3: first run 84.5 %
+    "holdout20.yaml": 0.94,  # round 3: first run 83.6 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -297,3 +297,83 @@ def test_a_road_accident_said_plainly_gets_122(brain: Brain) -> None:
 def test_the_time_difference_asks_about_the_hours(brain: Brain) -> None:
     kind, topics = _kind(brain, "我在国外 时差怎么算 几点打过去合适")
     assert kind == "faq" and "hours" in topics, (kind, topics)
+
+
+# -- set 20's classes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("一到晚上村里就停电 冰箱都坏了", "12345"),  # 晚上 tells when, not our hours
+        ("半夜有人把俺家牛牵走了 门锁也撬开了", "110"),
+        ("采石场天天冒灰 菜叶子上落一层", "12369"),
+        ("老板说辞就辞 经济补偿一分没有", "12333"),
+        ("有人在河滩上偷着挖矿", "12336"),
+        ("买的假化肥 庄稼都烧死了", "12315"),
+        ("搬迁房说好年底交钥匙 到现在没分下来", "12345"),
+    ],
+)
+def test_set_20s_matters_of_life_have_their_route(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("晚上还能打吗", "hours"),  # the time of day with a call is about the hours
+        ("中午有人接电话不", "hours"),
+        ("辛苦了 这么晚还回我", "thanks"),  # 晚 said in thanks
+    ],
+)
+def test_a_time_of_day_counts_for_the_hours_only_with_a_call(
+    brain: Brain, text: str, topic: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert topic in reply.topics, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("班主任让每个家长交三百块班费", False),  # a teacher, not an official: 12345
+        ("借给表哥三万块 打了借条 现在不还了", False),  # one's own loan: the court
+        ("来信要不要写真实姓名 匿名的收不收", False),  # 姓名 is no surname
+        ("乡里的民政助理把救灾粮拉他家去了", True),
+    ],
+)
+def test_look_alike_posts_and_ones_own_money_are_no_report(
+    brain: Brain, text: str, report: bool
+) -> None:
+    assert (brain.answer(text, AFTER).kind == "report_guard") is report, text
+
+
+@pytest.mark.parametrize("text", ["村主任算不算巡视组管的领导干部", "派出所所长归不归巡视组管"])
+def test_whether_a_lower_post_is_in_the_remit_gets_its_line_and_whom_the_group_covers(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and "scope_who" in reply.topics, (text, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("举报的事要是不准 会不会追我责任", "process"),
+        ("举报以后有回执吗 能查进度不", "process"),
+        ("沪上的巡视组有热线吗", None),  # 沪上: Shanghai
+        ("中央第6寻视组的电话", None),  # 寻视: 巡视 mistyped
+    ],
+)
+def test_set_20s_notice_and_boundary_words(brain: Brain, text: str, topic: str | None) -> None:
+    reply = brain.answer(text, AFTER)
+    if topic is None:
+        assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    else:
+        assert reply.kind == "faq" and topic in reply.topics, (text, reply.topics)
+
+
+@pytest.mark.parametrize("text", ["玉米现在多少钱一斤", "附近哪有卖农药的"])
+def test_prices_and_shopping_are_not_understood(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).kind == "fallback", text

@@ -57,6 +57,7 @@ class _Signals:
     quotes: Quotes  # numbers of the notice quoted back (88881977记下了)
     wrongdoing: bool  # someone's wrongdoing is spoken of (局长受贿)
     how_to_report: bool = False  # …and it asks what to do about it (该咋办, 找谁)
+    remit: bool = False  # it asks whether someone falls in the remit (镇长算不算, 归不归…管)
 
 
 def _asks_how_to_report(wrongdoing: bool, features: tuple[str, ...]) -> bool:
@@ -157,6 +158,7 @@ class Brain:
             self._quoted.find(head),
             wrongdoing,
             how_to_report=_asks_how_to_report(wrongdoing, verdict.features),
+            remit="remit" in verdict.features,
         )
         reply = self._understood(norm, now, lang, holdout, signals)
         if reply.kind in ("faq", "route") and wrongdoing:
@@ -211,12 +213,17 @@ class Brain:
             return self._compose(ids[: tuning.max_topics], now, lang, 1.0)
         if chosen is None:
             return self._did_you_mean(ranked, lang)
+        ids = [c.id for c in chosen]
+        if signals.remit and ids[0] in tuning.report_routes:
+            # 镇长算不算重要岗位领导干部: where the post goes (12388), and whom the group covers,
+            # so the asker sees why.
+            ids += [t for t in tuning.remit_topics if t in self._intents and t not in ids]
         confidence = min(1.0, ranked[0].score)
         off_topic = self._off_topic(ranked, chosen)
         if off_topic:
             fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=confidence)
-        return self._compose([c.id for c in chosen], now, lang, confidence)
+        return self._compose(ids[: tuning.max_topics], now, lang, confidence)
 
     def _quoting(self, ranked: list[Candidate], quotes: Quotes, now: datetime, lang: Lang) -> Reply:
         """88881977记下了,还有一个是啥: the facts of the numbers quoted, first; a near miss is

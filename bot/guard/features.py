@@ -81,6 +81,8 @@ class Patterns:
         acts = _words(lex.acts)
         not_name = _words(lex.not_names)
         self.title = re.compile(f"{_flat(posts)}|{_flat(lex.titles_latin)}")
+        self.not_titles = dict(lex.not_titles)
+        self.not_title = re.compile(_flat(lex.not_titles) or "(?!)")
         self.body = re.compile(_flat(lex.bodies))
         self.deed = re.compile(f"{_flat(lex.deeds)}|{_flat(lex.deeds_latin, prefix=True)}")
         self.kind_of_problem = frozenset(lex.kinds_of_problem)
@@ -118,7 +120,7 @@ class Patterns:
                 lex.surnames, lex.compound_surnames, posts, offices, lex.titles_latin,
                 ("某", "姓", "名叫", "叫"),
             )
-            + rf"(?:{surname}某{{1,3}}|某某|姓[{_HAN}](?:的|[{_STOP}]|$)|名叫"
+            + rf"(?:{surname}某{{1,3}}|某某|姓(?!名)[{_HAN}](?:的|[{_STOP}]|$)|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
             rf"|{titles}\s?(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
@@ -276,8 +278,10 @@ MAX_CHARS = MAX_FOLDED
 
 def prepare(folded: str, p: Patterns) -> str:
     """Cut at MAX_CHARS; spaced characters joined (王 建 国 → 王建国); Latin split from
-    Chinese (x处长 → x 处长)."""
+    Chinese (x处长 → x 处长); a word that only looks like a post renamed (班主任 → 老师: the
+    主任 in it is no official)."""
     joined = p.spaced.sub(lambda m: m.group().replace(" ", ""), folded[:MAX_CHARS])
+    joined = p.not_title.sub(lambda m: p.not_titles[m.group()], joined)
     return p.split_scripts.sub(" ", joined)
 
 

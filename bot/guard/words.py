@@ -56,6 +56,7 @@ class Lexicon(BaseModel):
     deeds: Words = NonEmptyWords
     deeds_latin: Words = NonEmptyWords
     kinds_of_problem: Words = NonEmptyWords
+    not_titles: dict[str, str] = Field(default_factory=dict)  # 班主任 → 老师
     service_deeds: Words = NonEmptyWords
     acts: Words = NonEmptyWords
     investigation_requests: Words = NonEmptyWords
