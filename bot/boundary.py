@@ -83,6 +83,7 @@ class BoundaryData(Strict):
     inspection_words: list[str]
     abbr_areas: tuple[str, ...] = ()
     abbr_directions: tuple[str, ...] = ()
+    abbr_counts: tuple[str, ...] = ()
     subjects: list[str]
     not_subjects: tuple[str, ...] = ()
     asker: list[str]
@@ -146,8 +147,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 
 _WORD_SECTIONS = (
-    "abbr_areas", "abbr_directions", "abbr_joins", "links", "elsewhere", "notice_places",
-    "not_places", "not_subjects", "now",
+    "abbr_areas", "abbr_directions", "abbr_counts", "abbr_joins", "links", "elsewhere",
+    "notice_places", "not_places", "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places",
@@ -173,7 +174,11 @@ class Outside:
 
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_ORDINAL_RE = re.compile(r"第([零〇一二两三四五六七八九十百\d]{1,4})(?:个)?(?:巡视)?组")
+# 第八巡视组, 第8组; also without 第 right after 中央 or 巡视 (中央2组, 中央巡视八组, 巡视8组).
+_ORDINAL_RE = re.compile(
+    r"第([零〇一二两三四五六七八九十百\d]{1,4})(?:个)?(?:巡视)?组"
+    r"|(?:中央|巡视)([零〇一二两三四五六七八九十\d]{1,4})组"
+)
 _EN_WORDS = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
     "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -293,6 +298,7 @@ class Boundary:
         self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
         self._areas = tuple(fold(w) for w in d.abbr_areas)
         self._directions = tuple(fold(w) for w in d.abbr_directions)
+        self._counts = tuple(sorted((fold(w) for w in d.abbr_counts), key=len, reverse=True))
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._not_places = tuple(fold(w) for w in d.not_places)
@@ -444,12 +450,19 @@ class Boundary:
 
     def _area(self, text: str, start: int, end: int) -> bool:
         """闽这边, 湘南一带, 京津冀那边: a clause that opens with abbreviations, then an optional
-        direction, then a word for an area. Only at a clause's start: 电视台那边 is no Taiwan."""
+        direction, then a word for an area. Only at a clause's start: 电视台那边 is no Taiwan;
+        anywhere when two or more are counted (进驻吉、黑两省, 苏浙沪三地)."""
+        listed = 1
+        while end < len(text):
+            at = end if text[end].isalnum() else end + 1  # 吉、黑: one mark between them
+            if at >= len(text) or text[at] not in self._abbrs:
+                break
+            end, listed = at + 1, listed + 1  # 京津冀
+        if listed > 1 and text.startswith(self._counts, end):
+            return text.startswith(self._areas, end + len(_word_at(self._counts, text, end)))
         before = text[start - 1] if start else " "
         if "\u4e00" <= before <= "\u9fff" and before not in self._abbrs:
             return False
-        while end < len(text) and text[end] in self._abbrs:
-            end += 1  # 京津冀
         if text.startswith(self._directions, end):
             end += 1
         return text.startswith(self._areas, end)
@@ -536,10 +549,11 @@ class Boundary:
 
     def _ordinal(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         for m in _ORDINAL_RE.finditer(text):
-            value = ordinal_value(m.group(1))
+            value = ordinal_value(m.group(1) or m.group(2))
             if value is not None and value != self._our_ordinal:
-                central = "中央" if "中央" in text[max(0, m.start() - 4) : m.start()] else ""
-                return self._name("ordinal", central + m.group(0), f"inspection group No. {value}")
+                said = m.group(0) if m.group(1) else f"第{m.group(2)}巡视组"  # 中央2组 → 第2巡视组
+                central = "中央" if "中央" in text[max(0, m.start() - 4) : m.end()] else ""
+                return self._name("ordinal", central + said, f"inspection group No. {value}")
         m = _EN_ORDINAL_RE.search(text)
         if m:
             digits = m.group(1) or m.group(3)

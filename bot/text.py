@@ -114,6 +114,16 @@ _WU_QUESTION_RE = re.compile(r"伐(?=$|[\s,.!?])")
 # (三四回, 七八个) are a rough count.
 _SPOKEN_DIGITS_RE = re.compile("[零〇幺一二三四五六七八九]{3,}")
 _SPOKEN_DIGITS = str.maketrans("零〇幺一二三四五六七八九", "001123456789")
+# Digits spelt in pinyin, five or more (ling er si ba ba ba ba yi ba qi qi → 02488881877);
+# fewer are as likely words (yi qi ba: 一起吧). Each syllable is one branch, tried once.
+_PINYIN_DIGIT = {
+    "ling": "0", "yao": "1", "yi": "1", "er": "2", "san": "3", "si": "4", "wu": "5",
+    "liu": "6", "qi": "7", "ba": "8", "jiu": "9",
+}  # fmt: skip
+_PINYIN_DIGITS_RE = re.compile(
+    r"(?<![a-z])(?:(?:ling|yao|yi|er|san|si|wu|liu|qi|ba|jiu) ?){5,16}(?![a-z])"
+)
+_PINYIN_SYLLABLE_RE = re.compile(r"ling|yao|yi|er|san|si|wu|liu|qi|ba|jiu")
 _CLOCK_RE = re.compile(
     r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
 )
@@ -150,6 +160,11 @@ def _fold_script(text: str) -> str:
     return _t2s().convert(text.lower()[:MAX_CHARS])
 
 
+def _pinyin_digits(m: re.Match[str]) -> str:
+    digits = "".join(_PINYIN_DIGIT[s] for s in _PINYIN_SYLLABLE_RE.findall(m.group()))
+    return digits + (" " if m.group().endswith(" ") else "")
+
+
 def fold(text: str) -> str:
     """Spelling folded, then colloquial phrasing; punctuation kept (for splitting).
 
@@ -160,6 +175,7 @@ def fold(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     text = _SPOKEN_DIGITS_RE.sub(lambda m: m.group().translate(_SPOKEN_DIGITS), text)
+    text = _PINYIN_DIGITS_RE.sub(_pinyin_digits, text)
     # Wu's final 伐 is 吗.
     return _WU_QUESTION_RE.sub("吗", text)
 

@@ -377,3 +377,109 @@ def test_set_20s_notice_and_boundary_words(brain: Brain, text: str, topic: str |
 @pytest.mark.parametrize("text", ["玉米现在多少钱一斤", "附近哪有卖农药的"])
 def test_prices_and_shopping_are_not_understood(brain: Brain, text: str) -> None:
     assert brain.answer(text, AFTER).kind == "fallback", text
+
+
+# -- set 21's classes (round 4), in words of our own -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中央5组的联系电话",  # a numbered group without 第
+        "巡视十组在哪办公",
+        "中央巡视七组有信箱吗",
+        "中央巡视组去没去过苏、浙两省",  # one-character abbreviations, counted
+        "晋冀两省的巡视组电话",
+    ],
+)
+def test_another_group_or_provinces_said_short_never_get_our_lines(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+@pytest.mark.parametrize("text", ["中央三组的电话是多少", "巡视组电话 我们县两个乡镇都想知道"])
+def test_our_own_group_said_short_is_still_ours(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and all(line in reply.text for line in OURS), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们 镇上 于站长 把 救灾 的 钱 拿去 自己 用了",  # words dictated one by one
+        "厂里那个副书记姓什么来着 刘什么刘长海 他把工会的钱挪了",  # a name recalled aloud
+        "我手机里录了他收钱的过程 要不要给你们",  # an offer, with a question mark of its own
+        "这事你帮我告诉巡视组 我们区长天天收礼",  # asked to tell the group
+    ],
+)
+def test_reports_dictated_recalled_or_offered_are_refused(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+    for detail in ("于站长", "刘长海", "区长"):
+        assert detail not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报厅长从哪举报",  # 从哪 asks where
+        "社区的网格员违规 找巡视组管用吗",  # whether the group is the place to go
+        "怎么告诉巡视组我知道的事",  # how to tell the group: a question, not a request
+    ],
+)
+def test_questions_about_where_to_report_are_answered(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind in ("faq", "route"), (text, reply.kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("楼下那家天天半夜剁馅 吵得不行", "12345"),
+        ("快递显示已签收 可我没收着", "12305"),
+        ("乘客掏出刀来了 我在路边停着", "110"),
+        ("骑车被一辆面包车刮倒了 那车要跑", "122"),
+        ("有人在网上发我照片还造谣", "12377"),
+        ("她老公一喝完酒就打她", "12338"),
+        ("早市那秤不准 买一斤少二两", "12315"),
+        ("县里的领导违纪 归谁管", "12388"),
+        ("普通党员违反纪律 这种事找谁", "12388"),
+        ("诊所乱收费 拿点药花了五百多块", "12320"),  # a service's charge, not a report
+    ],
+)
+def test_set_21s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+def test_domestic_violence_also_gives_the_police() -> None:
+    reply = Brain.load().answer("我丈夫打我 我不敢回家", AFTER)
+    assert "12338" in reply.text and "110" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("我是护士 倒班的 晚上九点打还有人接吗", "hours"),  # the asker's job is no matter
+        ("举报处长 我一个小科员 会不会被报复", "process"),  # nor the asker's rank
+        ("是不是什么事都能找巡视组", "outside"),
+        ("在这跟你说就算举报了吗", "process"),
+    ],
+)
+def test_the_askers_own_job_or_rank_is_no_matter_of_its_own(
+    brain: Brain, text: str, topic: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and topic in reply.topics, (text, reply.kind, reply.topics)
+
+
+def test_digits_spelt_in_pinyin_are_the_number_quoted() -> None:
+    reply = Brain.load().answer("ling er si ba ba ba ba yi ba qi qi dui ma", AFTER)
+    assert reply.kind == "faq" and all(line in reply.text for line in OURS)
+
+
+def test_a_bare_laugh_stays_not_understood_and_venting_no_grievance(brain: Brain) -> None:
+    assert brain.answer("哈哈哈哈", AFTER).kind == "fallback"  # the older sets' label
+    assert brain.answer("讲个笑话 今天真闹心", AFTER).kind == "fallback"

@@ -66,6 +66,12 @@ def _starts(*groups: Iterable[str]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in chars) + "])"
 
 
+# Words dictated one by one: this many in a row, each this short, are one clause typed with
+# pauses (我们村 朴书记 集体的 土地 卖了 钱 → 我们村朴书记集体的土地卖了钱).
+_DICTATED_RUN = 4
+_DICTATED_WORD = 3
+
+
 class Patterns:
     """The lexicon compiled, once; every `re.Pattern` attribute serves one feature."""
 
@@ -170,12 +176,16 @@ class Patterns:
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?发"
             # 你给个信箱我发过去: asking where to send it, to send it over
             r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
+            # 行车记录仪都录下来了 要不要给你们: offered to the bot
+            r"|要不要给(?:你|您)"
             rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"
             r" (?:you|u|it to you|them to you)\b"
         )
         self.forward = re.compile(
             rf"{_flat(lex.forward_requests)}"
             r"|帮我把.{0,12}(?:交|转|递|送|带)给"
+            # 这个事情 巡视组 告诉一下: asked to tell the group, in either order
+            r"|(?:帮我|替我|你|您)(?:去)?(?:告诉|转告)(?:一下)?巡视组|巡视组 ?(?:告诉|转告)一下"
             # evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄)
             r"|我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|拍了(?:视频|照片)"
             rf"|{_latin('i')} (?:have|got) (?:the |some |bank )?"
@@ -194,7 +204,10 @@ class Patterns:
         self.income = re.compile(_flat(lex.income))
         self.wealth = re.compile(_flat(lex.wealth))
         # Small talk and asides (在吗, 该不该说) ask the bot nothing; cut before `question`.
-        self.smalltalk = re.compile(_flat([*lex.smalltalk, *lex.asides]))
+        # 马什么马国庆: a surname, 什么, the surname again, is a name being recalled.
+        self.smalltalk = re.compile(
+            rf"{_flat([*lex.smalltalk, *lex.asides])}|(?P<sn>{surname})什么(?P=sn)"
+        )
         self.question = re.compile(
             rf"{_flat(lex.question_words)}|\?"
             r"|几(?<!好几)(?![十百千万])|哪(?=$|[\s,.!?])"
@@ -220,6 +233,8 @@ class Patterns:
         self.asks_how = re.compile(
             r"(?:怎么|如何|咋|能|可以|该|向谁|找谁|跟谁)[^\s,.!?]{0,6}(?:反映|举报|检举)"
             r"|(?:反映|举报)(?:不|吗|给谁|找谁)"
+            # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
+            r"|找(?:中央)?巡视组(?:有用|管用|好使|行不行|能行)"
             rf"|{_latin('who')} (?:should|do|can|would) i (?:tell|report|contact|call)"
             rf"|{_latin('how')} (?:do|can|should) i report"
         )
@@ -252,10 +267,14 @@ class Patterns:
         )
         self.units = re.compile(r"[a-z0-9]{1,20}|[^\sa-z0-9]")  # a character or a Latin word
         self.split_scripts = re.compile(rf"(?<=[{_HAN}])(?=[a-z])|(?<=[a-z])(?=[{_HAN}])")
-        # 王 建 国: characters typed one by one with spaces; joined back before matching.
+        # 王 建 国: characters typed one by one with spaces; joined back before matching; so
+        # are initials spelt out (l d h, from L.D.H). Words dictated one by one are joined by
+        # `_join_dictated`.
         self.spaced = re.compile(
             rf"[{_HAN}](?<![{_HAN}][{_HAN}])(?: [{_HAN}](?![{_HAN}])){{1,30}}"
+            r"|[a-z](?<![a-z][a-z])(?: [a-z](?![a-z])){2,5}"
         )
+        self.short_word = re.compile(rf"[{_HAN}]{{1,{_DICTATED_WORD}}}")
 
     def all(self) -> Iterator[tuple[str, re.Pattern[str]]]:
         """(name, pattern) of every pattern, for the linear-time test."""
@@ -276,11 +295,31 @@ STORY = 22
 MAX_CHARS = MAX_FOLDED
 
 
+def _join_dictated(text: str, p: Patterns) -> str:
+    """Runs of short Chinese words between single spaces, joined; a plain split and scan, so
+    linear whatever the input."""
+    parts = text.split(" ")
+    out: list[str] = []
+    run: list[str] = []
+    for part in [*parts, ""]:
+        if part and p.short_word.fullmatch(part):
+            run.append(part)
+            continue
+        if len(run) >= _DICTATED_RUN:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        out.append(part)
+    return " ".join(out[:-1])
+
+
 def prepare(folded: str, p: Patterns) -> str:
     """Cut at MAX_CHARS; spaced characters joined (王 建 国 → 王建国); Latin split from
     Chinese (x处长 → x 处长); a word that only looks like a post renamed (班主任 → 老师: the
     主任 in it is no official)."""
     joined = p.spaced.sub(lambda m: m.group().replace(" ", ""), folded[:MAX_CHARS])
+    joined = _join_dictated(joined, p)
     joined = p.not_title.sub(lambda m: p.not_titles[m.group()], joined)
     return p.split_scripts.sub(" ", joined)
 
