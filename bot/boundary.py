@@ -84,6 +84,7 @@ class BoundaryData(Strict):
     abbr_areas: tuple[str, ...] = ()
     abbr_directions: tuple[str, ...] = ()
     abbr_counts: tuple[str, ...] = ()
+    abbr_glued: tuple[str, ...] = ()
     subjects: list[str]
     not_subjects: tuple[str, ...] = ()
     asker: list[str]
@@ -147,8 +148,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 
 _WORD_SECTIONS = (
-    "abbr_areas", "abbr_directions", "abbr_counts", "abbr_joins", "links", "elsewhere",
-    "notice_places", "not_places", "not_subjects", "now",
+    "abbr_areas", "abbr_directions", "abbr_counts", "abbr_glued", "abbr_joins", "links",
+    "elsewhere", "notice_places", "not_places", "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places",
@@ -299,6 +300,7 @@ class Boundary:
         self._areas = tuple(fold(w) for w in d.abbr_areas)
         self._directions = tuple(fold(w) for w in d.abbr_directions)
         self._counts = tuple(sorted((fold(w) for w in d.abbr_counts), key=len, reverse=True))
+        self._glued = tuple(fold(w) for w in d.abbr_glued)
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._not_places = tuple(fold(w) for w in d.not_places)
@@ -441,6 +443,7 @@ class Boundary:
         if place.abbreviation:
             return (
                 text.startswith(self._inspection, end)
+                or text.startswith(self._glued, end)  # 俺闺女在黑省: anywhere
                 or self._area(text, start, end)
                 or self._alone(text, start, end)
             )

@@ -57,6 +57,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "他真有能耐啊,一个小科员开着保时捷上班",
         "咱们局长了不起,老婆戴的表都是名表",
     ),
+    "insinuation": ("那位副市长家的生意 你懂的", "ztk那边的事 大家都懂"),
     "official_wealth": (
         "县里的副县长出门奔驰接送,手上戴着名表",
         "the deputy mayor of our town flies to Macau every month and keeps a yacht there",

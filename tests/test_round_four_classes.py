@@ -483,3 +483,71 @@ def test_digits_spelt_in_pinyin_are_the_number_quoted() -> None:
 def test_a_bare_laugh_stays_not_understood_and_venting_no_grievance(brain: Brain) -> None:
     assert brain.answer("哈哈哈哈", AFTER).kind == "fallback"  # the older sets' label
     assert brain.answer("讲个笑话 今天真闹心", AFTER).kind == "fallback"
+
+
+# -- set 22's classes (round 5), in words of our own -------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["我儿子在吉省上班 那边巡视组咋联系", "鲁省的巡视组信箱多少"])
+def test_an_abbreviation_glued_to_province_is_that_province(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+def test_the_full_name_of_our_province_is_not_read_as_an_abbreviation(brain: Brain) -> None:
+    reply = brain.answer("辽宁省这次的中央巡视组电话", AFTER)  # 宁省 inside 辽宁省 is no 宁夏
+    assert all(line in reply.text for line in OURS), reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "咱们区那位管规划的副区长 小舅子的工程队什么工程都能中标 你懂的",  # hinting
+        "w.h.q 那个局的 大家心里都有数",  # initials spelt with dots, and a hint
+    ],
+)
+def test_reports_told_by_hinting_are_refused(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+    assert "副区长" not in reply.text and "whq" not in reply.text
+
+
+def test_the_writers_own_surname_is_no_one_reported(brain: Brain) -> None:
+    text = "我姓刘 今年七十了 退休金这个月少发了两百多 社区说不归他们管 该找哪个部门"
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and "12333" in reply.text, (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("如果知道一个处长受贿 该怎么跟巡视组说", "contact"),
+        ("市里的局长有问题 可以跟你们说吗", "contact"),
+        ("能在这里举报吗", "contact"),
+        ("问题线索是寄信箱还是当面交好", "contact"),
+        ("外省人能不能反映辽宁的问题", "process"),
+        ("巡视组都管什么人 管什么事", "scope_who"),
+    ],
+)
+def test_set_22s_questions_about_reporting(brain: Brain, text: str, topic: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and topic in reply.topics, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("楼上的喝多了拎着刀在门口骂", "110"),
+        ("我妈被人忽悠买了两万块的保健品 那帮人还天天开会", "110"),
+        ("有人把我照片p了发帖子", "12377"),
+        ("想反映县教育局领导 找巡视组还是找县纪委", "12388"),
+    ],
+)
+def test_set_22s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+def test_laughter_is_dropped_before_what_follows_it(brain: Brain) -> None:
+    assert brain.answer("哈哈哈好的", AFTER).kind == "smalltalk"
+    assert brain.answer("哈哈哈哈", AFTER).kind == "fallback"  # nothing but a laugh

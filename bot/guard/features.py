@@ -126,7 +126,8 @@ class Patterns:
                 lex.surnames, lex.compound_surnames, posts, offices, lex.titles_latin,
                 ("某", "姓", "名叫", "叫"),
             )
-            + rf"(?:{surname}某{{1,3}}|某某|姓(?!名)[{_HAN}](?:的|[{_STOP}]|$)|名叫"
+            # 姓王的; not the writer's own (我姓韩, 今年六十八)
+            + rf"(?:{surname}某{{1,3}}|某某|姓(?<![我俺]姓)(?!名)[{_HAN}](?:的|[{_STOP}]|$)|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
             rf"|{titles}\s?(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
@@ -201,12 +202,15 @@ class Patterns:
         self.to_you = re.compile(r"[给发传](?:你|您)")
         self.material = re.compile(_flat(lex.materials))
         self.praise = re.compile(_flat(lex.praise))
+        self.insinuation = re.compile(_flat(lex.insinuations))
         self.income = re.compile(_flat(lex.income))
         self.wealth = re.compile(_flat(lex.wealth))
         # Small talk and asides (在吗, 该不该说) ask the bot nothing; cut before `question`.
-        # 马什么马国庆: a surname, 什么, the surname again, is a name being recalled.
+        # 马什么马国庆: a surname, 什么, the surname again, is a name being recalled; 什么活都能
+        # 揽到 is "every job", no question.
         self.smalltalk = re.compile(
             rf"{_flat([*lex.smalltalk, *lex.asides])}|(?P<sn>{surname})什么(?P=sn)"
+            rf"|什么[{_HAN}]?都(?![^{_STOP}]{{0,8}}[吗么?])"
         )
         self.question = re.compile(
             rf"{_flat(lex.question_words)}|\?"
@@ -235,6 +239,8 @@ class Patterns:
             r"|(?:反映|举报)(?:不|吗|给谁|找谁)"
             # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
             r"|找(?:中央)?巡视组(?:有用|管用|好使|行不行|能行)"
+            # 该怎么跟巡视组说, 能跟你们说吗: telling the group is reporting to it
+            r"|(?:怎么|如何|该|能|可以)[^\s,.!?]{0,4}(?:跟|向|对)(?:巡视组|你们|您)(?:说|讲)"
             rf"|{_latin('who')} (?:should|do|can|would) i (?:tell|report|contact|call)"
             rf"|{_latin('how')} (?:do|can|should) i report"
         )
@@ -272,7 +278,7 @@ class Patterns:
         # `_join_dictated`.
         self.spaced = re.compile(
             rf"[{_HAN}](?<![{_HAN}][{_HAN}])(?: [{_HAN}](?![{_HAN}])){{1,30}}"
-            r"|[a-z](?<![a-z][a-z])(?: [a-z](?![a-z])){2,5}"
+            r"|[a-z](?<![a-z][a-z])(?:[ .·][a-z](?![a-z])){2,5}"
         )
         self.short_word = re.compile(rf"[{_HAN}]{{1,{_DICTATED_WORD}}}")
 
@@ -318,7 +324,7 @@ def prepare(folded: str, p: Patterns) -> str:
     """Cut at MAX_CHARS; spaced characters joined (王 建 国 → 王建国); Latin split from
     Chinese (x处长 → x 处长); a word that only looks like a post renamed (班主任 → 老师: the
     主任 in it is no official)."""
-    joined = p.spaced.sub(lambda m: m.group().replace(" ", ""), folded[:MAX_CHARS])
+    joined = p.spaced.sub(lambda m: m.group()[::2], folded[:MAX_CHARS])  # 王 建 国, l.d.h
     joined = _join_dictated(joined, p)
     joined = p.not_title.sub(lambda m: p.not_titles[m.group()], joined)
     return p.split_scripts.sub(" ", joined)
@@ -357,6 +363,7 @@ class Features:
     to_you: bool  # 给你, 发您
     material: bool  # 材料, 证据
     praise: bool  # 真有本事
+    insinuation: bool  # 你懂的, 大家都懂
     income: bool  # 工资, 月薪
     wealth: bool  # 别墅, 房子一套接一套
     hypothetical: bool  # 如果, 要是, 算不算
@@ -462,6 +469,7 @@ class Features:
             to_you=bool(p.to_you.search(text)),
             material=bool(p.material.search(text)),
             praise=bool(p.praise.search(text)),
+            insinuation=bool(p.insinuation.search(text)),
             income=bool(p.income.search(text)),
             wealth=bool(p.wealth.search(text)),
             hypothetical=bool(p.hypothetical.search(text))

@@ -109,6 +109,13 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.praise and f.wealth and (f.someone or f.body),
     ),
     Rule(
+        "insinuation",
+        "a post, initials or someone known, and 你懂的: something told by hinting",
+        lambda f: f.insinuation
+        and (f.title or f.known or f.letters or f.person)
+        and not f.question,
+    ),
+    Rule(
         "beyond_income",
         "a lifestyle told against an income or with its figures: 工资不高, 开宝马",
         lambda f: (f.income or f.amount) and f.wealth and (f.someone or f.body),

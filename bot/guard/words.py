@@ -69,6 +69,7 @@ class Lexicon(BaseModel):
     private: Words = NonEmptyWords
     materials: Words = NonEmptyWords
     praise: Words = NonEmptyWords
+    insinuations: Words = NonEmptyWords
     income: Words = NonEmptyWords
     wealth: Words = NonEmptyWords
     smalltalk: Words = NonEmptyWords
