@@ -85,6 +85,7 @@ class BoundaryData(Strict):
     abbr_directions: tuple[str, ...] = ()
     abbr_counts: tuple[str, ...] = ()
     abbr_glued: tuple[str, ...] = ()
+    follow_ups: tuple[str, ...] = ()
     subjects: list[str]
     not_subjects: tuple[str, ...] = ()
     asker: list[str]
@@ -149,7 +150,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 _WORD_SECTIONS = (
     "abbr_areas", "abbr_directions", "abbr_counts", "abbr_glued", "abbr_joins", "links",
-    "elsewhere", "notice_places", "not_places", "not_subjects", "now",
+    "elsewhere", "notice_places", "not_places", "follow_ups", "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places",
@@ -301,6 +302,7 @@ class Boundary:
         self._directions = tuple(fold(w) for w in d.abbr_directions)
         self._counts = tuple(sorted((fold(w) for w in d.abbr_counts), key=len, reverse=True))
         self._glued = tuple(fold(w) for w in d.abbr_glued)
+        self._follow_ups = tuple(sorted((fold(w) for w in d.follow_ups), key=len, reverse=True))
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._not_places = tuple(fold(w) for w in d.not_places)
@@ -590,12 +592,24 @@ class Boundary:
 
     def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         named = [i for i, _word in provinces]
-        if self._ours in named or not self._about_inspection(text):
+        if self._ours in named:
+            return None
+        if not (self._about_inspection(text) or self._follow_up(text, provinces)):
             return None
         for i in named:
             r = self.regions[i]
             return self._name("province", r.name, r.en or r.name)
         return None
+
+    def _follow_up(self, text: str, provinces: list[tuple[int, str]]) -> bool:
+        """那吉林的呢: a place and nothing but the words of a follow-up (`follow_ups`). The
+        question before it was about our group, so it asks the same of that place."""
+        if len(provinces) != 1:
+            return False
+        rest = text.replace(provinces[0][1], " ", 1)
+        for word in self._follow_ups:
+            rest = rest.replace(word, " ")
+        return not rest.strip(" ,.?!")
 
     def _others(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         """另外几个回头看的省份是哪个组去的, 其他省的巡视组电话: provinces the notice does not

@@ -38,7 +38,7 @@ NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 # Our own: a report with no reporting word, no name and no amount, which the rules let through
 # as a question about the postcode; and plain questions.
-HIDDEN_REPORT = "邮编多少 另外我们县长他老婆开了好几家公司"
+HIDDEN_REPORT = "邮编多少 另外我们处长他老婆开了好几家公司"
 REPORTS = (
     "我们处长真有本事,工资不高,房子一套接一套",
     "你们去他家车库看看就知道了",

@@ -551,3 +551,53 @@ def test_set_22s_matters_of_life_get_their_line(brain: Brain, text: str, number:
 def test_laughter_is_dropped_before_what_follows_it(brain: Brain) -> None:
     assert brain.answer("哈哈哈好的", AFTER).kind == "smalltalk"
     assert brain.answer("哈哈哈哈", AFTER).kind == "fallback"  # nothing but a laugh
+
+
+# -- set 23's classes (round 6), in words of our own -------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["那山东的呢", "河北呢?", "江苏那边也有吗"])
+def test_a_follow_up_naming_only_a_place_asks_about_that_place(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+def test_a_follow_up_naming_our_own_city_is_no_other_body(brain: Brain) -> None:
+    assert brain.answer("那鞍山的呢", AFTER).kind != "boundary"
+
+
+def test_a_topic_naming_a_day_already_said_still_says_what_it_adds(brain: Brain) -> None:
+    # The meeting was on the 27th, which the period also says; the chair is news.
+    reply = brain.answer("27号开的那个会是谁主持的 巡视到几号", AFTER)
+    assert "李希" in reply.text and "4月28日" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("反映完了会有人联系我吗", "process"),
+        ("写信举报之前要不要单位领导同意", "process"),
+        ("举报的时候要交身份证复印件吗", "process"),
+        ("nm jb keyi ma", "process"),  # 匿名举报 in initials
+    ],
+)
+def test_set_23s_questions_of_process(brain: Brain, text: str, topic: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and topic in reply.topics, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("副县长的问题归不归巡视组管 不归找谁", "12388"),  # a county post: the local commission
+        ("我们场长乱罚工人的钱 这种干部找谁", "12388"),
+        ("外包公司拖着不发工资 都俩月了", "12333"),
+        ("地铁上有人犯病了 口吐白沫", "120"),
+        ("开小卖店的要交什么税", "12366"),
+        ("工地没有安全设备 前天砸伤一个", "12350"),
+        ("最近压力太大 天天失眠 想找个人说说", "12356"),
+    ],
+)
+def test_set_23s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)

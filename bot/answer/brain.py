@@ -39,6 +39,7 @@ def _learned_opinion(folded: str) -> bool:
 
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
+_FACT_DIGITS = 4  # 8:00 and longer
 # Common English words that are not pinyin syllables: a text of Latin letters with one of
 # them is English; without, it is Chinese typed in pinyin (dianhua duoshao).
 _ENGLISH_WORDS = re.compile(
@@ -506,7 +507,9 @@ class Brain:
 
     @staticmethod
     def _repeats(body: str, said: str) -> bool:
-        facts = _DIGITS.findall(body)
+        # Lines, numbers and times (024-88881877, 6008, 8:00); a day (27日) is no such fact:
+        # the meeting on the 27th says who chaired it, which the period does not.
+        facts = [f for f in _DIGITS.findall(body) if len(f) >= _FACT_DIGITS]
         return bool(facts) and all(f in said for f in facts)
 
     def _ended(self, now: datetime) -> bool:
