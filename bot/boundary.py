@@ -86,6 +86,7 @@ class BoundaryData(Strict):
     abbr_counts: tuple[str, ...] = ()
     abbr_glued: tuple[str, ...] = ()
     follow_ups: tuple[str, ...] = ()
+    compare_words: tuple[str, ...] = ()
     subjects: list[str]
     not_subjects: tuple[str, ...] = ()
     asker: list[str]
@@ -150,7 +151,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 _WORD_SECTIONS = (
     "abbr_areas", "abbr_directions", "abbr_counts", "abbr_glued", "abbr_joins", "links",
-    "elsewhere", "notice_places", "not_places", "follow_ups", "not_subjects", "now",
+    "elsewhere", "notice_places", "not_places", "follow_ups", "compare_words", "not_subjects",
+    "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places",
@@ -197,6 +199,10 @@ _ROUND_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:轮|批)
 _ROUND_REACH = 6  # 第一轮|巡视“回头看”: characters read after the round for what it is of
 _EARLIER_REACH = 12  # 上一轮巡视辽宁|是哪年: characters read after the inspection word for the ask
 _OTHERS_REACH = 8  # 另外几个回头看的|省份: characters read after "other" for a province
+_PLACE_BEFORE = 8  # 巡视组去没去|黑龙江: characters read before a place for what is asked
+_PLACE_AFTER = 24  # 黑龙江|那边也有巡视组吗 我闺女…: characters read after it
+_COMPARED_REACH = 6  # 跟辽宁|的是不是一个: characters read after our place for "the same"
+_LATIN_SCALE = 4  # …for a place written in Latin letters, four times as many
 _HERE_REACH = 6  # 内蒙|的,我们那边: characters read after the asker's place for "there"
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
@@ -302,6 +308,7 @@ class Boundary:
         self._directions = tuple(fold(w) for w in d.abbr_directions)
         self._counts = tuple(sorted((fold(w) for w in d.abbr_counts), key=len, reverse=True))
         self._glued = tuple(fold(w) for w in d.abbr_glued)
+        self._compare_words = tuple(fold(w) for w in d.compare_words)
         self._follow_ups = tuple(sorted((fold(w) for w in d.follow_ups), key=len, reverse=True))
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
@@ -591,15 +598,39 @@ class Boundary:
         return self._words("body", self._bodies if ours else self._all_bodies, text, provinces)
 
     def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
-        named = [i for i, _word in provinces]
+        # 河北的巡视组电话跟辽宁一样吗: ours named only to compare the other with it.
+        named = [i for i, word in provinces if not (i == self._ours and self._compared(text, word))]
         if self._ours in named:
             return None
-        if not (self._about_inspection(text) or self._follow_up(text, provinces)):
+        near = self._around(text, provinces)
+        if not (self._about_inspection(near) or self._follow_up(text, provinces)):
             return None
         for i in named:
             r = self.regions[i]
             return self._name("province", r.name, r.en or r.name)
         return None
+
+    def _compared(self, text: str, word: str) -> bool:
+        """跟辽宁一样吗, 和辽宁的是一个吗: the place after a word of comparing, and a word of
+        sameness a few characters on."""
+        at = text.find(word)
+        if not text.endswith(self._compare_words, 0, at):
+            return False
+        near = text[at + len(word) : at + len(word) + _COMPARED_REACH]
+        return any(w in near for w in self._comparisons)
+
+    @staticmethod
+    def _around(text: str, provinces: list[tuple[int, str]]) -> str:
+        """The words near each place named: in a long story 去北京少说也有二十多趟了 is a journey,
+        and the 巡视组 asked about forty characters on is ours."""
+        parts = []
+        for _province, word in provinces:
+            at = text.find(word)
+            # English spends more letters on the same words (the number for the team in Jilin)
+            scale = _LATIN_SCALE if word.isascii() else 1
+            start, end = max(0, at - _PLACE_BEFORE * scale), at + len(word) + _PLACE_AFTER * scale
+            parts.append(text[start:end])
+        return " ".join(parts)
 
     def _follow_up(self, text: str, provinces: list[tuple[int, str]]) -> bool:
         """那吉林的呢: a place and nothing but the words of a follow-up (`follow_ups`). The

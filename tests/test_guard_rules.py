@@ -82,7 +82,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "查他老婆名下的公司,一查一个准",
     ),
     "contact_with_material": ("材料在 www.example.com/files 上",),
-    "lifestyle_story": ("他每天下班就去会所,开的豪车一天一换,吃饭从不自己掏钱,这正常吗",),
+    "lifestyle_story": ("他每天下班就去会所,开的豪车一天一换,吃饭从不自己掏钱,你们管不管",),
     "reporting_word": ("实名举报镇长违规", "我要举报副县长违规"),
     "accusation": ("县医院院长收回扣", "住建局这次的招标全是内定的"),
     "long_narrative": (

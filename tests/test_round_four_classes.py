@@ -601,3 +601,92 @@ def test_set_23s_questions_of_process(brain: Brain, text: str, topic: str) -> No
 def test_set_23s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
     reply = brain.answer(text, AFTER)
     assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+# -- set 24's classes (round 7), in words of our own -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["山西的巡视组电话和辽宁的一样吗", "Is the number for Hubei's inspection team the same?"],
+)
+def test_another_province_compared_with_ours_never_gets_our_lines(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+def test_a_journey_in_a_long_story_is_not_the_body_asked_about(brain: Brain) -> None:
+    text = (
+        "这些年我去上海打过工 去广州也待过 后来回了老家 家里的地让人占了 到处找人也没用"
+        "听人说巡视组来了 巡视组到底怎么联系 电话还能打吗"
+    )
+    reply = brain.answer(text, AFTER)
+    assert reply.kind != "boundary" and all(line in reply.text for line in OURS), reply.kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们局的副局长 他小姨子开的公司专门给局里供货 这叫什么事",  # rhetorical
+        "有个在省交通厅干了多年的 他侄子的公司年年中标 巧不巧",
+        "我们市长在新区那块地上挣了3个亿 你们知道吗",  # 3个亿 is an amount
+        "我们处长他媳妇一年出国好几次 一年换两台车 这正常吗",
+        "你们管不管省里某位厅长 他的别墅落在他小舅子名下 地址我都能告诉你们",
+    ],
+)
+def test_reports_told_around_a_rhetorical_question_are_refused(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报市领导是找你们 对吧",  # 对吧 asks
+        "我们村的支部书记从来不开会 该跟谁反映",
+        "镇里干部办事要好处 上哪反映",
+    ],
+)
+def test_questions_ending_in_whom_or_right_are_answered(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind in ("faq", "route"), (text, reply.kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("村里有个党员十年没交党费 这种找谁", "12388"),
+        ("劳务派遣公司三个月工资没发", "12333"),
+        ("小卖部卖三无零食", "12315"),
+        ("电厂的煤堆不盖网 满院子黑灰", "12369"),
+        ("被车刮了 那车跑了", "122"),
+        ("买的基金亏了 是银行的人忽悠我买的", "12386"),
+        ("后山有人偷采铁矿", "12336"),
+        ("厂里的吊机年久失修 迟早出事", "12350"),
+        ("他一喝酒就打我", "12338"),
+        ("老伴去世以后我整宿整宿睡不着", "12356"),
+    ],
+)
+def test_set_24s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        ("你们这个电话是不是假的", "faq", "phone"),
+        ("巡是组的电活", "faq", "phone"),  # typed by sound
+        ("想给巡视组捎个信 往哪邮", "faq", "mail"),
+        ("举报信上要写自己电话吗", "faq", "process"),
+        ("嗯嗯", "smalltalk", "thanks"),
+        ("中午吃什么好", "fallback", None),
+    ],
+)
+def test_set_24s_notice_questions_and_small_talk(
+    brain: Brain, text: str, kind: str, topic: str | None
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == kind and (topic is None or topic in reply.topics), (text, reply.topics)

@@ -98,7 +98,7 @@ class Patterns:
         # The last 16 characters of a run of digits are enough to see its unit.
         # Possessive: the run never gives back a digit, none of which could be the unit.
         self.amount = re.compile(
-            r"\d[\d,.]{0,15}+\s?(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
+            r"\d[\d,.]{0,15}+\s?个?(?:万|千|百|亿|元|块|w\b|k\b|million|thousand|yuan|rmb|wan\b)"
         )
         self.amount_in_words = re.compile(
             # 十来万, 八十多万, 三百余万: a round figure is still an amount
@@ -177,8 +177,8 @@ class Patterns:
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?发"
             # 你给个信箱我发过去: asking where to send it, to send it over
             r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
-            # 行车记录仪都录下来了 要不要给你们: offered to the bot
-            r"|要不要给(?:你|您)"
+            # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
+            r"|要不要给(?:你|您)|我(?:都|也)?(?:能|可以)告诉(?:你|您)"
             rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"
             r" (?:you|u|it to you|them to you)\b"
         )
@@ -235,7 +235,8 @@ class Patterns:
         self.impostor = re.compile(_flat(lex.impostors))
         # Asks how or to whom to report: 咋反映, 能跟巡视组反映不, who should i tell.
         self.asks_how = re.compile(
-            r"(?:怎么|如何|咋|能|可以|该|向谁|找谁|跟谁)[^\s,.!?]{0,6}(?:反映|举报|检举)"
+            r"(?:怎么|如何|咋|能|可以|该|向谁|找谁|跟谁|上哪|去哪|往哪|到哪)[^\s,.!?]{0,6}"
+            r"(?:反映|举报|检举)"
             r"|(?:反映|举报)(?:不|吗|给谁|找谁)"
             # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
             r"|找(?:中央)?巡视组(?:有用|管用|好使|行不行|能行)"

@@ -110,9 +110,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "insinuation",
-        "a post, initials or someone known, and 你懂的: something told by hinting",
+        "a post, a body, initials or someone known, and 你懂的: something told by hinting",
         lambda f: f.insinuation
-        and (f.title or f.known or f.letters or f.person)
+        and (f.title or f.body or f.known or f.letters or f.person)
         and not f.question,
     ),
     Rule(
