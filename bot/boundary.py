@@ -598,8 +598,13 @@ class Boundary:
         return self._words("body", self._bodies if ours else self._all_bodies, text, provinces)
 
     def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
-        # 河北的巡视组电话跟辽宁一样吗: ours named only to compare the other with it.
-        named = [i for i, word in provinces if not (i == self._ours and self._compared(text, word))]
+        # 河北的巡视组电话跟辽宁一样吗: ours named only to compare the other with it; 我住丹东
+        # 通化那边的事找哪个巡视组: ours where the asker lives, the other one asked about.
+        named = [
+            i
+            for i, word in provinces
+            if not (i == self._ours and (self._compared(text, word) or self._lives(text, word)))
+        ]
         if self._ours in named:
             return None
         near = self._around(text, provinces)
@@ -609,6 +614,10 @@ class Boundary:
             r = self.regions[i]
             return self._name("province", r.name, r.en or r.name)
         return None
+
+    def _lives(self, text: str, word: str) -> bool:
+        """我住丹东, 我是大连的: the asker's own place, said right after 我住, 我在, 我是."""
+        return text.endswith(self._asker, 0, _before_spaces(text, text.find(word)))
 
     def _compared(self, text: str, word: str) -> bool:
         """跟辽宁一样吗, 和辽宁的是一个吗: the place after a word of comparing, and a word of
@@ -694,6 +703,11 @@ class Boundary:
         for m in _ROUND_RE.finditer(text):
             at = self._skip_links(text, m.end())
             named = _word_at(self._inspection, text, at)
+            if not named:
+                # 中央巡视组第十轮什么时候开始: the inspection word just before the round
+                before = text[max(0, m.start() - _ROUND_REACH) : m.start()]
+                named = next((w for w in self._inspection if w in before), "")
+                at = m.end()
             if not named:
                 continue
             value = ordinal_value(m.group(1))

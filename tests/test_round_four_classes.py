@@ -690,3 +690,66 @@ def test_set_24s_notice_questions_and_small_talk(
 ) -> None:
     reply = brain.answer(text, AFTER)
     assert reply.kind == kind and (topic is None or topic in reply.topics), (text, reply.topics)
+
+
+# -- set 25's classes (round 8), in words of our own -------------------------------------------
+
+
+def test_not_having_written_it_down_is_no_request_to_record(brain: Brain) -> None:
+    reply = brain.answer("上次你说的邮编我没记下来 再说一遍", AFTER)
+    assert reply.kind == "faq" and "110034" in reply.text, (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我家住锦州 河北保定那边的事归哪个巡视组",  # the asker's place is ours, the other asked
+        "中央巡视组第十二轮啥时候开始",  # a round named after the inspection word
+        "香港那边有类似的机构吗",
+    ],
+)
+def test_set_25s_other_bodies(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+def test_a_hypothetical_with_a_route_only_misheard_leads_with_how_to_report(brain: Brain) -> None:
+    reply = brain.answer("要是我知道哪个处长收钱了 该找谁", AFTER)
+    assert reply.kind == "faq" and "contact" in reply.topics, (reply.kind, reply.topics)
+
+
+def test_a_fraud_in_progress_told_as_a_story_is_routed_to_the_police(brain: Brain) -> None:
+    text = "我妈接了个电话 对方说她涉嫌洗钱 让她把钱转到安全账户 她现在要去银行了 怎么办"
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and "110" in reply.text, (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("楼上装修天天砸墙 吵死了", "12345"),
+        ("影楼拍完婚纱照又要加钱才给底片", "12315"),
+        ("春运抢不着票 有订票电话吗", "12306"),
+        ("手机老弹不良内容 怎么举报", "12377"),
+        ("我妹被她老公打了 不敢报警", "12338"),
+    ],
+)
+def test_set_25s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        ("举报信都要写什么 写多少才算数", "faq", "process"),
+        ("反映了会不会石沉大海", "faq", "process"),
+        ("我能直接在这跟你说吗", "faq", "contact"),
+        ("喂", "smalltalk", "greeting"),
+    ],
+)
+def test_set_25s_questions_and_greetings(
+    brain: Brain, text: str, kind: str, topic: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == kind and topic in reply.topics, (text, reply.kind, reply.topics)

@@ -201,7 +201,13 @@ class Brain:
         remit = [
             c.id for c in ranked if c.id in tuning.remit_topics and c.keyword >= tuning.keyword
         ]
-        route_led = bool(chosen) and self._intents[chosen[0].id].kind == "route" and not remit
+        # …and a route leads only when named outright: 收钱了 heard near 骗钱 is no crime.
+        route_led = (
+            bool(chosen)
+            and self._intents[chosen[0].id].kind == "route"
+            and chosen[0].keyword >= tuning.keyword
+            and not remit
+        )
         if how and not route_led:
             # How to report first; then the topics asked, and the routes of wrongdoing with a
             # line of its own (镇长的问题归谁管 → 12388), not those a word only suggests.

@@ -182,8 +182,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "lifestyle_story",
-        "a story of deeds done by one person",
-        lambda f: f.concrete and f.third and f.story,
+        "a story of deeds done by one person, not of impostors after one's money",
+        # 我爸接了个电话说他涉嫌洗钱 让他把钱转到安全账户: a fraud in progress (110).
+        lambda f: f.concrete
+        and f.third
+        and f.story
+        and not (f.impostor and not (f.title or f.known or f.person)),
     ),
     Rule(
         "reporting_word",
