@@ -87,6 +87,7 @@ class BoundaryData(Strict):
     abbr_glued: tuple[str, ...] = ()
     follow_ups: tuple[str, ...] = ()
     compare_words: tuple[str, ...] = ()
+    asker_after: tuple[str, ...] = ()
     subjects: list[str]
     not_subjects: tuple[str, ...] = ()
     asker: list[str]
@@ -151,7 +152,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 _WORD_SECTIONS = (
     "abbr_areas", "abbr_directions", "abbr_counts", "abbr_glued", "abbr_joins", "links",
-    "elsewhere", "notice_places", "not_places", "follow_ups", "compare_words", "not_subjects",
+    "elsewhere", "notice_places", "not_places", "follow_ups", "compare_words", "asker_after",
+    "not_subjects",
     "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
@@ -309,6 +311,7 @@ class Boundary:
         self._counts = tuple(sorted((fold(w) for w in d.abbr_counts), key=len, reverse=True))
         self._glued = tuple(fold(w) for w in d.abbr_glued)
         self._compare_words = tuple(fold(w) for w in d.compare_words)
+        self._asker_after = tuple(fold(w) for w in d.asker_after)
         self._follow_ups = tuple(sorted((fold(w) for w in d.follow_ups), key=len, reverse=True))
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
@@ -600,11 +603,9 @@ class Boundary:
     def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         # 河北的巡视组电话跟辽宁一样吗: ours named only to compare the other with it; 我住丹东
         # 通化那边的事找哪个巡视组: ours where the asker lives, the other one asked about.
-        named = [
-            i
-            for i, word in provinces
-            if not (i == self._ours and (self._compared(text, word) or self._lives(text, word)))
-        ]
+        named = [i for i, _word in provinces if i != self._ours]
+        if self._ours_asked(text, provinces):
+            named.append(self._ours)
         if self._ours in named:
             return None
         near = self._around(text, provinces)
@@ -615,14 +616,27 @@ class Boundary:
             return self._name("province", r.name, r.en or r.name)
         return None
 
-    def _lives(self, text: str, word: str) -> bool:
-        """我住丹东, 我是大连的: the asker's own place, said right after 我住, 我在, 我是."""
-        return text.endswith(self._asker, 0, _before_spaces(text, text.find(word)))
+    def _ours_asked(self, text: str, provinces: list[tuple[int, str]]) -> bool:
+        """Whether our province is named as what is asked about, at any of its mentions; not
+        where the asker lives (我住丹东, 在辽宁上班) nor as what another is compared with."""
+        for word in {w for i, w in provinces if i == self._ours}:
+            at = text.find(word)
+            while at >= 0:
+                if not (self._lives(text, at, word) or self._compared(text, at, word)):
+                    return True
+                at = text.find(word, at + len(word))
+        return False
 
-    def _compared(self, text: str, word: str) -> bool:
+    def _lives(self, text: str, at: int, word: str) -> bool:
+        """我住丹东, 我是大连的, 在辽宁住: the asker's own place, right after 我住, 我在, 我是,
+        or between 在 and 住, 上班."""
+        if text.endswith(self._asker, 0, _before_spaces(text, at)):
+            return True
+        return text.endswith("在", 0, at) and text.startswith(self._asker_after, at + len(word))
+
+    def _compared(self, text: str, at: int, word: str) -> bool:
         """跟辽宁一样吗, 和辽宁的是一个吗: the place after a word of comparing, and a word of
         sameness a few characters on."""
-        at = text.find(word)
         if not text.endswith(self._compare_words, 0, at):
             return False
         near = text[at + len(word) : at + len(word) + _COMPARED_REACH]

@@ -745,7 +745,7 @@ def test_set_25s_matters_of_life_get_their_line(brain: Brain, text: str, number:
         ("举报信都要写什么 写多少才算数", "faq", "process"),
         ("反映了会不会石沉大海", "faq", "process"),
         ("我能直接在这跟你说吗", "faq", "contact"),
-        ("喂", "smalltalk", "greeting"),
+        ("喂喂", "smalltalk", "greeting"),  # a bare 喂 is too often 喂羊 to be a greeting
     ],
 )
 def test_set_25s_questions_and_greetings(
@@ -753,3 +753,68 @@ def test_set_25s_questions_and_greetings(
 ) -> None:
     reply = brain.answer(text, AFTER)
     assert reply.kind == kind and topic in reply.topics, (text, reply.kind, reply.topics)
+
+
+# -- set 26's classes (round 9), in words of our own -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是四平的 在辽宁打工 四平那边的事 吉林有巡视组吗",  # living here, asking about there
+        "军委巡视组的电话是多少",  # the military commission's own group
+    ],
+)
+def test_set_26s_other_bodies_never_get_our_lines(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+def test_living_here_and_asking_about_here_is_ours(brain: Brain) -> None:
+    reply = brain.answer("我是山东人 在辽宁上班 辽宁这边的事能找这个巡视组吗", AFTER)
+    assert reply.kind == "faq" and all(line in reply.text for line in OURS), reply.kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "铁岭 老孙 索贿",  # 老 and a surname for a name
+        "有个副厅长 戴的是劳力士 咱也不知道一个月工资多少能买得起",  # a brand, and sarcasm
+    ],
+)
+def test_set_26s_reports_are_refused(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).kind == "report_guard", text
+
+
+def test_evidence_only_supposed_is_a_question_of_process(brain: Brain) -> None:
+    assert brain.answer("如果我有录音证据 是寄过去还是怎么弄", AFTER).kind == "faq"
+    assert brain.answer("我有他收钱的录音", AFTER).kind == "report_guard"  # held: offered
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        ("我是山沟里的 想问巡视组电话", "faq", "phone"),  # where one lives is no pollution
+        ("本人退役老兵 请告知邮编", "faq", "mail"),  # nor is who one is
+        ("巡视组到哪天为止", "faq", "period"),
+        ("受理哪一级干部的问题", "faq", "scope_who"),
+        ("举报的时候能只说事不说名字吗", "faq", "process"),
+        ("愿主保佑你", "smalltalk", "thanks"),
+    ],
+)
+def test_set_26s_questions(brain: Brain, text: str, kind: str, topic: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == kind and topic in reply.topics, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("要是知道区里某个局长受贿 往哪反映", "12388"),
+        ("镇上的干部上班打牌 归哪管", "12388"),
+        ("村口的路修了一半就停工了", "12345"),
+    ],
+)
+def test_set_26s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)

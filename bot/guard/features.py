@@ -129,6 +129,8 @@ class Patterns:
             # 姓王的; not the writer's own (我姓韩, 今年六十八)
             + rf"(?:{surname}某{{1,3}}|某某|姓(?<![我俺]姓)(?!名)[{_HAN}](?:的|[{_STOP}]|$)|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
+            # 葫芦岛 老高 受贿: 老 and a surname, standing alone as a word
+            rf"|(?<![{_HAN}])老{common}(?=[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
             rf"|{titles}\s?(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
             # 主任挪用公款 is a post and a deed, not 任挪用 and 公款: the name is no act itself
@@ -187,8 +189,11 @@ class Patterns:
             r"|帮我把.{0,12}(?:交|转|递|送|带)给"
             # 这个事情 巡视组 告诉一下: asked to tell the group, in either order
             r"|(?:帮我|替我|你|您)(?:去)?(?:告诉|转告)(?:一下)?巡视组|巡视组 ?(?:告诉|转告)一下"
-            # evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄)
-            r"|我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|拍了(?:视频|照片)"
+        )
+        # Evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄); told,
+        # it is offered; supposed (如果我有视频证据 是寄U盘还是…), it is a question of process.
+        self.holds = re.compile(
+            r"我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|拍了(?:视频|照片)"
             rf"|{_latin('i')} (?:have|got) (?:the |some |bank )?"
             r"(?:photos|pictures|recordings?|documents|records|evidence|proof|statements|files"
             r"|screenshots|receipts)"
@@ -358,7 +363,8 @@ class Features:
     go_and_check: bool  # 去查就知道了
     directed: bool  # 你们去…, 巡视组来…
     send: bool  # 发给你, 上传
-    forward: bool  # 帮我转交, 我有录音
+    forward: bool  # 帮我转交, 转给组长
+    holds: bool  # 我有录音, 拍了视频
     filing: bool  # 帮我登记, 给我立个案
     private: bool  # 私下, 加我
     to_you: bool  # 给你, 发您
@@ -465,6 +471,7 @@ class Features:
             directed=bool(p.directed.search(text)),
             send=bool(p.send.search(text)),
             forward=bool(p.forward.search(text)),
+            holds=bool(p.holds.search(text)),
             filing=bool(p.filing.search(text)),
             private=bool(p.private.search(text)),
             to_you=bool(p.to_you.search(text)),

@@ -63,7 +63,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "forward",
         "asks the bot to pass something on, or offers material to it",
-        lambda f: f.forward or (f.send and f.material),
+        lambda f: f.forward
+        or (f.send and f.material)
+        or (f.holds and not (f.hypothetical and f.question)),
     ),
     Rule(
         "hypothetical_question",
