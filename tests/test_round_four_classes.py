@@ -818,3 +818,52 @@ def test_set_26s_questions(brain: Brain, text: str, kind: str, topic: str) -> No
 def test_set_26s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
     reply = brain.answer(text, AFTER)
     assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+# -- set 27's classes (round 10), in words of our own ------------------------------------------
+
+
+def test_an_outsider_asking_about_home_through_our_line_is_told_it_is_not_ours(
+    brain: Brain,
+) -> None:
+    reply = brain.answer("我是河北人 想反映我们县里的事 打辽宁这个电话管用不", AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS)
+
+
+def test_an_outsider_calling_our_line_about_liaoning_gets_it(brain: Brain) -> None:
+    reply = brain.answer("我在吉林 打辽宁的电话能通吗", AFTER)
+    assert all(line in reply.text for line in OURS), reply.kind
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("要是知道县里一个局长收钱了 上哪说去", "12388"),  # a lower post named: its line first
+        ("区里干部违纪 不是省里的 找谁", "12388"),  # a post denied is none named
+        ("家门口有人堵着 说要打断腿", "110"),
+        ("被电动车刮了 骑着就跑了", "122"),
+        ("想查查我那个案子审到哪一步了", "12368"),  # one's own case: no investigation asked
+        ("矿上通风设备坏了还让下井", "12350"),
+        ("婆家扣着孩子不让我见", "12338"),
+        ("地包到期了 村里要收回重分", "12345"),
+    ],
+)
+def test_set_27s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("举报厅长 材料往哪送", "contact"),
+        ("举报材料能用快递寄吗", "process"),
+        ("举报信写多长合适", "process"),
+        ("我不会写字 能打电话口头说吗", "contact"),
+        ("举报的事要是不属实会怎么样", "process"),
+        ("几个人一起写联名信行吗", "process"),
+    ],
+)
+def test_set_27s_questions_about_reporting(brain: Brain, text: str, topic: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and topic in reply.topics, (text, reply.kind, reply.topics)

@@ -40,6 +40,7 @@ def _learned_opinion(folded: str) -> bool:
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
 _FACT_DIGITS = 4  # 8:00 and longer
+_DENIALS = ("不是", "不属于", "并非")  # 不是省里的 denies the post that follows
 # Common English words that are not pinyin syllables: a text of Latin letters with one of
 # them is English; without, it is Chinese typed in pinyin (dianhua duoshao).
 _ENGLISH_WORDS = re.compile(
@@ -198,16 +199,27 @@ class Brain:
                 c for c in chosen if c.id != how_to and how_to not in self._intents[c.id].part_of
             ]
         # A post in the group's remit (厅长) outranks a route its office's name suggests (交通).
+        # (县里干部违纪 不是省里的: a post denied is none named.)
         remit = [
-            c.id for c in ranked if c.id in tuning.remit_topics and c.keyword >= tuning.keyword
+            c.id
+            for c in ranked
+            if c.id in tuning.remit_topics
+            and c.keyword >= tuning.keyword
+            and not all(norm.endswith(_DENIALS, 0, start) for start, _end in c.spans)
         ]
-        # …and a route leads only when named outright: 收钱了 heard near 骗钱 is no crime.
-        route_led = (
-            bool(chosen)
-            and self._intents[chosen[0].id].kind == "route"
-            and chosen[0].keyword >= tuning.keyword
-            and not remit
-        )
+        # …and a route leads only when named outright: 收钱了 heard near 骗钱 is no crime. One
+        # named so beats one only heard (县里一个局长收钱了 上哪说去: 12388, not 110).
+        outright = [
+            c
+            for c in chosen or ()
+            if self._intents[c.id].kind == "route" and c.keyword >= tuning.keyword
+        ]
+        route_led = bool(outright) and not remit
+        if how and route_led and chosen and chosen[0] is not outright[0]:
+            heard = {c.id for c in chosen if self._intents[c.id].kind == "route"} - {
+                c.id for c in outright
+            }
+            chosen = [*outright, *(c for c in chosen if c not in outright and c.id not in heard)]
         if how and not route_led:
             # How to report first; then the topics asked, and the routes of wrongdoing with a
             # line of its own (镇长的问题归谁管 → 12388), not those a word only suggests.

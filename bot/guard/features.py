@@ -167,6 +167,10 @@ class Patterns:
             r"|举报(?!电话|信|材料|方式|途径|渠道|的|需要|要|怎么|什么|哪|人|了|后|完|是|能|可以|有))"
         )
         self.investigate = re.compile(_flat(lex.investigation_requests))
+        # 想查查我那个案子审到哪了: one's own case looked up, nobody to investigate
+        self.own_matter = re.compile(
+            r"我(?:的|那个|家的?)(?:案子|官司|事|档案|社保|工资|成绩|快递|材料|信|房子)"
+        )
         # 看看账就清楚了, 查一查就知道了: a look that would tell, not a question
         self.go_and_check = re.compile(
             rf"{_flat(lex.go_and_check)}|[查看翻问][^{_STOP}]{{0,3}}就全?(?:知道|明白|清楚)"
@@ -245,6 +249,8 @@ class Patterns:
             r"|(?:反映|举报)(?:不|吗|给谁|找谁)"
             # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
             r"|找(?:中央)?巡视组(?:有用|管用|好使|行不行|能行)"
+            # 材料往哪送: where the material goes is how to report
+            r"|(?:材料|举报信)[^\s,.!?]{0,4}(?:往哪|寄哪|送哪|交哪|给谁)"
             # 该怎么跟巡视组说, 能跟你们说吗: telling the group is reporting to it
             r"|(?:怎么|如何|该|能|可以)[^\s,.!?]{0,4}(?:跟|向|对)(?:巡视组|你们|您)(?:说|讲)"
             rf"|{_latin('who')} (?:should|do|can|would) i (?:tell|report|contact|call)"
@@ -466,7 +472,7 @@ class Features:
             code=bool(p.code.search(unsplit) or p.registration.search(unsplit)),
             contact=contact,
             traces=contact or bool(numbers - known_numbers),
-            investigate=bool(p.investigate.search(text)),
+            investigate=bool(p.investigate.search(text)) and not p.own_matter.search(text),
             go_and_check=bool(p.go_and_check.search(text)),
             directed=bool(p.directed.search(text)),
             send=bool(p.send.search(text)),
