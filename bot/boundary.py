@@ -204,6 +204,7 @@ _OTHERS_REACH = 8  # 另外几个回头看的|省份: characters read after "oth
 _PLACE_BEFORE = 8  # 巡视组去没去|黑龙江: characters read before a place for what is asked
 _PLACE_AFTER = 24  # 黑龙江|那边也有巡视组吗 我闺女…: characters read after it
 _COMPARED_REACH = 6  # 跟辽宁|的是不是一个: characters read after our place for "the same"
+_PLACE_PREPOSITIONS = "在去到"  # 在鲁的信箱: a lone abbreviation may follow these
 _LATIN_SCALE = 4  # …for a place written in Latin letters, four times as many
 _HERE_REACH = 10  # 内蒙|的,我们那边: characters read after the asker's place for "there"
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
@@ -486,7 +487,8 @@ class Boundary:
         """湘 巡视组 电话, 苏·巡视组热线, 粤的巡视组电话: an abbreviation standing as a word
         (nothing or a separator before it; a separator or 的 after it), then what is asked.
         Inside a word it is no province: 鲁莽, 晋升, 京东, 沪深股市."""
-        if start and text[start - 1].isalnum():
+        # 中央巡视组在鲁的信箱: after 在, 去, 到 it stands as a place too
+        if start and text[start - 1].isalnum() and text[start - 1] not in _PLACE_PREPOSITIONS:
             return False
         at = self._past_separators(text, end)
         join = next((w for w in self._joins if text.startswith(w, at)), "")

@@ -867,3 +867,38 @@ def test_set_27s_matters_of_life_get_their_line(brain: Brain, text: str, number:
 def test_set_27s_questions_about_reporting(brain: Brain, text: str, topic: str) -> None:
     reply = brain.answer(text, AFTER)
     assert reply.kind == "faq" and topic in reply.topics, (text, reply.kind, reply.topics)
+
+
+# -- set 28's classes (round 11), in words of our own ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "龙江那边的巡视组信箱",  # 龙江: Heilongjiang said short
+        "中央巡视组在苏的电话是多少",  # a lone abbreviation after 在
+        "我户口在天津 住大连 天津的巡视组电话多少",  # living here, asking about there
+    ],
+)
+def test_set_28s_other_bodies_never_get_our_lines(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+def test_an_abbreviation_inside_a_word_after_zai_is_still_no_place(brain: Brain) -> None:
+    reply = brain.answer("我在鲁莽的时候打过巡视组电话 现在还能打吗", AFTER)
+    assert reply.kind != "boundary"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("有人往河套里倒油泥 水都黑了", "12369"),
+        ("车间设备老掉牙了 伤了两个人", "12350"),
+        ("食堂进的肉颜色不对 有股味", "12315"),
+        ("高考录取政策找谁问", "12345"),
+    ],
+)
+def test_set_28s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
