@@ -21,8 +21,7 @@ and `limit=capacity` asks for exactly the free room behind them. When all of tho
 in hand, nothing more is fetched until the oldest finishes.
 
 On the stop signal fetching ends at once, what is in hand gets `drain` seconds to finish,
-and one last getUpdates (limit 1, timeout 0, given the rest of `STOP_BUDGET`) confirms what
-was handled. Anything else is
+and one last getUpdates (limit 1, timeout 0) confirms what was handled. Anything else is
 left unconfirmed, for the next start.
 """
 
@@ -54,11 +53,7 @@ MIN_GAP = 0.05
 BUSY_POLL = 0.5
 DRAIN = 7.5  # seconds in-flight updates get after SIGTERM: exit well within Docker's 10 s
 READ_GRACE = 10.0  # read timeout beyond the long poll itself
-# The last confirming call gets what the drain left of STOP_BUDGET, at least CONFIRM_TIMEOUT:
-# a drain done in 0.2 s leaves a slow network 8.8 s, so that a confirmation that is merely
-# slow does not send every update handled since the last fetch round again (answered twice).
-STOP_BUDGET = 9.0
-CONFIRM_TIMEOUT = 1.0
+CONFIRM_TIMEOUT = 1.0  # the last confirming call must not hold up the exit
 
 # The raw call is deliberate (see `Poller._fetch`); the library suggests get_updates.
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
@@ -136,10 +131,8 @@ class Poller:
             with contextlib.suppress(asyncio.CancelledError):
                 await fetcher
         finally:
-            started = time.monotonic()
             await self._drain()
-            left = STOP_BUDGET - (time.monotonic() - started)
-            await self._confirm(app.bot, max(CONFIRM_TIMEOUT, left))
+            await self._confirm(app.bot)
 
     # -- fetching --------------------------------------------------------------------------
 
@@ -244,7 +237,7 @@ class Poller:
             self.ledger.running,
         )
 
-    async def _confirm(self, bot: Bot, timeout: float = CONFIRM_TIMEOUT) -> None:
+    async def _confirm(self, bot: Bot) -> None:
         """Tell Telegram what was handled since the last getUpdates."""
         offset = self.ledger.offset
         if offset is None or offset == self._sent_offset:
@@ -253,9 +246,9 @@ class Poller:
             await bot.do_api_request(
                 "getUpdates",
                 api_kwargs={"offset": offset, "limit": 1, "timeout": 0},
-                read_timeout=timeout,
-                connect_timeout=timeout,
-                pool_timeout=timeout,
+                read_timeout=CONFIRM_TIMEOUT,
+                connect_timeout=CONFIRM_TIMEOUT,
+                pool_timeout=CONFIRM_TIMEOUT,
             )
         except TelegramError as exc:
             log.warning(
