@@ -88,6 +88,14 @@ HOSTILE: dict[str, str] = {
     "spoken digits": _fill("八八八"),
     "rounds and terms": _fill("十九届第一轮"),
     "asker's place repeated": _fill("我是内蒙的"),
+    # The round-4 patterns: words dictated one by one, initials spelt with dots, digits in
+    # pinyin, 老 and a surname, places after 在 and compared with ours, a name recalled aloud
+    "dictated words": _fill("我们 村 书记 "),
+    "initials with dots": _fill("l.d.h "),
+    "pinyin digits": _fill("ling er si ba "),
+    "老 and a surname": _fill("老高 "),
+    "在 + abbreviation, 跟辽宁": _fill("在鲁的跟辽宁一样"),
+    "马什么马": _fill("马什么马"),
 }
 
 
