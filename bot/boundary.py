@@ -153,8 +153,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
 _WORD_SECTIONS = (
     "abbr_areas", "abbr_directions", "abbr_counts", "abbr_glued", "abbr_joins", "links",
     "elsewhere", "notice_places", "not_places", "follow_ups", "compare_words", "asker_after",
-    "not_subjects",
-    "now",
+    "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places",
@@ -605,11 +604,9 @@ class Boundary:
     def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         # 河北的巡视组电话跟辽宁一样吗: ours named only to compare the other with it; 我住丹东
         # 通化那边的事找哪个巡视组: ours where the asker lives, the other one asked about.
-        named = [i for i, _word in provinces if i != self._ours]
         if self._ours_asked(text, provinces):
-            named.append(self._ours)
-        if self._ours in named:
             return None
+        named = [i for i, _word in provinces if i != self._ours]
         near = self._around(text, provinces)
         if not (self._about_inspection(near) or self._follow_up(text, provinces)):
             return None

@@ -18,6 +18,18 @@ AFTER = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 OURS = ("024-88881877", "024-88881977")
 
 
+def _assert_routed(brain: Brain, text: str, number: str) -> None:
+    """A matter of life: a route, with its channel's number."""
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+def _assert_not_ours(brain: Brain, text: str) -> None:
+    """Another body: the boundary reply, and never our lines."""
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
 def _kind(brain: Brain, text: str) -> tuple[str, tuple[str, ...]]:
     reply = brain.answer(text, AFTER)
     return reply.kind, reply.topics
@@ -35,8 +47,7 @@ def _kind(brain: Brain, text: str) -> tuple[str, tuple[str, ...]]:
     ],
 )
 def test_a_service_overcharging_is_routed_not_refused(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -268,8 +279,7 @@ def test_the_meeting_answer_names_who_chaired_it_from_the_notice(brain: Brain) -
     ],
 )
 def test_set_19s_matters_of_life_have_their_route(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(("text", "topic"), [("晚安 改天再问", "bye"), ("谢谢你 很有用", "thanks")])
@@ -315,8 +325,7 @@ def test_the_time_difference_asks_about_the_hours(brain: Brain) -> None:
     ],
 )
 def test_set_20s_matters_of_life_have_their_route(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -395,8 +404,7 @@ def test_prices_and_shopping_are_not_understood(brain: Brain, text: str) -> None
 def test_another_group_or_provinces_said_short_never_get_our_lines(
     brain: Brain, text: str
 ) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    _assert_not_ours(brain, text)
 
 
 @pytest.mark.parametrize("text", ["中央三组的电话是多少", "巡视组电话 我们县两个乡镇都想知道"])
@@ -450,8 +458,7 @@ def test_questions_about_where_to_report_are_answered(brain: Brain, text: str) -
     ],
 )
 def test_set_21s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 def test_domestic_violence_also_gives_the_police() -> None:
@@ -490,8 +497,7 @@ def test_a_bare_laugh_stays_not_understood_and_venting_no_grievance(brain: Brain
 
 @pytest.mark.parametrize("text", ["我儿子在吉省上班 那边巡视组咋联系", "鲁省的巡视组信箱多少"])
 def test_an_abbreviation_glued_to_province_is_that_province(brain: Brain, text: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    _assert_not_ours(brain, text)
 
 
 def test_the_full_name_of_our_province_is_not_read_as_an_abbreviation(brain: Brain) -> None:
@@ -544,8 +550,7 @@ def test_set_22s_questions_about_reporting(brain: Brain, text: str, topic: str) 
     ],
 )
 def test_set_22s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 def test_laughter_is_dropped_before_what_follows_it(brain: Brain) -> None:
@@ -558,8 +563,7 @@ def test_laughter_is_dropped_before_what_follows_it(brain: Brain) -> None:
 
 @pytest.mark.parametrize("text", ["那山东的呢", "河北呢?", "江苏那边也有吗"])
 def test_a_follow_up_naming_only_a_place_asks_about_that_place(brain: Brain, text: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    _assert_not_ours(brain, text)
 
 
 def test_a_follow_up_naming_our_own_city_is_no_other_body(brain: Brain) -> None:
@@ -599,8 +603,7 @@ def test_set_23s_questions_of_process(brain: Brain, text: str, topic: str) -> No
     ],
 )
 def test_set_23s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 # -- set 24's classes (round 7), in words of our own -------------------------------------------
@@ -613,8 +616,7 @@ def test_set_23s_matters_of_life_get_their_line(brain: Brain, text: str, number:
 def test_another_province_compared_with_ours_never_gets_our_lines(
     brain: Brain, text: str
 ) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    _assert_not_ours(brain, text)
 
 
 def test_a_journey_in_a_long_story_is_not_the_body_asked_about(brain: Brain) -> None:
@@ -670,8 +672,7 @@ def test_questions_ending_in_whom_or_right_are_answered(brain: Brain, text: str)
     ],
 )
 def test_set_24s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -709,8 +710,7 @@ def test_not_having_written_it_down_is_no_request_to_record(brain: Brain) -> Non
     ],
 )
 def test_set_25s_other_bodies(brain: Brain, text: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    _assert_not_ours(brain, text)
 
 
 def test_a_hypothetical_with_a_route_only_misheard_leads_with_how_to_report(brain: Brain) -> None:
@@ -735,8 +735,7 @@ def test_a_fraud_in_progress_told_as_a_story_is_routed_to_the_police(brain: Brai
     ],
 )
 def test_set_25s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -766,8 +765,7 @@ def test_set_25s_questions_and_greetings(
     ],
 )
 def test_set_26s_other_bodies_never_get_our_lines(brain: Brain, text: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    _assert_not_ours(brain, text)
 
 
 def test_living_here_and_asking_about_here_is_ours(brain: Brain) -> None:
@@ -816,8 +814,7 @@ def test_set_26s_questions(brain: Brain, text: str, kind: str, topic: str) -> No
     ],
 )
 def test_set_26s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 # -- set 27's classes (round 10), in words of our own ------------------------------------------
@@ -849,8 +846,7 @@ def test_an_outsider_calling_our_line_about_liaoning_gets_it(brain: Brain) -> No
     ],
 )
 def test_set_27s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -881,8 +877,7 @@ def test_set_27s_questions_about_reporting(brain: Brain, text: str, topic: str) 
     ],
 )
 def test_set_28s_other_bodies_never_get_our_lines(brain: Brain, text: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+    _assert_not_ours(brain, text)
 
 
 def test_an_abbreviation_inside_a_word_after_zai_is_still_no_place(brain: Brain) -> None:
@@ -900,5 +895,4 @@ def test_an_abbreviation_inside_a_word_after_zai_is_still_no_place(brain: Brain)
     ],
 )
 def test_set_28s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+    _assert_routed(brain, text, number)
