@@ -110,6 +110,10 @@ class BoundaryData(Strict):
     year_visitors: tuple[str, ...] = ()
     year_visits: tuple[str, ...] = ()
     abbr_joins: tuple[str, ...] = ()
+    abbr_before: tuple[str, ...] = ()
+    asker_from: tuple[str, ...] = ()
+    asker_came: tuple[str, ...] = ()
+    abbr_tails: tuple[str, ...] = ()
     keyword_before: tuple[str, ...] = ()
     keyword_after: tuple[str, ...] = ()
     terms: tuple[_Term, ...] = ()
@@ -151,7 +155,8 @@ def _check(data: BoundaryData, out: Collector) -> None:
 
 
 _WORD_SECTIONS = (
-    "abbr_areas", "abbr_directions", "abbr_counts", "abbr_glued", "abbr_joins", "links",
+    "abbr_areas", "abbr_directions", "abbr_counts", "abbr_glued", "abbr_joins", "abbr_before",
+    "abbr_tails", "asker_from", "asker_came", "links",
     "elsewhere", "notice_places", "not_places", "follow_ups", "compare_words", "asker_after",
     "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
@@ -203,7 +208,6 @@ _OTHERS_REACH = 8  # 另外几个回头看的|省份: characters read after "oth
 _PLACE_BEFORE = 8  # 巡视组去没去|黑龙江: characters read before a place for what is asked
 _PLACE_AFTER = 24  # 黑龙江|那边也有巡视组吗 我闺女…: characters read after it
 _COMPARED_REACH = 6  # 跟辽宁|的是不是一个: characters read after our place for "the same"
-_PLACE_PREPOSITIONS = "在去到"  # 在鲁的信箱: a lone abbreviation may follow these
 _LATIN_SCALE = 4  # …for a place written in Latin letters, four times as many
 _HERE_REACH = 10  # 内蒙|的,我们那边: characters read after the asker's place for "there"
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
@@ -312,6 +316,8 @@ class Boundary:
         self._glued = tuple(fold(w) for w in d.abbr_glued)
         self._compare_words = tuple(fold(w) for w in d.compare_words)
         self._asker_after = tuple(fold(w) for w in d.asker_after)
+        self._asker_from = tuple(fold(w) for w in d.asker_from)
+        self._asker_came = tuple(fold(w) for w in d.asker_came)
         self._follow_ups = tuple(sorted((fold(w) for w in d.follow_ups), key=len, reverse=True))
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
@@ -328,6 +334,8 @@ class Boundary:
         self._year_visitors = tuple(fold(w) for w in d.year_visitors)
         self._year_visits = tuple(fold(w) for w in d.year_visits)
         self._joins = tuple(fold(w) for w in d.abbr_joins)
+        self._abbr_before = frozenset(fold(w) for w in d.abbr_before)
+        self._abbr_tails = tuple(sorted((fold(w) for w in d.abbr_tails), key=len, reverse=True))
         self._keyword_before = tuple(fold(w) for w in d.keyword_before)
         self._keyword_after = tuple(fold(w) for w in d.keyword_after)
         keywords = tuple(keywords)
@@ -416,8 +424,11 @@ class Boundary:
         return found
 
     def _asker_elsewhere(self, text: str, start: int, end: int) -> bool:
-        """我人在香港想打过去问问: where the asker is, calling us; 我在哈尔滨 这边巡视组电话多少
-        asks for the body *there* (这边, 当地), so the place counts."""
+        """我人在香港想打过去问问, 自台湾返乡: where the asker is or came from, calling us;
+        我在哈尔滨 这边巡视组电话多少 asks for the body *there* (这边, 当地), so the place
+        counts."""
+        if text.endswith(self._asker_from, 0, start) and text.startswith(self._asker_came, end):
+            return True
         if not text.endswith(self._asker, 0, _before_spaces(text, start)):
             return False
         # 我是内蒙的,我们那边巡视组: "there" may come a few characters on.
@@ -486,14 +497,20 @@ class Boundary:
         """湘 巡视组 电话, 苏·巡视组热线, 粤的巡视组电话: an abbreviation standing as a word
         (nothing or a separator before it; a separator or 的 after it), then what is asked.
         Inside a word it is no province: 鲁莽, 晋升, 京东, 沪深股市."""
-        # 中央巡视组在鲁的信箱: after 在, 去, 到 it stands as a place too
-        if start and text[start - 1].isalnum() and text[start - 1] not in _PLACE_PREPOSITIONS:
+        # 中央巡视组在鲁的信箱: after 在, 去, 到 it stands as a place too, and then it may take
+        # 了 or 过 (巡视组进驻赣了吗,电话多少: 驻 | 赣 | 了吗 | 电话).
+        placed = bool(start) and text[start - 1] in self._abbr_before
+        if start and text[start - 1].isalnum() and not placed:
             return False
         at = self._past_separators(text, end)
+        glued = at == end
+        tail = next((w for w in self._abbr_tails if text.startswith(w, at)), "") if placed else ""
+        if tail:  # parts it from the next word as a mark would
+            at, glued = self._past_separators(text, at + len(tail)), False
         join = next((w for w in self._joins if text.startswith(w, at)), "")
         if join:
             at = self._past_separators(text, at + len(join))
-        elif at == end:
+        elif glued:
             return False  # glued to the next character: part of a word
         return text.startswith(self._subjects, at)
 
@@ -736,13 +753,16 @@ class Boundary:
     def _earlier(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         """上一轮巡视辽宁是哪年, 上次巡视是什么时候: when an earlier round was, which the notice
         does not say. 上一轮巡视整改得怎么样 asks what this follow-up re-examines: ours."""
+        ours = {w for i, w in provinces if i == self._ours}
         for word in self._earlier_words:
             at = text.find(word)
             while at >= 0:
                 body = self._skip_links(text, at + len(word))
                 if text.startswith(self._inspection, body):
                     ask = text[body : body + _EARLIER_REACH]
-                    if any(a in ask for a in self._earlier_asks):
+                    # 上一次巡视辽宁的时候电话是多少: the notice is itself a follow-up, so an
+                    # earlier inspection of its own province is the round before it.
+                    if any(a in ask for a in self._earlier_asks) or any(o in ask for o in ours):
                         return self._name("earlier", word)
                 at = text.find(word, at + 1)
         return None

@@ -128,6 +128,10 @@ _CLOCK_RE = re.compile(
     r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
 )
 # Clause boundaries in normalised text, where punctuation has become a space.
+# An item's number: a digit on its own (1能匿名, not the 1 of 110034), or a Chinese numeral
+# between spaces (一 巡视组电话多少 二 他在外地能不能写信).
+_ITEM_RE = re.compile(r"(?<!\d)[1-9](?!\d)|(?:^|(?<= ))[一二三四五六七八九](?= )")
+_ITEM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 _CLAUSE_BREAK_RE = re.compile(r" |还有|另外|以及|顺便|再问|再就是|然后")
 
 
@@ -203,6 +207,18 @@ def normalise_folded(folded: str) -> str:
     data = language_data()
     text = data.token.sub(lambda m: data.tokens[m.group()], text)
     return _PUNCT_RUN_RE.sub(" ", strip_fillers(text)).strip()
+
+
+def list_items(norm: str) -> list[int]:
+    """Where each question of a numbered list in a normalised message begins, [] if it is
+    none: 1 电话多少 2 几点能打 3 信寄哪 → [0, 7, 14] (①能匿名吗②信箱号 folds to 1能匿名2信箱).
+    The numbers must run 1, 2, 3 in order, so a number in a sentence (3个人去过 2回) is none."""
+    starts: list[int] = []
+    for m in _ITEM_RE.finditer(norm):
+        item = m.group()
+        if (int(item) if item.isdigit() else _ITEM_VALUES[item]) == len(starts) + 1:
+            starts.append(m.start())
+    return starts if len(starts) > 1 else []  # one item is no list
 
 
 def clause_starts(norm: str) -> list[int]:

@@ -7,33 +7,10 @@ talk, while a bare laugh stays "not understood", as the older sets label it."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
+from replies import AFTER, OURS, assert_not_ours, assert_routed, topics_of
 
 from bot.answer import Brain
-
-AFTER = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-OURS = ("024-88881877", "024-88881977")
-
-
-def _assert_routed(brain: Brain, text: str, number: str) -> None:
-    """A matter of life: a route, with its channel's number."""
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
-
-
-def _assert_not_ours(brain: Brain, text: str) -> None:
-    """Another body: the boundary reply, and never our lines."""
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
-
-
-def _kind(brain: Brain, text: str) -> tuple[str, tuple[str, ...]]:
-    reply = brain.answer(text, AFTER)
-    return reply.kind, reply.topics
-
 
 # -- a service's overcharge is a complaint; an official's is a deed ---------------------------
 
@@ -47,7 +24,7 @@ def _kind(brain: Brain, text: str) -> tuple[str, tuple[str, ...]]:
     ],
 )
 def test_a_service_overcharging_is_routed_not_refused(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +35,7 @@ def test_a_service_overcharging_is_routed_not_refused(brain: Brain, text: str, n
     ],
 )
 def test_an_official_overcharging_is_still_refused(brain: Brain, text: str) -> None:
-    assert _kind(brain, text)[0] == "report_guard", text
+    assert topics_of(brain, text)[0] == "report_guard", text
 
 
 # -- asking the bot to carry something to the group -------------------------------------------
@@ -79,7 +56,7 @@ def test_asking_to_pass_something_to_the_group_is_refused(brain: Brain, text: st
 
 
 def test_asking_who_the_leader_is_is_no_forwarding(brain: Brain) -> None:
-    kind, topics = _kind(brain, "组长叫啥 副组长有谁")
+    kind, topics = topics_of(brain, "组长叫啥 副组长有谁")
     assert kind == "faq" and "deputies" in topics, (kind, topics)
 
 
@@ -87,7 +64,7 @@ def test_asking_who_the_leader_is_is_no_forwarding(brain: Brain) -> None:
 
 
 def test_whether_to_report_ones_relative_is_a_question(brain: Brain) -> None:
-    kind, topics = _kind(brain, "我可以举报我亲戚吗 他在市里当局长 心里挺纠结")
+    kind, topics = topics_of(brain, "我可以举报我亲戚吗 他在市里当局长 心里挺纠结")
     assert kind != "report_guard", (kind, topics)
 
 
@@ -99,7 +76,7 @@ def test_whether_to_report_ones_relative_is_a_question(brain: Brain) -> None:
     ],
 )
 def test_favouring_relatives_told_is_still_refused(brain: Brain, text: str) -> None:
-    assert _kind(brain, text)[0] == "report_guard", text
+    assert topics_of(brain, text)[0] == "report_guard", text
 
 
 # -- questions of process and of what the group takes -----------------------------------------
@@ -115,7 +92,7 @@ def test_favouring_relatives_told_is_still_refused(brain: Brain, text: str) -> N
     ],
 )
 def test_questions_of_process_get_the_process_answer(brain: Brain, text: str) -> None:
-    kind, topics = _kind(brain, text)
+    kind, topics = topics_of(brain, text)
     assert kind == "faq" and "process" in topics, (text, kind, topics)
 
 
@@ -133,7 +110,7 @@ def test_a_grievance_of_ones_own_still_gets_the_general_channels(brain: Brain) -
     ],
 )
 def test_whether_the_briber_counts_is_what_the_group_takes(brain: Brain, text: str) -> None:
-    kind, topics = _kind(brain, text)
+    kind, topics = topics_of(brain, text)
     assert kind == "faq" and "scope_what" in topics, (text, kind, topics)
 
 
@@ -157,7 +134,7 @@ def test_banter_and_everyday_greetings_are_small_talk(brain: Brain, text: str, t
 
 
 def test_banter_beside_a_question_answers_the_question(brain: Brain) -> None:
-    kind, topics = _kind(brain, "你真逗 那电话到底多少")
+    kind, topics = topics_of(brain, "你真逗 那电话到底多少")
     assert kind == "faq" and topics == ("phone",), (kind, topics)
 
 
@@ -197,7 +174,7 @@ def test_matters_of_life_in_new_words_have_their_route(
     ],
 )
 def test_notice_questions_in_hurried_words(brain: Brain, text: str, topic: str) -> None:
-    kind, topics = _kind(brain, text)
+    kind, topics = topics_of(brain, text)
     assert kind == "faq" and topic in topics, (text, kind, topics)
 
 
@@ -257,7 +234,7 @@ def test_offers_and_deeds_in_new_words(brain: Brain, text: str, report: bool) ->
     ],
 )
 def test_notice_questions_of_set_19s_kinds(brain: Brain, text: str, topic: str) -> None:
-    kind, topics = _kind(brain, text)
+    kind, topics = topics_of(brain, text)
     assert kind == "faq" and topic in topics, (text, kind, topics)
 
 
@@ -279,7 +256,7 @@ def test_the_meeting_answer_names_who_chaired_it_from_the_notice(brain: Brain) -
     ],
 )
 def test_set_19s_matters_of_life_have_their_route(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(("text", "topic"), [("晚安 改天再问", "bye"), ("谢谢你 很有用", "thanks")])
@@ -305,7 +282,7 @@ def test_a_road_accident_said_plainly_gets_122(brain: Brain) -> None:
 
 
 def test_the_time_difference_asks_about_the_hours(brain: Brain) -> None:
-    kind, topics = _kind(brain, "我在国外 时差怎么算 几点打过去合适")
+    kind, topics = topics_of(brain, "我在国外 时差怎么算 几点打过去合适")
     assert kind == "faq" and "hours" in topics, (kind, topics)
 
 
@@ -325,7 +302,7 @@ def test_the_time_difference_asks_about_the_hours(brain: Brain) -> None:
     ],
 )
 def test_set_20s_matters_of_life_have_their_route(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -404,7 +381,7 @@ def test_prices_and_shopping_are_not_understood(brain: Brain, text: str) -> None
 def test_another_group_or_provinces_said_short_never_get_our_lines(
     brain: Brain, text: str
 ) -> None:
-    _assert_not_ours(brain, text)
+    assert_not_ours(brain, text)
 
 
 @pytest.mark.parametrize("text", ["中央三组的电话是多少", "巡视组电话 我们县两个乡镇都想知道"])
@@ -458,7 +435,7 @@ def test_questions_about_where_to_report_are_answered(brain: Brain, text: str) -
     ],
 )
 def test_set_21s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 def test_domestic_violence_also_gives_the_police() -> None:
@@ -497,7 +474,7 @@ def test_a_bare_laugh_stays_not_understood_and_venting_no_grievance(brain: Brain
 
 @pytest.mark.parametrize("text", ["我儿子在吉省上班 那边巡视组咋联系", "鲁省的巡视组信箱多少"])
 def test_an_abbreviation_glued_to_province_is_that_province(brain: Brain, text: str) -> None:
-    _assert_not_ours(brain, text)
+    assert_not_ours(brain, text)
 
 
 def test_the_full_name_of_our_province_is_not_read_as_an_abbreviation(brain: Brain) -> None:
@@ -550,7 +527,7 @@ def test_set_22s_questions_about_reporting(brain: Brain, text: str, topic: str) 
     ],
 )
 def test_set_22s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 def test_laughter_is_dropped_before_what_follows_it(brain: Brain) -> None:
@@ -563,7 +540,7 @@ def test_laughter_is_dropped_before_what_follows_it(brain: Brain) -> None:
 
 @pytest.mark.parametrize("text", ["那山东的呢", "河北呢?", "江苏那边也有吗"])
 def test_a_follow_up_naming_only_a_place_asks_about_that_place(brain: Brain, text: str) -> None:
-    _assert_not_ours(brain, text)
+    assert_not_ours(brain, text)
 
 
 def test_a_follow_up_naming_our_own_city_is_no_other_body(brain: Brain) -> None:
@@ -603,7 +580,7 @@ def test_set_23s_questions_of_process(brain: Brain, text: str, topic: str) -> No
     ],
 )
 def test_set_23s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 # -- set 24's classes (round 7), in words of our own -------------------------------------------
@@ -616,7 +593,7 @@ def test_set_23s_matters_of_life_get_their_line(brain: Brain, text: str, number:
 def test_another_province_compared_with_ours_never_gets_our_lines(
     brain: Brain, text: str
 ) -> None:
-    _assert_not_ours(brain, text)
+    assert_not_ours(brain, text)
 
 
 def test_a_journey_in_a_long_story_is_not_the_body_asked_about(brain: Brain) -> None:
@@ -672,7 +649,7 @@ def test_questions_ending_in_whom_or_right_are_answered(brain: Brain, text: str)
     ],
 )
 def test_set_24s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -710,7 +687,7 @@ def test_not_having_written_it_down_is_no_request_to_record(brain: Brain) -> Non
     ],
 )
 def test_set_25s_other_bodies(brain: Brain, text: str) -> None:
-    _assert_not_ours(brain, text)
+    assert_not_ours(brain, text)
 
 
 def test_a_hypothetical_with_a_route_only_misheard_leads_with_how_to_report(brain: Brain) -> None:
@@ -735,7 +712,7 @@ def test_a_fraud_in_progress_told_as_a_story_is_routed_to_the_police(brain: Brai
     ],
 )
 def test_set_25s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -765,7 +742,7 @@ def test_set_25s_questions_and_greetings(
     ],
 )
 def test_set_26s_other_bodies_never_get_our_lines(brain: Brain, text: str) -> None:
-    _assert_not_ours(brain, text)
+    assert_not_ours(brain, text)
 
 
 def test_living_here_and_asking_about_here_is_ours(brain: Brain) -> None:
@@ -814,7 +791,7 @@ def test_set_26s_questions(brain: Brain, text: str, kind: str, topic: str) -> No
     ],
 )
 def test_set_26s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 # -- set 27's classes (round 10), in words of our own ------------------------------------------
@@ -846,7 +823,7 @@ def test_an_outsider_calling_our_line_about_liaoning_gets_it(brain: Brain) -> No
     ],
 )
 def test_set_27s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize(
@@ -877,7 +854,7 @@ def test_set_27s_questions_about_reporting(brain: Brain, text: str, topic: str) 
     ],
 )
 def test_set_28s_other_bodies_never_get_our_lines(brain: Brain, text: str) -> None:
-    _assert_not_ours(brain, text)
+    assert_not_ours(brain, text)
 
 
 def test_an_abbreviation_inside_a_word_after_zai_is_still_no_place(brain: Brain) -> None:
@@ -895,4 +872,4 @@ def test_an_abbreviation_inside_a_word_after_zai_is_still_no_place(brain: Brain)
     ],
 )
 def test_set_28s_matters_of_life_get_their_line(brain: Brain, text: str, number: str) -> None:
-    _assert_routed(brain, text, number)
+    assert_routed(brain, text, number)

@@ -10,6 +10,7 @@ away: it only adds the reminder not to send details under it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -26,7 +27,7 @@ from bot.boundary import Boundary, Outside
 from bot.guard import explain, mentions_wrongdoing
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
-from bot.text import clause_starts, fold, has_cjk, language_data, normalise_folded
+from bot.text import clause_starts, fold, has_cjk, language_data, list_items, normalise_folded
 
 # A second opinion on whether a folded message is a report, beside the guard's rules. The
 # default is the learned model (bot.learned: its score against its exported threshold; no
@@ -186,9 +187,16 @@ class Brain:
         if quotes and all(t in self._intents for t in quotes.topics):
             return self._quoting(ranked, quotes, now, lang)
         how = signals.how_to_report and tuning.how_to_report in self._intents
-        if not how and (not ranked or ranked[0].score < tuning.low_confidence):
+        unsure = not ranked or ranked[0].score < tuning.low_confidence
+        # 要是有人收了二十万,算不算巡视组管的事: a question about the remit, in no topic's words,
+        # is answered with whom and what the group takes, not with "did you mean".
+        remit_answer = [t for t in tuning.remit_answer if t in self._intents]
+        if signals.remit and remit_answer and not how and unsure:
+            return self._compose(remit_answer, now, lang, 1.0)
+        if not how and unsure:
             return self._fallback(ranked, lang)
-        chosen = self._choose(ranked, clause_starts(norm)) if ranked else None
+        limit = self._limit(norm)
+        chosen = self._choose(ranked, norm, limit) if ranked else None
         # 快递丢了 去哪投诉: where to complain, after a matter with a line of its own and no
         # word of the group, asks for that line, not how to report to the group (nor for its
         # details: scammed by an online seller is no question about a website of ours).
@@ -229,8 +237,10 @@ class Brain:
                 if self._intents[c.id].kind == "faq" or c.id in tuning.report_routes
             ]
             ids = list(dict.fromkeys([tuning.how_to_report, *asked, *remit]))
-            return self._compose(ids[: tuning.max_topics], now, lang, 1.0)
+            return self._compose(ids[:limit], now, lang, 1.0)
         if chosen is None:
+            if signals.remit and remit_answer:
+                return self._compose(remit_answer, now, lang, 1.0)
             return self._did_you_mean(ranked, lang)
         ids = [c.id for c in chosen]
         if signals.remit and ids[0] in tuning.report_routes:
@@ -242,7 +252,7 @@ class Brain:
         if off_topic:
             fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=confidence)
-        return self._compose(ids[: tuning.max_topics], now, lang, confidence)
+        return self._compose(ids[:limit], now, lang, confidence)
 
     def _quoting(self, ranked: list[Candidate], quotes: Quotes, now: datetime, lang: Lang) -> Reply:
         """88881977记下了,还有一个是啥: the facts of the numbers quoted, first; a near miss is
@@ -287,10 +297,11 @@ class Brain:
         beats = off[0].keyword >= strongest(False) and off[0].keyword > strongest(True)
         return off[0].id if beats else None
 
-    def _choose(self, ranked: list[Candidate], starts: list[int]) -> list[Candidate] | None:
-        """The topics to answer (never none), or None when the best two are too close to tell
-        apart."""
+    def _choose(self, ranked: list[Candidate], norm: str, limit: int) -> list[Candidate] | None:
+        """At most `limit` topics to answer (never none), or None when the best two are too
+        close to tell apart."""
         tuning = self.tuning
+        starts = clause_starts(norm)
         top, rest = ranked[0], ranked[1:]
         if self._intents[top.id].kind != "smalltalk":
             # 谢谢 at the end of a question is manners, not a second question.
@@ -298,9 +309,10 @@ class Brain:
         elif top.keyword >= tuning.keyword:
             # 谢谢 你说得真明白: thanks said outright; 真明 heard as 真名 is no question.
             rest = [c for c in rest if c.keyword >= tuning.keyword]
-        chosen = [top]
-        for c in rest:
-            if len(chosen) == tuning.max_topics:
+        items = list_items(norm)
+        chosen = self._per_item([top, *rest], items, len(norm))[:limit] if items else [top]
+        for c in rest if not items else ():
+            if len(chosen) == limit:
                 break
             # Another topic named by its own words is another question (电话和邮编各是多少;
             # 寄哪 他们几号走), however much stronger the first one is; so is a topic that lists
@@ -309,6 +321,7 @@ class Brain:
             own = c.keyword >= tuning.strong_keyword and c.spans and not _overlaps(c.spans, said)
             if own or self._shares_a_word(top, c):
                 chosen.append(c)
+        chosen = chosen or [top]
         if len(chosen) == 1 and rest:
             second = rest[0]
             same_words = not top.spans or _overlaps(top.spans, second.spans)
@@ -357,10 +370,50 @@ class Brain:
         # Answer clause by clause in the order asked (寄哪 他们几号走 → mail, then period),
         # the strongest first within a clause; a route leads.
         chosen.sort(key=lambda c: (min(_clause(s, starts) for s in c.spans or [(0, 0)]), -c.score))
-        chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
+        # …unless the group was asked about first, in a clause of its own, and the route after
+        # (巡视组电话多少? 还有我家暖气不热找谁: the lines, then 12345). A topic of ours heard
+        # inside a story (有人打电话说我儿子出车祸了) does not lead.
+        if not self._ours_first(chosen, norm, starts):
+            chosen.sort(key=lambda c: self._intents[c.id].kind != "route")
         # 你是真收吗: smalltalk first and a route heard only through pinyin (真收 → 征收);
         # dropping both would leave nothing, so the best one stays.
         return chosen or [top]
+
+    def _limit(self, norm: str) -> int:
+        """How many topics a reply may answer: more for a numbered list, which asks several."""
+        return self.tuning.max_list_topics if list_items(norm) else self.tuning.max_topics
+
+    def _per_item(self, ranked: list[Candidate], items: list[int], end: int) -> list[Candidate]:
+        """The topics each item of a numbered list names by its own words, item by item, the
+        strongest first: 1 能不能匿名 2 信寄哪 3 电话几点有人接 → process, mail, hours, phone.
+        What comes before the first item (我是幼儿园老师, 问三个事) is no question."""
+        bounds = [*items, end]
+        chosen: list[Candidate] = []
+        for lo, hi in itertools.pairwise(bounds):
+            chosen += [
+                c
+                for c in ranked
+                if c not in chosen
+                and c.keyword >= self.tuning.strong_keyword
+                and any(lo <= start < hi for start, _end in c.spans)
+            ]
+        return chosen
+
+    def _ours_first(self, chosen: list[Candidate], norm: str, starts: list[int]) -> bool:
+        """The first topic is ours, named outright in a clause that names the group, and
+        every route comes in a later clause."""
+        if not chosen or self._intents[chosen[0].id].kind != "faq" or not chosen[0].spans:
+            return False
+        first = chosen[0]
+        clause = max(_clause(s, starts) for s in first.spans)
+        bounds = [0, *starts, len(norm)]
+        said = norm[bounds[clause] : bounds[clause + 1]]
+        routes = [c for c in chosen if self._intents[c.id].kind == "route"]
+        return (
+            first.keyword >= self.tuning.keyword
+            and self._boundary.names_inspection(said)
+            and all(min(_clause(s, starts) for s in c.spans or [(0, 0)]) > clause for c in routes)
+        )
 
     def _specific_route(self, c: Candidate) -> bool:
         """A route of a domain of its own (not Tuning.generic), named by a word spelt right."""

@@ -18,6 +18,9 @@ class Tuning:
     # Two topics closer than this, found by the same words, are ambiguous: ask "did you mean".
     ambiguity_gap: float = 0.1
     max_topics: int = 3
+    # A numbered list asks a question or two per item (1 电话多少 2 几点能打 3 信寄哪 4 哪天
+    # 结束): it is answered with what its items name, up to this many topics.
+    max_list_topics: int = 6
     # Chit-chat needs its own words, a near-identical example, or a message this short.
     smalltalk_example: float = 0.8
     smalltalk_short: int = 4
@@ -34,6 +37,8 @@ class Tuning:
     # Topics whose words name someone in the group's remit (市长, 厅长): a report naming one is
     # the group's matter, and gets no other route's channel.
     remit_topics: tuple[str, ...] = ("scope_who",)
+    # The answer to a question about the remit that names no topic (算不算巡视组管的事).
+    remit_answer: tuple[str, ...] = ("scope_who", "scope_what")
     # Routes whose matter is itself wrongdoing with a reporting line of its own: a report about
     # it gets that line beside the refusal (村支书 → 12388, 派出所民警 → 12389). Other routes
     # are named in reports only in passing (上学, 小区, 油费), and their lines would mislead.
@@ -53,9 +58,12 @@ class Tuning:
     # (诊所乱收费 → health 12320 alone, 火车票退不了 → railway 12306 alone).
     generic: tuple[str, ...] = ("consumer", "grievance")
     # Topics answered together when a word both list is asked (回头看是什么意思: which group it
-    # is, and what a follow-up re-examines). Any other word two topics share stays ambiguous,
-    # so `check` still shows the confusion a copied keyword causes.
-    companions: frozenset[frozenset[str]] = frozenset({frozenset({"group", "follow_up"})})
+    # is, and what a follow-up re-examines; 都管什么: whom and what it takes). Any other word
+    # two topics share stays ambiguous, so `check` still shows the confusion a copied keyword
+    # causes.
+    companions: frozenset[frozenset[str]] = frozenset(
+        {frozenset({"group", "follow_up"}), frozenset({"scope_who", "scope_what"})}
+    )
     # The topic that says how to report: it leads the reply to a question about what to do
     # with someone's wrongdoing (如果我知道某局长受贿该怎么办), whatever else was matched.
     how_to_report: str = "contact"

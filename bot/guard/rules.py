@@ -44,8 +44,11 @@ def _official_wealth(f: Features) -> bool:
 
 def _accusation(f: Features) -> bool:
     # 省直厅局的一把手受贿 我知道内情 能跟巡视组反映不: a long question about how to report,
-    # about nobody in particular, is still a question.
-    how = f.asks_how and not (f.third or f.known or f.named or f.amount or f.code or f.traces)
+    # about nobody in particular, is still a question; so is one about where such a thing goes
+    # (乡里的干部上班时间打麻将,这种作风问题去哪说).
+    how = (f.asks_how or f.what_to_do) and not (
+        f.third or f.known or f.named or f.amount or f.code or f.traces
+    )
     return f.accuse and (not f.question or (f.story and not how))
 
 

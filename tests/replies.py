@@ -1,0 +1,29 @@
+"""Assertions about replies that several test modules share."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.answer import Brain
+
+AFTER = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # the period is over
+OURS = ("024-88881877", "024-88881977")
+
+
+def assert_routed(brain: Brain, text: str, number: str) -> None:
+    """A matter of life: a route, with its channel's number."""
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+def assert_not_ours(brain: Brain, text: str) -> None:
+    """Another body: the boundary reply, and never our lines."""
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "boundary" and not any(line in reply.text for line in OURS), text
+
+
+def topics_of(brain: Brain, text: str) -> tuple[str, tuple[str, ...]]:
+    """The reply's kind and topics."""
+    reply = brain.answer(text, AFTER)
+    return reply.kind, reply.topics
