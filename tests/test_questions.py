@@ -49,6 +49,8 @@ BLIND_FLOOR = {
     "holdout26.yaml": 0.95,  # round 9: first run 89.1 %
     "holdout27.yaml": 0.96,  # round 10: first run 90.0 %
     "holdout28.yaml": 0.94,  # round 11: first run 91.8 %
+    "holdout29.yaml": 0.96,  # round 12: first run 86.8 %
+    "holdout30.yaml": 0.97,  # round 13: first run 91.4 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
