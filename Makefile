@@ -78,6 +78,7 @@ lock: $(TEST_STAMP)
 # Re-fit the learned report guard from tests/data and the FAQ (knowledge/language/report_model.json).
 train: $(TEST_STAMP)
 	$(BIN)/python training/train_guard.py
+	$(BIN)/python training/train_topics.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from bot import knowledge as kb
-from bot import learned
+from bot import learned, learned_topics
 from bot.check import print_problems
 from bot.guard import Verdict, explain
 from bot.knowledge import Collector, KnowledgeError, read_yaml
@@ -249,6 +249,7 @@ def print_report(
             print(f"      guard: {_guard_line(r.guard)}", file=out)
         print(f"      reply: {_one_line(reply.text)}", file=out)
         print(f"      report model: {_model_opinion(c.q)}", file=out)
+        print(f"      topic model: {_topic_opinion(c.q)}", file=out)
 
 
 def _model_opinion(question: str) -> str:
@@ -256,6 +257,17 @@ def _model_opinion(question: str) -> str:
     folded = fold(question)
     grams = ", ".join(f"{g} +{v:.2f}" for g, v in learned.explain(folded, top=4))
     return f"{learned.report_score(folded):.2f} ({grams or 'nothing known'})"
+
+
+def _topic_opinion(question: str) -> str:
+    """The learned topic model's best class and its probability, and whether it would vote:
+    'consumer 0.66 (votes where the matcher is unsure)', or 'none (no model)'."""
+    m = learned_topics.model()
+    if m is None:
+        return "none (no model)"
+    topic, p = m.best(fold(question))
+    sure = p >= m.threshold and topic != learned_topics.NONE
+    return f"{topic} {p:.2f} ({'votes where the matcher is unsure' if sure else 'no vote'})"
 
 
 def _guard_line(v: Verdict) -> str:

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from bot import knowledge as kb
-from bot import learned
+from bot import learned, learned_topics
 from bot.answer.phrasing import Phrasing
 from bot.answer.quoted import QuotedNumbers, Quotes
 from bot.answer.tuning import Tuning
@@ -33,10 +33,16 @@ from bot.text import clause_starts, fold, has_cjk, language_data, list_items, no
 # default is the learned model (bot.learned: its score against its exported threshold; no
 # weights file, no opinion); another is one argument: Brain(knowledge, second_opinion=f).
 SecondOpinion = Callable[[str], bool]
+# A learned opinion on the topic of a folded message: (topic, probability) when sure enough.
+TopicVote = Callable[[str], "tuple[str, float] | None"]
 
 
 def _learned_opinion(folded: str) -> bool:
     return learned.is_report(folded)  # looked up per call, so it can be replaced in tests
+
+
+def _learned_topic(folded: str) -> tuple[str, float] | None:
+    return learned_topics.vote(folded)
 
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
@@ -57,6 +63,7 @@ _ENGLISH_WORDS = re.compile(
 class _Signals:
     """What the decision learnt about a message before matching it to topics."""
 
+    folded: str  # the message as `fold` left it, for the learned topic vote
     quotes: Quotes  # numbers of the notice quoted back (88881977记下了)
     wrongdoing: bool  # someone's wrongdoing is spoken of (局长受贿)
     how_to_report: bool = False  # …and it asks what to do about it (该咋办, 找谁)
@@ -93,11 +100,13 @@ class Brain:
         knowledge: kb.Knowledge,
         tuning: Tuning | None = None,
         second_opinion: SecondOpinion = _learned_opinion,
+        topic_vote: TopicVote = _learned_topic,
     ) -> None:
         language_data()  # the language files are checked before anything is answered
         self.knowledge = knowledge
         self.tuning = tuning or Tuning()
         self._second_opinion = second_opinion
+        self._topic_vote = topic_vote
         self._phrasing = Phrasing(knowledge)
         self._boundary = Boundary(
             knowledge.facts, keywords=[k for i in knowledge.intents for k in i.keywords]
@@ -158,6 +167,7 @@ class Brain:
             return self._outside(outside, lang)
         wrongdoing = mentions_wrongdoing(folded)
         signals = _Signals(
+            folded,
             self._quoted.find(head),
             wrongdoing,
             how_to_report=_asks_how_to_report(wrongdoing, verdict.features),
@@ -194,7 +204,7 @@ class Brain:
         if signals.remit and remit_answer and not how and unsure:
             return self._compose(remit_answer, now, lang, 1.0)
         if not how and unsure:
-            return self._fallback(ranked, lang)
+            return self._voted(norm, signals, now, lang) or self._fallback(ranked, lang)
         limit = self._limit(norm)
         chosen = self._choose(ranked, norm, limit) if ranked else None
         # 快递丢了 去哪投诉: where to complain, after a matter with a line of its own and no
@@ -241,7 +251,7 @@ class Brain:
         if chosen is None:
             if signals.remit and remit_answer:
                 return self._compose(remit_answer, now, lang, 1.0)
-            return self._did_you_mean(ranked, lang)
+            return self._voted(norm, signals, now, lang) or self._did_you_mean(ranked, lang)
         ids = [c.id for c in chosen]
         if signals.remit and ids[0] in tuning.report_routes:
             # 镇长算不算重要岗位领导干部: where the post goes (12388), and whom the group covers,
@@ -253,6 +263,24 @@ class Brain:
             fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=confidence)
         return self._compose(ids[:limit], now, lang, confidence)
+
+    def _voted(self, norm: str, signals: _Signals, now: datetime, lang: Lang) -> Reply | None:
+        """The learned model's topic, where the matcher is unsure and the model is not
+        (理发店办的卡,店说关门就关门了 → consumer, 12315); a topic of ours or a route, never
+        small talk, and never one's own troubles for someone's wrongdoing. A short message
+        says too little for it: 巡视组的那个 is met by its options, not by the model's guess
+        (the phone, the topic most asked)."""
+        if len(norm.replace(" ", "")) < self.tuning.vote_min_chars:
+            return None
+        voted = self._topic_vote(signals.folded)
+        if voted is None or voted[0] not in self._intents:
+            return None
+        topic, p = voted
+        if self._intents[topic].kind not in ("faq", "route"):
+            return None
+        if signals.wrongdoing and topic in self.tuning.own_troubles:
+            return None
+        return self._compose([topic], now, lang, p)
 
     def _quoting(self, ranked: list[Candidate], quotes: Quotes, now: datetime, lang: Lang) -> Reply:
         """88881977记下了,还有一个是啥: the facts of the numbers quoted, first; a near miss is

@@ -37,6 +37,8 @@ class Tuning:
     # Topics whose words name someone in the group's remit (市长, 厅长): a report naming one is
     # the group's matter, and gets no other route's channel.
     remit_topics: tuple[str, ...] = ("scope_who",)
+    # The learned topic model votes only on a message at least this long (bot.learned_topics).
+    vote_min_chars: int = 8
     # The answer to a question about the remit that names no topic (算不算巡视组管的事).
     remit_answer: tuple[str, ...] = ("scope_who", "scope_what")
     # Routes whose matter is itself wrongdoing with a reporting line of its own: a report about
