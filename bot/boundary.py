@@ -209,7 +209,8 @@ _PLACE_BEFORE = 8  # 巡视组去没去|黑龙江: characters read before a plac
 _PLACE_AFTER = 24  # 黑龙江|那边也有巡视组吗 我闺女…: characters read after it
 _COMPARED_REACH = 6  # 跟辽宁|的是不是一个: characters read after our place for "the same"
 _LATIN_SCALE = 4  # …for a place written in Latin letters, four times as many
-_HERE_REACH = 10  # 内蒙|的,我们那边: characters read after the asker's place for "there"
+# 内蒙|的,我们那边; 河北|人在沈阳打工,老家县里: read after the asker's place for "there"
+_HERE_REACH = 12
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
 _EN_BODY = ("inspection", "inspector")  # what an English question about a round names

@@ -4,7 +4,9 @@ copied from a set): an earlier inspection of the notice's own province, an abbre
 as a supposition that points at someone by surname or nickname, or as "a" post-holder's flats
 set against his pay; questions about where a kind of misconduct goes; a question about the
 remit in no topic's words; numbered lists of four or more questions; a question about the group
-asked before a matter of life; and matters of life told in words the routes lacked."""
+asked before a matter of life; and matters of life told in words the routes lacked. At the
+end, the classes of set 31: a name in pinyin, 让 for 被, where the asker's home is asked about
+after where he works, a self-description that names a route's word."""
 
 from __future__ import annotations
 
@@ -206,3 +208,42 @@ def test_nobody_hurt_is_no_goodbye(brain: Brain) -> None:
 def test_questions_of_process_are_answered(brain: Brain, text: str) -> None:
     kind, topics = topics_of(brain, text)
     assert kind == "faq" and "process" in topics, (text, kind, topics)
+
+
+# -- set 31's classes ----------------------------------------------------------------------------
+
+
+def test_a_name_in_pinyin_and_goods_passed_to_relatives_is_refused(brain: Brain) -> None:
+    reply = brain.answer("zhang hong wei 那个人把厂里的设备倒卖给自己亲戚了", AFTER)
+    assert reply.kind == "report_guard" and "zhang" not in reply.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("我妹妹让她老公打得住院了", "12338"),  # 让 for 被
+        ("加油站卖的汽油掺水了", "12315"),
+    ],
+)
+def test_set_31_matters_of_life_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("不归巡视组管的事最后归谁", "outside"),
+        ("不是党员也能反映问题吗", "process"),
+        ("打过去要报姓名吗", "process"),
+        ("写了信能给我回话不", "process"),
+        ("写信和打电话哪个管用", "contact"),
+        ("我是退伍老兵 信寄到哪", "mail"),  # who the asker is, not a matter of veterans' affairs
+    ],
+)
+def test_set_31_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    kind, topics = topics_of(brain, text)
+    assert kind == "faq" and topic in topics, (text, kind, topics)
+
+
+def test_home_asked_about_after_where_one_works_is_another_province(brain: Brain) -> None:
+    assert_not_ours(brain, "我是山西人在大连上班,老家村里的事找哪个巡视组")
