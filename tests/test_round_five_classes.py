@@ -6,7 +6,8 @@ set against his pay; questions about where a kind of misconduct goes; a question
 remit in no topic's words; numbered lists of four or more questions; a question about the group
 asked before a matter of life; and matters of life told in words the routes lacked. At the
 end, the classes of set 31: a name in pinyin, 让 for 被, where the asker's home is asked about
-after where he works, a self-description that names a route's word."""
+after where he works, a self-description that names a route's word; and of set 32: where a
+woman married into the province is from, a journey home, luxuries set against the pay."""
 
 from __future__ import annotations
 
@@ -247,3 +248,48 @@ def test_set_31_questions_get_their_topic(brain: Brain, text: str, topic: str) -
 
 def test_home_asked_about_after_where_one_works_is_another_province(brain: Brain) -> None:
     assert_not_ours(brain, "我是山西人在大连上班,老家村里的事找哪个巡视组")
+
+
+# -- set 32's classes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是湖北嫁到辽宁的 娘家在宜昌 湖北那边巡视组电话多少",  # 嫁到辽宁: where she lives
+        "去湘的中央巡视组是哪个组",  # 去 | 湘 | 的 | 中央巡视组
+    ],
+)
+def test_set_32_other_provinces_are_not_ours(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_a_journey_home_is_no_province_asked_about(brain: Brain) -> None:
+    assert_routed(brain, "回黑龙江过年的火车票买不着 打哪个电话", "12306")
+
+
+def test_luxuries_set_against_the_pay_are_a_report(brain: Brain) -> None:
+    reply = brain.answer("你们去看看我们局长办公室那些好烟名酒 一个月工资才几千", AFTER)
+    assert reply.kind == "report_guard" and "好烟" not in reply.text
+
+
+def test_where_to_go_about_a_supposed_official_is_a_question(brain: Brain) -> None:
+    kind, _topics = topics_of(brain, "要是知道我们县里一个局长收钱了 该找谁")
+    assert kind != "report_guard"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("巡视最后一天是哪天", "period"), ("晚上有人守着电话吗", "hours")],
+)
+def test_set_32_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    kind, topics = topics_of(brain, text)
+    assert kind == "faq" and topic in topics, (text, kind, topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("夜班补贴扣了三个月", "12333"), ("小区门口有人扔医疗垃圾", "12369")],
+)
+def test_set_32_matters_of_life_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)

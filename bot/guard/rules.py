@@ -26,7 +26,9 @@ def _hypothetical(f: Features) -> bool:
         return False
     # 我表哥是处级干部,要是他有问题,我能举报自己亲戚吗: someone one knows, in a supposition,
     # asking whether to report; with a figure, a plate or a trace it is told, not supposed.
-    return not f.known or (f.asks_how and not (f.amount or f.code or f.traces))
+    # 要是知道我们市里一个局长收钱了,该找谁: where to go is asking how, too.
+    how = f.asks_how or f.what_to_do
+    return not f.known or (how and not (f.amount or f.code or f.traces))
 
 
 def _remit(f: Features) -> bool:
