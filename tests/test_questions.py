@@ -52,6 +52,7 @@ BLIND_FLOOR = {
     "holdout29.yaml": 0.96,  # round 12: first run 86.8 %
     "holdout30.yaml": 0.97,  # round 13: first run 91.4 %
     "holdout31.yaml": 0.93,  # round 14: first run 90.0 %
+    "holdout32.yaml": 0.95,  # round 15: first run 91.8 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

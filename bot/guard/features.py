@@ -126,6 +126,7 @@ class Patterns:
         self.name = re.compile(
             _starts(
                 lex.surnames, lex.compound_surnames, posts, offices, lex.titles_latin,
+                lex.surnames_latin,
                 ("某", "姓", "名叫", "叫", "外号", "绰号"),
             )
             # 姓王的; not the writer's own (我姓韩, 今年六十八)
@@ -144,7 +145,9 @@ class Patterns:
             rf"|{_words(offices)}的{common} ?[a-z]{{1,3}}\b"
             # English and pinyin: a post then a surname, director zhao, chief wang lei; or a
             # Chinese post and the surname in pinyin, 镇长liu (split to 镇长 liu)
-            rf"|(?:{_words(lex.titles_latin)}|{titles}) {_words(lex.surnames_latin)}\b)"
+            rf"|(?:{_words(lex.titles_latin)}|{titles}) {_words(lex.surnames_latin)}\b"
+            # …or a whole name in pinyin before the Chinese story: wang jian guo 这个人在营口港
+            rf"|\b{_words(lex.surnames_latin)} [a-z]{{2,6}}(?: [a-z]{{2,6}})?(?= ?[{_HAN}]))"
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.
