@@ -20,13 +20,16 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from bot.language import language_file
 
 log = logging.getLogger(__name__)
+M = TypeVar("M")
 
 # The score reads at most this many characters: the cost per message is bounded, and a long
 # letter is a report long before its 512th character.
@@ -119,21 +122,27 @@ def model_path() -> Path | None:
     return found if found.is_file() else None
 
 
-@cache
-def model() -> Model | None:
-    """The model, read once; None (the rules alone decide) when no usable weights file is found.
-
-    A broken file must not stop the bot from answering: it is reported once, by name.
-    """
-    path = model_path()
+def read_weights(
+    path: Path | None, name: Path, parse: Callable[[dict], M], instead: str
+) -> M | None:
+    """The weights file at `path` parsed, or None when there is none (`name` is what was looked
+    for) or it is unusable, reported with what runs `instead`: a broken file must not stop the
+    bot from answering."""
     if path is None:
-        log.warning("no %s found: the report guard runs on its rules alone", MODEL_NAME)
+        log.warning("no %s found: %s", name, instead)
         return None
     try:
-        return Model.from_json(json.loads(path.read_text(encoding="utf-8")))
+        return parse(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        log.warning("%s is unusable (%s): the report guard runs on its rules alone", path, exc)
+        log.warning("%s is unusable (%s): %s", path, exc, instead)
         return None
+
+
+@cache
+def model() -> Model | None:
+    """The model, read once; None (the rules alone decide) when no usable weights file is found."""
+    instead = "the report guard runs on its rules alone"
+    return read_weights(model_path(), MODEL_NAME, Model.from_json, instead)
 
 
 def report_score(folded: str) -> float:

@@ -18,17 +18,13 @@ messages, never a message, and the model returns numbers; it is never logged.
 
 from __future__ import annotations
 
-import json
-import logging
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.language import language_file
-from bot.learned import ngrams, prepare
-
-log = logging.getLogger(__name__)
+from bot.learned import ngrams, prepare, read_weights
 
 MODEL_NAME = Path("language") / "topic_model.json"
 NONE = "_none"  # the class of messages that ask nothing the bot knows (nonsense, jokes)
@@ -105,17 +101,9 @@ def model_path() -> Path | None:
 
 @cache
 def model() -> TopicModel | None:
-    """The model, read once; None (the matcher alone decides) when no usable file is found.
-    A broken file must not stop the bot from answering: it is reported once, by name."""
-    path = model_path()
-    if path is None:
-        log.warning("no %s found: topics are found by the matcher alone", MODEL_NAME)
-        return None
-    try:
-        return TopicModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        log.warning("%s is unusable (%s): topics are found by the matcher alone", path, exc)
-        return None
+    """The model, read once; None (the matcher alone decides) when no usable file is found."""
+    instead = "topics are found by the matcher alone"
+    return read_weights(model_path(), MODEL_NAME, TopicModel.from_json, instead)
 
 
 def vote(folded: str) -> tuple[str, float] | None:

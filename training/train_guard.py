@@ -298,6 +298,18 @@ def digest(corpus: Corpus) -> str:
     return h.hexdigest()
 
 
+# How the n-grams are taken: the same for every model trained here, read by bot.learned.
+FEATURES_SPEC = {
+    "format": 1,
+    "analyzer": "char",
+    "ngram_range": list(NGRAMS),
+    "sublinear_tf": True,
+    "norm": "l2",
+    "max_chars": MAX_CHARS,
+    "preprocess": "bot.learned.prepare(bot.text.fold(text))",
+}
+
+
 def export(fitted: Fitted, cv: CrossValidation, corpus: Corpus, features: int, c: float) -> dict:
     vocabulary = [str(g) for g in fitted.vectorizer.get_feature_names_out()]
     sources: dict[str, int] = {}
@@ -305,13 +317,7 @@ def export(fitted: Fitted, cv: CrossValidation, corpus: Corpus, features: int, c
         for name in names:
             sources[name] = sources.get(name, 0) + 1
     return {
-        "format": 1,
-        "analyzer": "char",
-        "ngram_range": list(NGRAMS),
-        "sublinear_tf": True,
-        "norm": "l2",
-        "max_chars": MAX_CHARS,
-        "preprocess": "bot.learned.prepare(bot.text.fold(text))",
+        **FEATURES_SPEC,
         "vocabulary": vocabulary,
         "idf": [round(float(x), DIGITS) for x in fitted.vectorizer.idf_],
         "weights": [round(float(x), DIGITS) for x in fitted.classifier.coef_[0]],

@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT / "training"))
 
 from train_guard import (  # noqa: E402
     DIGITS,
+    FEATURES_SPEC,
     NGRAMS,
     data_date,
     shareable_vocabulary,
@@ -56,7 +57,7 @@ from train_guard import (  # noqa: E402
 from bot import knowledge as kb  # noqa: E402
 from bot.answer import Brain  # noqa: E402
 from bot.evaluate import Case, evaluate, load_cases  # noqa: E402
-from bot.learned import MAX_CHARS, prepare  # noqa: E402
+from bot.learned import prepare  # noqa: E402
 from bot.learned_topics import MODEL_NAME, NONE, TopicModel  # noqa: E402
 from bot.text import fold  # noqa: E402
 
@@ -190,13 +191,7 @@ def export(fitted: Fitted, threshold: float, corpus: Corpus | None = None) -> di
         for j in range(coef.shape[1])
     ]  # fmt: skip
     model: dict = {
-        "format": 1,
-        "analyzer": "char",
-        "ngram_range": list(NGRAMS),
-        "sublinear_tf": True,
-        "norm": "l2",
-        "max_chars": MAX_CHARS,
-        "preprocess": "bot.learned.prepare(bot.text.fold(text))",
+        **FEATURES_SPEC,
         "classes": classes,
         "vocabulary": [str(g) for g in fitted.vectorizer.get_feature_names_out()],
         "idf": [round(float(x), DIGITS) for x in fitted.vectorizer.idf_],
