@@ -96,6 +96,13 @@ HOSTILE: dict[str, str] = {
     "老 and a surname": _fill("老高 "),
     "在 + abbreviation, 跟辽宁": _fill("在鲁的跟辽宁一样"),
     "马什么马": _fill("马什么马"),
+    # The patterns of rounds 12-15: numbered lists, abbreviations after 驻 with 了吗, where the
+    # asker came from, a whole name in pinyin, earlier rounds of our own province
+    "numbered list": _fill("1电话2信箱3几点"),
+    "驻 + abbreviation + 了吗": _fill("进驻赣了吗"),
+    "came from": _fill("自台湾返乡"),
+    "pinyin name": _fill("wang jian guo 这"),
+    "earlier round of ours": _fill("上一次巡视辽宁"),
 }
 
 
