@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 from fakeapi import FakeTelegram
+from httpcore._async.http11 import HTTP11ConnectionByteStream
 from test_tg_handlers import NOW, FakeLive, FakeStats
 from test_tg_worker import GIVE_UP, SlowBrain
 
@@ -112,3 +113,33 @@ async def test_at_the_stop_work_that_cannot_finish_is_left_unconfirmed(polling: 
     assert fake.confirmed == {}  # the fast one is behind it: nothing may be confirmed
     assert fake.pending() == 2  # both come again on the next start
     assert fake.get_updates_params[-1]["offset"] == str(slow)
+
+
+async def test_a_stop_while_a_fetch_is_closing_still_confirms_what_was_handled(
+    polling: Polling, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stop cancels the fetch in flight. When the cancellation lands while httpcore is
+    # closing that fetch's response (it awaits a lock there, after marking the stream
+    # closed), the connection is never handed back to its pool (encode/httpcore#1093), and
+    # with one connection for getUpdates the last confirming call then waited for it until
+    # its pool timeout: everything handled since the last fetch came again, answered twice.
+    # Here the stop is made to arrive exactly there.
+    fake = polling.fake
+    slow, fast = fake.add_updates([fake.message(6300300, "慢"), fake.message(6300301, "电话")])
+    original = HTTP11ConnectionByteStream.aclose
+    stopped_while_closing = []
+
+    async def aclose(stream: HTTP11ConnectionByteStream) -> None:
+        if not stopped_while_closing and b"/getUpdates" in stream._request.url.target and fake.sent:
+            # A fetch with offset `slow` (still running; `fast` answered) is being closed.
+            stopped_while_closing.append(True)
+            polling.brain.release.set()  # the slow one finishes within the drain
+            polling.stop.set()
+            await asyncio.sleep(GIVE_UP)  # where httpcore awaits; the stop cancels it here
+        await original(stream)
+
+    monkeypatch.setattr(HTTP11ConnectionByteStream, "aclose", aclose)
+    await asyncio.wait_for(polling.task, GIVE_UP)
+    assert stopped_while_closing
+    assert sorted(fake.confirmed) == [slow, fast]  # both answered, so both confirmed
+    assert fake.pending() == 0

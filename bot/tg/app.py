@@ -85,6 +85,14 @@ def build_application(
             .get_updates_connect_timeout(10)
             .get_updates_read_timeout(20)
             .get_updates_pool_timeout(10)
+            # Fetches go one at a time, so one connection would do, but the stop cancels
+            # the fetch in flight, and a cancellation that lands while httpcore closes its
+            # response (it awaits a lock there) never returns the connection to the pool
+            # (encode/httpcore#1093). With a pool of one, the last confirming getUpdates
+            # then waited for it until its pool timeout (1 s) and failed: e.g. ids 1935-2000
+            # handled since the fetch were sent again and answered twice. A second
+            # connection is there for that confirmation.
+            .get_updates_connection_pool_size(2)
         )
     app = builder.build()
     app.bot_data[KEY] = svc

@@ -238,7 +238,9 @@ class Poller:
         )
 
     async def _confirm(self, bot: Bot) -> None:
-        """Tell Telegram what was handled since the last getUpdates."""
+        """Tell Telegram what was handled since the last getUpdates. The fetch cancelled at
+        the stop may have kept its connection (see get_updates_connection_pool_size in
+        bot/tg/app.py), so this call has a second one to itself."""
         offset = self.ledger.offset
         if offset is None or offset == self._sent_offset:
             return
