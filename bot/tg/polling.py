@@ -253,7 +253,11 @@ class Poller:
                 pool_timeout=CONFIRM_TIMEOUT,
             )
         except TelegramError as exc:
+            # The library wraps every timeout as TimedOut; the cause says which one
+            # (PoolTimeout: no free connection; ConnectTimeout, ReadTimeout: the network).
+            cause = f": {type(exc.__cause__).__name__}" if exc.__cause__ is not None else ""
             log.warning(
-                "could not confirm the handled updates (%s); they may come again",
+                "could not confirm the handled updates (%s%s); they may come again",
                 type(exc).__name__,
+                cause,
             )
