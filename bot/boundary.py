@@ -498,8 +498,8 @@ class Boundary:
         """湘 巡视组 电话, 苏·巡视组热线, 粤的巡视组电话: an abbreviation standing as a word
         (nothing or a separator before it; a separator or 的 after it), then what is asked.
         Inside a word it is no province: 鲁莽, 晋升, 京东, 沪深股市."""
-        # 中央巡视组在鲁的信箱: after 在, 去, 到 it stands as a place too, and then it may take
-        # 了 or 过 (巡视组进驻赣了吗,电话多少: 驻 | 赣 | 了吗 | 电话).
+        # 中央巡视组在鲁的信箱: after a word of abbr_before (在, 去, 驻…) it stands as a place
+        # too, and may then take a tail (巡视组进驻赣了吗,电话多少: 驻 | 赣 | 了吗 | 电话).
         placed = bool(start) and text[start - 1] in self._abbr_before
         if start and text[start - 1].isalnum() and not placed:
             return False

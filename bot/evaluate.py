@@ -265,8 +265,9 @@ def _topic_opinion(question: str) -> str:
     m = learned_topics.model()
     if m is None:
         return "none (no model)"
-    topic, p = m.best(fold(question))
-    sure = p >= m.threshold and topic != learned_topics.NONE
+    folded = fold(question)
+    topic, p = m.best(folded)
+    sure = m.vote(folded) is not None
     return f"{topic} {p:.2f} ({'votes where the matcher is unsure' if sure else 'no vote'})"
 
 

@@ -92,6 +92,13 @@ class TopicModel:
         k = max(range(len(p)), key=p.__getitem__)
         return self.classes[k], p[k]
 
+    def vote(self, folded: str, threshold: float | None = None) -> tuple[str, float] | None:
+        """The best class and its probability if it is a topic (not NONE) and at or above
+        `threshold` (the exported one unless given, as the training script tries others)."""
+        topic, p = self.best(folded)
+        sure = p >= (self.threshold if threshold is None else threshold)
+        return (topic, p) if sure and topic != NONE else None
+
 
 def model_path() -> Path | None:
     """Beside the FAQ (a campaign may bring its own), else the bundled one."""
@@ -110,12 +117,9 @@ def vote(folded: str) -> tuple[str, float] | None:
     """The model's topic for a folded message and its probability, if it is sure enough (at
     or above its threshold) and the topic is one it knows; None otherwise."""
     m = model()
-    if m is None:
-        return None
-    topic, p = _best(m, folded)
-    return (topic, p) if p >= m.threshold and topic != NONE else None
+    return _vote(m, folded) if m is not None else None
 
 
 @lru_cache(maxsize=64)
-def _best(m: TopicModel, folded: str) -> tuple[str, float]:
-    return m.best(folded)
+def _vote(m: TopicModel, folded: str) -> tuple[str, float] | None:
+    return m.vote(folded)

@@ -127,11 +127,11 @@ _PINYIN_SYLLABLE_RE = re.compile(r"ling|yao|yi|er|san|si|wu|liu|qi|ba|jiu")
 _CLOCK_RE = re.compile(
     r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
 )
-# Clause boundaries in normalised text, where punctuation has become a space.
 # An item's number: a digit on its own (1能匿名, not the 1 of 110034), or a Chinese numeral
 # between spaces (一 巡视组电话多少 二 他在外地能不能写信).
 _ITEM_RE = re.compile(r"(?<!\d)[1-9](?!\d)|(?:^|(?<= ))[一二三四五六七八九](?= )")
 _ITEM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+# Clause boundaries in normalised text, where punctuation has become a space.
 _CLAUSE_BREAK_RE = re.compile(r" |还有|另外|以及|顺便|再问|再就是|然后")
 
 

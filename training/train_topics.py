@@ -218,10 +218,7 @@ def brain_with(knowledge: kb.Knowledge, model: TopicModel | None, threshold: flo
     """A brain whose vote is `model` at `threshold` (None: the matcher alone)."""
 
     def vote(folded: str) -> tuple[str, float] | None:
-        if model is None:
-            return None
-        topic, p = model.best(folded)
-        return (topic, p) if p >= threshold and topic != NONE else None
+        return model.vote(folded, threshold) if model is not None else None
 
     return Brain(knowledge, topic_vote=vote)
 

@@ -34,7 +34,7 @@ from bot.text import clause_starts, fold, has_cjk, language_data, list_items, no
 # weights file, no opinion); another is one argument: Brain(knowledge, second_opinion=f).
 SecondOpinion = Callable[[str], bool]
 # A learned opinion on the topic of a folded message: (topic, probability) when sure enough.
-TopicVote = Callable[[str], "tuple[str, float] | None"]
+TopicVote = Callable[[str], tuple[str, float] | None]
 
 
 def _learned_opinion(folded: str) -> bool:
@@ -85,6 +85,11 @@ def _as_lang(lang: str) -> Lang:
 
 def _clause(span: tuple[int, int], starts: list[int]) -> int:
     return sum(1 for s in starts if s <= span[0])
+
+
+def _first_clause(c: Candidate, starts: list[int]) -> int:
+    """The clause where a candidate is first named (the first, if by no word at all)."""
+    return min(_clause(s, starts) for s in c.spans or [(0, 0)])
 
 
 def _overlaps(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
@@ -205,8 +210,10 @@ class Brain:
             return self._compose(remit_answer, now, lang, 1.0)
         if not how and unsure:
             return self._voted(norm, signals, now, lang) or self._fallback(ranked, lang)
-        limit = self._limit(norm)
-        chosen = self._choose(ranked, norm, limit) if ranked else None
+        items = list_items(norm)
+        # A numbered list asks several questions: more topics may answer it.
+        limit = tuning.max_list_topics if items else tuning.max_topics
+        chosen = self._choose(ranked, norm, items, limit) if ranked else None
         # 快递丢了 去哪投诉: where to complain, after a matter with a line of its own and no
         # word of the group, asks for that line, not how to report to the group (nor for its
         # details: scammed by an online seller is no question about a website of ours).
@@ -325,9 +332,11 @@ class Brain:
         beats = off[0].keyword >= strongest(False) and off[0].keyword > strongest(True)
         return off[0].id if beats else None
 
-    def _choose(self, ranked: list[Candidate], norm: str, limit: int) -> list[Candidate] | None:
+    def _choose(
+        self, ranked: list[Candidate], norm: str, items: list[int], limit: int
+    ) -> list[Candidate] | None:
         """At most `limit` topics to answer (never none), or None when the best two are too
-        close to tell apart."""
+        close to tell apart; `items` are where a numbered list's questions begin."""
         tuning = self.tuning
         starts = clause_starts(norm)
         top, rest = ranked[0], ranked[1:]
@@ -337,19 +346,22 @@ class Brain:
         elif top.keyword >= tuning.keyword:
             # 谢谢 你说得真明白: thanks said outright; 真明 heard as 真名 is no question.
             rest = [c for c in rest if c.keyword >= tuning.keyword]
-        items = list_items(norm)
-        chosen = self._per_item([top, *rest], items, len(norm))[:limit] if items else [top]
-        for c in rest if not items else ():
-            if len(chosen) == limit:
-                break
-            # Another topic named by its own words is another question (电话和邮编各是多少;
-            # 寄哪 他们几号走), however much stronger the first one is; so is a topic that lists
-            # the very word the first was found by.
-            said = [s for x in chosen for s in x.spans]
-            own = c.keyword >= tuning.strong_keyword and c.spans and not _overlaps(c.spans, said)
-            if own or self._shares_a_word(top, c):
-                chosen.append(c)
-        chosen = chosen or [top]
+        if items:
+            chosen = self._per_item([top, *rest], items, len(norm))[:limit] or [top]
+        else:
+            chosen = [top]
+            for c in rest:
+                if len(chosen) == limit:
+                    break
+                # Another topic named by its own words is another question (电话和邮编各是多少;
+                # 寄哪 他们几号走), however much stronger the first one is; so is a topic that
+                # lists the very word the first was found by.
+                said = [s for x in chosen for s in x.spans]
+                own = (
+                    c.keyword >= tuning.strong_keyword and c.spans and not _overlaps(c.spans, said)
+                )
+                if own or self._shares_a_word(top, c):
+                    chosen.append(c)
         if len(chosen) == 1 and rest:
             second = rest[0]
             same_words = not top.spans or _overlaps(top.spans, second.spans)
@@ -397,7 +409,7 @@ class Brain:
             chosen = [c for c in chosen if self._intents[c.id].kind == "route"]
         # Answer clause by clause in the order asked (寄哪 他们几号走 → mail, then period),
         # the strongest first within a clause; a route leads.
-        chosen.sort(key=lambda c: (min(_clause(s, starts) for s in c.spans or [(0, 0)]), -c.score))
+        chosen.sort(key=lambda c: (_first_clause(c, starts), -c.score))
         # …unless the group was asked about first, in a clause of its own, and the route after
         # (巡视组电话多少? 还有我家暖气不热找谁: the lines, then 12345). A topic of ours heard
         # inside a story (有人打电话说我儿子出车祸了) does not lead.
@@ -406,10 +418,6 @@ class Brain:
         # 你是真收吗: smalltalk first and a route heard only through pinyin (真收 → 征收);
         # dropping both would leave nothing, so the best one stays.
         return chosen or [top]
-
-    def _limit(self, norm: str) -> int:
-        """How many topics a reply may answer: more for a numbered list, which asks several."""
-        return self.tuning.max_list_topics if list_items(norm) else self.tuning.max_topics
 
     def _per_item(self, ranked: list[Candidate], items: list[int], end: int) -> list[Candidate]:
         """The topics each item of a numbered list names by its own words, item by item, the
@@ -440,7 +448,7 @@ class Brain:
         return (
             first.keyword >= self.tuning.keyword
             and self._boundary.names_inspection(said)
-            and all(min(_clause(s, starts) for s in c.spans or [(0, 0)]) > clause for c in routes)
+            and all(_first_clause(c, starts) > clause for c in routes)
         )
 
     def _specific_route(self, c: Candidate) -> bool:

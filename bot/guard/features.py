@@ -400,6 +400,11 @@ class Features:
         return self.units >= STORY
 
     @property
+    def seeks_a_channel(self) -> bool:
+        """It asks how to report, or where to go with it (咋反映, 找谁, 去哪说)."""
+        return self.asks_how or self.what_to_do
+
+    @property
     def accuse(self) -> bool:
         """An office or a body that did wrong: 局长受贿, 国土分局违规批地."""
         return (self.title or self.body) and self.deed

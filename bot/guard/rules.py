@@ -27,8 +27,7 @@ def _hypothetical(f: Features) -> bool:
     # 我表哥是处级干部,要是他有问题,我能举报自己亲戚吗: someone one knows, in a supposition,
     # asking whether to report; with a figure, a plate or a trace it is told, not supposed.
     # 要是知道我们市里一个局长收钱了,该找谁: where to go is asking how, too.
-    how = f.asks_how or f.what_to_do
-    return not f.known or (how and not (f.amount or f.code or f.traces))
+    return not f.known or (f.seeks_a_channel and not (f.amount or f.code or f.traces))
 
 
 def _remit(f: Features) -> bool:
@@ -48,7 +47,7 @@ def _accusation(f: Features) -> bool:
     # 省直厅局的一把手受贿 我知道内情 能跟巡视组反映不: a long question about how to report,
     # about nobody in particular, is still a question; so is one about where such a thing goes
     # (乡里的干部上班时间打麻将,这种作风问题去哪说).
-    how = (f.asks_how or f.what_to_do) and not (
+    how = f.seeks_a_channel and not (
         f.third or f.known or f.named or f.amount or f.code or f.traces
     )
     return f.accuse and (not f.question or (f.story and not how))
