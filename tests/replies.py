@@ -27,3 +27,9 @@ def topics_of(brain: Brain, text: str) -> tuple[str, tuple[str, ...]]:
     """The reply's kind and topics."""
     reply = brain.answer(text, AFTER)
     return reply.kind, reply.topics
+
+
+def assert_topic(brain: Brain, text: str, topic: str) -> None:
+    """A question about the notice: answered from the FAQ, with `topic` among its topics."""
+    kind, topics = topics_of(brain, text)
+    assert kind == "faq" and topic in topics, (text, kind, topics)

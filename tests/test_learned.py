@@ -19,21 +19,16 @@ from types import ModuleType
 from zoneinfo import ZoneInfo
 
 import pytest
+from weights import DATA, ROOT, cases, exported_vectorizer, rare_ngrams, report_only_details
 
 from bot import learned
 from bot.answer import Brain
-from bot.evaluate import Case, evaluate, load_cases, print_report
+from bot.evaluate import Case, evaluate, print_report
 from bot.guard import looks_like_report
-from bot.knowledge import load
 from bot.text import fold
 from bot.unanswered import UnansweredLog
 
-ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "knowledge" / learned.MODEL_NAME
-# What the model is trained on: every labelled set, the blind sets once they have been run too.
-DATA = sorted(
-    [*(ROOT / "tests" / "data").glob("*.yaml"), *(ROOT / "tests" / "data" / "blind").glob("*.yaml")]
-)
 NOW = datetime(2016, 3, 10, 10, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 # Our own: a report with no reporting word, no name and no amount, which the rules let through
@@ -45,11 +40,6 @@ REPORTS = (
     "我们镇的书记家新盖了三层小楼 他一个月才挣几千",
 )
 QUESTIONS = ("电话多少", "巡视组几号走", "举报信寄到哪里", "What is the phone number")
-
-
-@cache
-def cases() -> tuple[Case, ...]:
-    return tuple(c for path in DATA for c in load_cases(path))
 
 
 @cache
@@ -78,21 +68,11 @@ def test_the_plain_python_score_is_sklearns_predict_proba() -> None:
         "sklearn", reason="scikit-learn is not installed (it is in the dev extra: make test)"
     )
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     data = shipped()
     assert data["training"]["sklearn"].split(".")[0] == sklearn.__version__.split(".")[0]
-    vectorizer = TfidfVectorizer(
-        analyzer="char",
-        ngram_range=tuple(data["ngram_range"]),
-        lowercase=False,
-        sublinear_tf=data["sublinear_tf"],
-        norm=data["norm"],
-        vocabulary=data["vocabulary"],
-    )
-    vectorizer.fit(["x"])  # sets up the fixed vocabulary; the idf is the exported one
-    vectorizer.idf_ = np.array(data["idf"])
+    vectorizer = exported_vectorizer(data)
     classifier = LogisticRegression()
     classifier.classes_ = np.array([0, 1])
     classifier.coef_ = np.array([data["weights"]])
@@ -205,20 +185,9 @@ def test_the_file_is_small_and_complete() -> None:
     assert 0 < data["threshold"] < 1
 
 
-def _report_only_details() -> set[str]:
-    """What the reports' authors marked as never to be repeated and no question uses (nor an
-    example of the FAQ: 盖厂房 in a route's example is language, as the trainer counts it)."""
-    reports = [c for c in cases() if c.kind == "report_guard"]
-    faq = [e for i in load(ROOT / "knowledge" / "faq.yaml").intents for e in i.examples]
-    questions = [c.q for c in cases() if c.kind != "report_guard"]
-    others = [learned.prepare(fold(q)) for q in (*questions, *faq)]
-    details = {learned.prepare(fold(d)) for c in reports for d in c.must_not}
-    return {d for d in details if len(d) >= 2 and not any(d in o for o in others)}
-
-
 def test_no_detail_of_a_training_report_is_a_feature() -> None:
     vocabulary = shipped()["vocabulary"]
-    details = _report_only_details()
+    details = report_only_details()
     # Names that recur in several sets' reports (so "in 3 messages" alone would keep them).
     assert {"王海涛", "赵德胜", "孙立平", "高建华", "李红"} <= details
     leaked = sorted(d for d in details if any(d in gram for gram in vocabulary))
@@ -227,14 +196,7 @@ def test_no_detail_of_a_training_report_is_a_feature() -> None:
 
 def test_every_feature_occurs_in_several_training_messages() -> None:
     vocabulary = set(shipped()["vocabulary"])
-    seen: dict[str, int] = dict.fromkeys(vocabulary, 0)
-    faq = [e for i in load(ROOT / "knowledge" / "faq.yaml").intents for e in i.examples]
-    texts = {learned.prepare(fold(q)) for q in (*(c.q for c in cases()), *faq)}
-    for text in texts:
-        for gram in learned.ngrams(text, 1, 4).keys() & vocabulary:
-            seen[gram] += 1
-    risky = re.compile(r"\d|[a-z]{3}")
-    rare = [g for g, n in seen.items() if n < (5 if risky.search(g) else 3)]
+    rare = rare_ngrams(vocabulary)
     assert not rare, f"n-grams too rare to share (data changed? run make train): {rare[:20]}"
     assert not any(re.search(r"\d", g) for g in vocabulary)  # digits are dropped
 

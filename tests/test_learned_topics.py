@@ -6,7 +6,6 @@ The examples here are our own, not copied from any evaluation set.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from functools import cache
@@ -14,26 +13,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from weights import ROOT, cases, exported_vectorizer, rare_ngrams
 
 from bot import learned, learned_topics
 from bot.answer import Brain
-from bot.evaluate import Case, load_cases
 from bot.knowledge import load
 from bot.learned_topics import NONE, TopicModel
 from bot.text import fold
 
-ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "knowledge" / learned_topics.MODEL_NAME
-DATA = sorted(
-    [*(ROOT / "tests" / "data").glob("*.yaml"), *(ROOT / "tests" / "data" / "blind").glob("*.yaml")]
-)
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 MUMBLE = "我琢磨了好几天这个事还是想不明白"  # a message the matcher cannot place
-
-
-@cache
-def cases() -> tuple[Case, ...]:
-    return tuple(c for path in DATA for c in load_cases(path))
 
 
 @cache
@@ -55,20 +45,10 @@ def no_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_the_plain_python_probabilities_are_sklearns_predict_proba() -> None:
     pytest.importorskip("sklearn", reason="scikit-learn is not installed (dev extra: make test)")
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     data = shipped()
-    vectorizer = TfidfVectorizer(
-        analyzer="char",
-        ngram_range=tuple(data["ngram_range"]),
-        lowercase=False,
-        sublinear_tf=data["sublinear_tf"],
-        norm=data["norm"],
-        vocabulary=data["vocabulary"],
-    )
-    vectorizer.fit(["x"])  # sets up the fixed vocabulary; the idf is the exported one
-    vectorizer.idf_ = np.array(data["idf"])
+    vectorizer = exported_vectorizer(data)
     coef = np.zeros((len(data["classes"]), len(data["vocabulary"])))
     for j, row in enumerate(data["weights"]):
         for k, w in zip(row[::2], row[1::2], strict=True):
@@ -105,10 +85,11 @@ def test_the_vote_keeps_only_what_it_is_sure_of(monkeypatch: pytest.MonkeyPatch)
     assert model is not None
     sure = fold("巡视组的值班电话是多少")
     assert learned_topics.vote(sure) == model.best(sure)
-    monkeypatch.setattr(learned_topics, "_best", lambda m, folded: ("consumer", 0.01))
-    assert learned_topics.vote(sure) is None  # below the threshold
-    monkeypatch.setattr(learned_topics, "_best", lambda m, folded: (NONE, 0.99))
-    assert learned_topics.vote(sure) is None  # "nothing the bot knows" is no topic
+    monkeypatch.setattr(TopicModel, "best", lambda self, folded: ("consumer", 0.01))
+    assert model.vote(sure) is None  # below the exported threshold
+    assert model.vote(sure, threshold=0.005) == ("consumer", 0.01)  # a threshold of one's own
+    monkeypatch.setattr(TopicModel, "best", lambda self, folded: (NONE, 0.99))
+    assert model.vote(sure) is None  # "nothing the bot knows" is no topic
 
 
 def test_without_a_weights_file_the_matcher_decides_alone(no_model: None) -> None:
@@ -159,14 +140,7 @@ def test_the_file_is_small_and_complete() -> None:
 
 def test_no_detail_of_a_report_and_no_rare_n_gram_is_a_feature() -> None:
     vocabulary = set(shipped()["vocabulary"])
-    faq = [e for i in load(ROOT / "knowledge" / "faq.yaml").intents for e in i.examples]
-    texts = {learned.prepare(fold(q)) for q in (*(c.q for c in cases()), *faq)}
-    seen: dict[str, int] = dict.fromkeys(vocabulary, 0)
-    for text in texts:
-        for gram in learned.ngrams(text, 1, 4).keys() & vocabulary:
-            seen[gram] += 1
-    risky = re.compile(r"\d|[a-z]{3}")
-    rare = [g for g, n in seen.items() if n < (5 if risky.search(g) else 3)]
+    rare = rare_ngrams(vocabulary)
     assert not rare, f"n-grams too rare to share (data changed? run make train): {rare[:20]}"
     details = {
         learned.prepare(fold(d)) for c in cases() if c.kind == "report_guard" for d in c.must_not

@@ -12,7 +12,7 @@ woman married into the province is from, a journey home, luxuries set against th
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, OURS, assert_not_ours, assert_routed, topics_of
+from replies import AFTER, OURS, assert_not_ours, assert_routed, assert_topic, topics_of
 
 from bot.answer import Brain
 from bot.text import list_items
@@ -45,8 +45,7 @@ def test_an_earlier_round_or_a_province_by_abbreviation_is_not_ours(
     ],
 )
 def test_our_own_questions_stay_ours(brain: Brain, text: str, topic: str) -> None:
-    kind, topics = topics_of(brain, text)
-    assert kind == "faq" and topic in topics, (text, kind, topics)
+    assert_topic(brain, text, topic)
 
 
 def test_a_place_named_as_the_body_asked_about_is_still_another_province(brain: Brain) -> None:
@@ -207,8 +206,7 @@ def test_nobody_hurt_is_no_goodbye(brain: Brain) -> None:
     ],
 )
 def test_questions_of_process_are_answered(brain: Brain, text: str) -> None:
-    kind, topics = topics_of(brain, text)
-    assert kind == "faq" and "process" in topics, (text, kind, topics)
+    assert_topic(brain, text, "process")
 
 
 # -- set 31's classes ----------------------------------------------------------------------------
@@ -242,8 +240,7 @@ def test_set_31_matters_of_life_are_routed(brain: Brain, text: str, number: str)
     ],
 )
 def test_set_31_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
-    kind, topics = topics_of(brain, text)
-    assert kind == "faq" and topic in topics, (text, kind, topics)
+    assert_topic(brain, text, topic)
 
 
 def test_home_asked_about_after_where_one_works_is_another_province(brain: Brain) -> None:
@@ -283,8 +280,7 @@ def test_where_to_go_about_a_supposed_official_is_a_question(brain: Brain) -> No
     [("巡视最后一天是哪天", "period"), ("晚上有人守着电话吗", "hours")],
 )
 def test_set_32_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
-    kind, topics = topics_of(brain, text)
-    assert kind == "faq" and topic in topics, (text, kind, topics)
+    assert_topic(brain, text, topic)
 
 
 @pytest.mark.parametrize(
