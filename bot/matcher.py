@@ -37,6 +37,7 @@ _UNIGRAM_WEIGHT = 0.5
 _PARTIAL_MIN_LEN = 4
 # Examples scored exactly per question, and index entries read to choose them.
 _SHORTLIST = 20
+_LATIN_MIN_LEN = 6  # shorter pinyin spellings ("shi") hide inside English words
 _POSTINGS_BUDGET = 4000
 _MAX_SCAN = 400  # long messages are reports or rambling; the head carries the question
 
@@ -142,7 +143,9 @@ class Matcher:
         self._keywords: dict[str, _Keyword] = {}
         # sound → (spelling it stands for, keyword, the keyword's normalised text)
         self._pinyin: dict[tuple[str, ...], tuple[str, _Keyword, str]] = {}
-        self._latin_pinyin: list[tuple[str, _Keyword]] = []
+        # Typed pinyin spellings by their first six letters, each with its place in the FAQ's
+        # order (which keeps ties between intents broken as the FAQ lists them).
+        self._latin_pinyin: dict[str, list[tuple[int, str, _Keyword]]] = defaultdict(list)
         self._examples: list[str] = []
         self._example_ids: list[str] = []
         pinyin, readings = _pinyin_table(), _readings()
@@ -170,16 +173,17 @@ class Matcher:
                     self._example_ids.append(entry.id)
         for kw, intents in words.items():
             self._keywords[kw] = _Keyword(tuple(sorted(intents.items())), kw in weak)
+        latin = 0  # spellings kept for typed pinyin so far
         for spelling, kw in [(k, k) for k in self._keywords] + list(spellings.items()):
             keyword = self._keywords[kw]
             if has_cjk(spelling) and len(spelling) >= 2 and all(c in pinyin for c in spelling):
                 syllables = tuple(pinyin[c] for c in spelling)
                 self._pinyin.setdefault(syllables, (spelling, keyword, kw))
-                # Typed pinyin is matched as typed, unfolded; short spellings (e.g. "shi")
-                # hide inside English words, so only the longer ones are kept.
+                # Typed pinyin is matched as typed, unfolded; only the longer spellings.
                 typed = "".join(readings[c] for c in spelling)
-                if len(typed) >= 6:
-                    self._latin_pinyin.append((typed, keyword))
+                if len(typed) >= _LATIN_MIN_LEN:
+                    self._latin_pinyin[typed[:_LATIN_MIN_LEN]].append((latin, typed, keyword))
+                    latin += 1
         self._max_len = max((len(k) for k in self._keywords), default=1)
         self._build_tfidf()
 
@@ -313,13 +317,16 @@ class Matcher:
             # Where each letter stands in the text, spaces left out.
             where = [run.start() + i for i, c in enumerate(run.group()) if c != " "]
             letters = run.group().replace(" ", "")
-            if len(letters) < 6:
-                continue
-            for typed, keyword in self._latin_pinyin:
-                at = letters.find(typed)
-                if at >= 0:
-                    span = (where[at], where[at + len(typed) - 1] + 1)
-                    hit(keyword, _PINYIN_DISCOUNT, span)
+            # Each spelling counts where it first occurs: dianhuadianhua is one 电话.
+            first: dict[int, tuple[int, str, _Keyword]] = {}
+            for at in range(len(letters) - _LATIN_MIN_LEN + 1):
+                head = letters[at : at + _LATIN_MIN_LEN]
+                for order, typed, keyword in self._latin_pinyin.get(head, ()):
+                    if order not in first and letters.startswith(typed, at):
+                        first[order] = (at, typed, keyword)
+            for order in sorted(first):
+                at, typed, keyword = first[order]
+                hit(keyword, _PINYIN_DISCOUNT, (where[at], where[at + len(typed) - 1] + 1))
 
     def _example_scores(self, norm: str, found: dict[str, Candidate], holdout: bool) -> None:
         """Best similarity of the question to each intent's examples.
