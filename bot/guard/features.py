@@ -21,6 +21,8 @@ from bot.text import MAX_FOLDED, has_cjk
 
 _HAN = r"\u4e00-\u9fff"
 _STOP = r"\s,.!?"  # where a clause ends, once folding has made punctuation ASCII
+# Latin glued to Chinese is split apart before matching (x处长 → x 处长), words and text alike.
+_SPLIT_SCRIPTS = re.compile(rf"(?<=[{_HAN}])(?=[a-z])|(?<=[a-z])(?=[{_HAN}])")
 # The provinces' one-character abbreviations, as on licence plates (辽A12345).
 _PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
@@ -38,8 +40,9 @@ def _latin(word: str, prefix: bool = False) -> str:
 
 
 def _word(word: str, prefix: bool = False) -> str:
-    """One lexicon word as a pattern: Latin words whole, Chinese as written."""
-    return _latin(word, prefix) if word.isascii() else re.escape(word)
+    """One lexicon word as a pattern: Latin words whole, Chinese as `prepare` leaves it (u盘
+    → u 盘: the text it is matched against has its scripts split)."""
+    return _latin(word, prefix) if word.isascii() else re.escape(_SPLIT_SCRIPTS.sub(" ", word))
 
 
 def _flat(words: Iterable[str], prefix: bool = False) -> str:
@@ -127,13 +130,15 @@ class Patterns:
             _starts(
                 lex.surnames, lex.compound_surnames, posts, offices, lex.titles_latin,
                 lex.surnames_latin,
-                ("某", "姓", "名叫", "叫", "外号", "绰号"),
+                ("某", "姓", "名叫", "叫", "外号", "绰号", "这个人", "此人"),
             )
             # 姓王的; not the writer's own (我姓韩, 今年六十八)
             # …and 姓韩那个, 外号叫黑子: someone pointed at by a surname or a nickname
             + rf"(?:{surname}某{{1,3}}|某某|姓(?<![我俺]姓)(?!名)[{_HAN}](?:的|那|这|[{_STOP}]|$)"
             r"|外号叫|绰号叫|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
+            # 查查这个人:张国富, 此人 王建国: a name pointed at, standing as a word
+            rf"|(?:这个人|此人)[ :]?{surname}[{_HAN}]{{1,2}}(?=[{_STOP}]|$)"
             # 葫芦岛 老高 受贿: 老 and a surname, standing alone as a word
             rf"|(?<![{_HAN}])老{common}(?=[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
@@ -146,8 +151,10 @@ class Patterns:
             # English and pinyin: a post then a surname, director zhao, chief wang lei; or a
             # Chinese post and the surname in pinyin, 镇长liu (split to 镇长 liu)
             rf"|(?:{_words(lex.titles_latin)}|{titles}) {_words(lex.surnames_latin)}\b"
-            # …or a whole name in pinyin before the Chinese story: wang jian guo 这个人在营口港
-            rf"|\b{_words(lex.surnames_latin)} [a-z]{{2,6}}(?: [a-z]{{2,6}})?(?= ?[{_HAN}]))"
+            # …or a whole name in pinyin before the Chinese story: wang jian guo 这个人在营口港,
+            # or before a pinyin one (li ming zai ju li: 在, 把, 给, 跟; no English word among them)
+            rf"|\b{_words(lex.surnames_latin)} [a-z]{{2,8}}(?: [a-z]{{2,6}})?"
+            rf"(?= ?[{_HAN}]| (?:zai|ba|gei|gen|cong|dui)\b))"
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.
@@ -204,7 +211,7 @@ class Patterns:
         # Evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄); told,
         # it is offered; supposed (如果我有视频证据 是寄U盘还是…), it is a question of process.
         self.holds = re.compile(
-            r"我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本)|拍了(?:视频|照片)"
+            r"我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本|u ?盘|硬盘)|拍了(?:视频|照片)"
             rf"|{_latin('i')} (?:have|got) (?:the |some |bank )?"
             r"(?:photos|pictures|recordings?|documents|records|evidence|proof|statements|files"
             r"|screenshots|receipts)"
@@ -291,7 +298,7 @@ class Patterns:
             r"|\d{1,4}(?:栋|单元|号楼)|\d{3,4}室"
         )
         self.units = re.compile(r"[a-z0-9]{1,20}|[^\sa-z0-9]")  # a character or a Latin word
-        self.split_scripts = re.compile(rf"(?<=[{_HAN}])(?=[a-z])|(?<=[a-z])(?=[{_HAN}])")
+        self.split_scripts = _SPLIT_SCRIPTS
         # 王 建 国: characters typed one by one with spaces; joined back before matching; so
         # are initials spelt out (l d h, from L.D.H). Words dictated one by one are joined by
         # `_join_dictated`.
