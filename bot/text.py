@@ -36,6 +36,9 @@ class TextData(Strict):
     # Short Latin or digit forms that stand for a word only when they stand alone: 88 → 拜拜
     # (not inside 024-88881877), dh → 电话 (巡视组dh多少, not inside "adhere").
     tokens: dict[str, str] = Field(default_factory=dict)
+    # How a clause that says who the asker is begins (我是护士, 我白天在幼儿园带班): a route's
+    # word in it tells of the asker, not of a matter, when something of ours is asked too.
+    self_descriptions: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class _Language:
     particles: re.Pattern[str]
     tokens: dict[str, str]
     token: re.Pattern[str]
+    self_descriptions: tuple[str, ...]
 
 
 def _check(data: TextData, out: Collector) -> None:
@@ -62,6 +66,14 @@ def _check(data: TextData, out: Collector) -> None:
     for i, char in enumerate(data.particles):
         if len(char) != 1:
             out.add(("particles", i), f"{char!r}: a particle is one character")
+    for i, word in enumerate(data.self_descriptions):
+        rewritten = next((key for key in data.phrases if key in word), None)
+        if _fold_script(word) != word or rewritten or not word.strip():
+            out.add(
+                ("self_descriptions", i),
+                f"{word!r} is rewritten before matching ({rewritten or _fold_script(word)!r}); "
+                "write it as normalising leaves it",
+            )
     for key in data.tokens:
         if not re.fullmatch(r"[a-z0-9]{1,8}", key):
             out.add(("tokens", key), f"{key!r}: a token is 1–8 lower-case Latin letters or digits")
@@ -81,6 +93,7 @@ def language_data() -> _Language:
         ),
         data.tokens,
         _token_pattern(data.tokens),
+        tuple(data.self_descriptions),
     )
 
 
@@ -129,8 +142,11 @@ _CLOCK_RE = re.compile(
 )
 # An item's number: a digit on its own (1能匿名, not the 1 of 110034), or a Chinese numeral
 # between spaces (一 巡视组电话多少 二 他在外地能不能写信).
-_ITEM_RE = re.compile(r"(?<!\d)[1-9](?!\d)|(?:^|(?<= ))[一二三四五六七八九](?= )")
+# 1 电话, 一 信箱, and at a clause's start 一是…二是…, 第一 …第二 …, 一来…二来…
+_ITEM_RE = re.compile(r"(?<!\d)[1-9](?!\d)|(?:^|(?<= ))第?([一二三四五六七八九])(?= |是|来)")
 _ITEM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+# A pictograph or symbol typed several times over (a backreference to one character: linear).
+_REPEATED_SYMBOL_RE = re.compile("([\u2600-\u27bf\U0001f300-\U0001faff])\\1+")
 # Clause boundaries in normalised text, where punctuation has become a space.
 _CLAUSE_BREAK_RE = re.compile(r" |还有|另外|以及|顺便|再问|再就是|然后")
 
@@ -175,6 +191,7 @@ def fold(text: str) -> str:
     At most MAX_CHARS characters come out, whatever goes in.
     """
     text = _join_spaced_characters(_fold_script(text))
+    text = _REPEATED_SYMBOL_RE.sub(r"\1", text)  # 👍👍👍 says what 👍 says
     for old, new in language_data().phrases:
         if old in text:
             text = text.replace(old, new)
@@ -215,7 +232,7 @@ def list_items(norm: str) -> list[int]:
     The numbers must run 1, 2, 3 in order, so a number in a sentence (3个人去过 2回) is none."""
     starts: list[int] = []
     for m in _ITEM_RE.finditer(norm):
-        item = m.group()
+        item = m.group(1) or m.group()
         if (int(item) if item.isdigit() else _ITEM_VALUES[item]) == len(starts) + 1:
             starts.append(m.start())
     return starts if len(starts) > 1 else []  # one item is no list

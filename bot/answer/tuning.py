@@ -48,6 +48,12 @@ class Tuning:
         "lower_level", "police_conduct", "pollution", "consumer", "crime", "land",
         "work_safety", "online", "tax",
     )  # fmt: skip
+    # Routes for people below the group's remit: named outright, they take a place among the
+    # topics before ours do (普通党员违反纪律,找巡视组有用吗 → 12388 first, then how to report).
+    below_remit: tuple[str, ...] = ("lower_level",)
+    # Routes that a clause about the asker still names as the matter: 我是普通党员 asks of his
+    # own level (12388), 我在服务区看见有人偷油 tells of a crime (110).
+    never_the_asker: tuple[str, ...] = ("lower_level", "police_conduct", "crime", "emergency")
     # Routes that answer alone when they lead: a grievance naming no domain never gets a topic
     # of the notice (不是举报当官的,是我自己的事 names officials only to say it is not about them).
     alone: tuple[str, ...] = ("grievance",)
