@@ -53,6 +53,8 @@ BLIND_FLOOR = {
     "holdout30.yaml": 0.97,  # round 13: first run 91.4 %
     "holdout31.yaml": 0.93,  # round 14: first run 90.0 %
     "holdout32.yaml": 0.95,  # round 15: first run 91.8 %
+    "holdout33.yaml": 0.97,  # round 16: first run 93.2 %
+    "holdout34.yaml": 0.97,  # round 17: first run 89.1 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

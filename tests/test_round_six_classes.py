@@ -1,0 +1,189 @@
+"""Classes seen on the first runs of blind sets 33 and 34, each in examples of our own (none
+copied from a set): a city's name inside an ordinary word, the army's inspection; a forwarded
+notice that says 互相转告, a scam call told as a story; reports in pinyin, evidence on a USB
+stick, a name pointed at with 这个人; someone below the remit asked about before our own ways;
+a word only heard that made a reply off topic; the asker's own job beside a question of ours;
+lists counted 一是…二是…; a thumbs-up typed three times; and words the topics lacked."""
+
+from __future__ import annotations
+
+import pytest
+from replies import AFTER, OURS, assert_not_ours, assert_routed, assert_topic, topics_of
+
+from bot.answer import Brain
+from bot.text import fold, list_items
+
+# -- the notice's boundary ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("白天门诊太忙 巡视组几点下班", "hours"),  # 天门 (Hubei) inside 白天门诊
+        ("今天门口贴了张巡视组的告示 上面电话是多少", "phone"),
+        ("跟别处大同小异吧 巡视组的信箱多少", "mail"),  # 大同 (Shanxi)
+        ("吃着三明治问一句 巡视组电话", "phone"),  # 三明 (Fujian)
+    ],
+)
+def test_a_city_inside_an_ordinary_word_is_no_province(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    "text", ["湖北天门的巡视组电话", "山西大同的巡视组信箱", "军队有没有巡视组 电话多少"]
+)
+def test_the_city_or_the_army_asked_about_is_still_another_body(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+# -- not reports ----------------------------------------------------------------------------------
+
+
+def test_a_forwarded_notice_that_says_pass_it_on_is_a_question(brain: Brain) -> None:
+    reply = brain.answer("群里转的:巡视组值班电话024-88881877,请大家互相转告。靠谱吗", AFTER)
+    assert reply.kind == "faq" and "phone" in reply.topics, (reply.kind, reply.topics)
+
+
+def test_a_scam_call_told_as_a_story_gets_the_police(brain: Brain) -> None:
+    reply = brain.answer("刚才接了个电话说我闺女住院了 让我马上转三万过去", AFTER)
+    assert reply.kind == "route" and "110" in reply.text
+    assert not any(line in reply.text for line in OURS)
+
+
+# -- reports --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("li ming zai ju li shou hong bao", ("li ming",)),  # all in pinyin
+        ("我有个U盘 全是他们处长的账 你们要吗", ("处长的账",)),  # evidence on a stick, offered
+        ("帮我查查这个人:王 德 利,开了好几家饭店", ("王 德 利", "王德利")),  # pointed at, spaced
+    ],
+)
+def test_reports_are_refused_without_echo(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+    assert not any(d in reply.text.lower() for d in details), text
+
+
+def test_supposed_evidence_on_a_stick_is_a_question(brain: Brain) -> None:
+    kind, _topics = topics_of(brain, "如果我有U盘里的证据 是寄过去还是送过去")
+    assert kind == "faq"
+
+
+def test_this_person_without_a_name_is_nobody_pointed_at(brain: Brain) -> None:
+    kind, _topics = topics_of(brain, "我想问这个人工客服是不是巡视组的")
+    assert kind != "report_guard"
+
+
+# -- someone below the remit ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "普通党员违纪了 巡视组能管吗",  # 12388 is the answer, before how to reach the group
+        "市里局里的人吃拿卡要 往哪反映",
+        "乡里的扶贫资金被截留了一半 找谁",
+    ],
+)
+def test_someone_below_the_remit_leads_with_the_discipline_commission(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.topics[:1] == ("lower_level",) and "12388" in reply.text, (text, reply.topics)
+
+
+def test_a_word_only_heard_makes_nothing_off_topic(brain: Brain) -> None:
+    # 中间 sounds like 中奖 (a prize, off topic) once 间 and 奖 are folded alike
+    kind, topics = topics_of(brain, "钱从上面发下来 中间让人截了 上哪反映")
+    assert kind != "fallback" and "off_topic" not in topics, (kind, topics)
+
+
+# -- the asker's own job --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("我平时在药店上班 巡视组的信箱是多少", "mail"),  # no pharmacy complaint
+        ("我是律师 想知道巡视组电话", "phone"),  # a lawyer asks; nothing off topic
+    ],
+)
+def test_the_askers_job_is_no_matter_of_its_own(brain: Brain, text: str, topic: str) -> None:
+    kind, topics = topics_of(brain, text)
+    assert kind == "faq" and topic in topics, (text, kind, topics)
+
+
+def test_a_matter_told_beside_the_askers_job_keeps_its_route(brain: Brain) -> None:
+    reply = brain.answer("我是护士 医院拖了半年工资 巡视组电话多少", AFTER)
+    assert "12333" in reply.text and "024-88881877" in reply.text, reply.topics
+
+
+def test_ones_own_post_below_the_remit_is_the_matter(brain: Brain) -> None:
+    reply = brain.answer("我是村干部 巡视组会查到我们村吗", AFTER)
+    assert "12388" in reply.text, reply.topics
+
+
+# -- lists and symbols ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("norm", "starts"),
+    [
+        ("问两件事 一是电话多少 二是信寄哪", [5, 12]),
+        ("第一 几点上班 第二 能匿名", [0, 8]),
+        ("中央第三巡视组 一是", []),  # 第三 of the group's name counts nothing
+    ],
+)
+def test_lists_counted_in_words(norm: str, starts: list[int]) -> None:
+    assert list_items(norm) == starts
+
+
+def test_a_list_counted_in_words_is_answered_item_by_item(brain: Brain) -> None:
+    kind, topics = topics_of(
+        brain, "我在药店上班,问三件事:一是信寄哪;二是几点能打电话;三是能不写名字吗"
+    )
+    assert kind == "faq" and {"mail", "hours", "process"} <= set(topics), topics
+
+
+def test_a_symbol_typed_over_and_over_says_it_once(brain: Brain) -> None:
+    assert fold("👌👌👌👌") == fold("👌")
+    kind, _topics = topics_of(brain, "🙏🙏🙏")
+    assert kind == "smalltalk"
+
+
+# -- words the topics and routes lacked ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("那个信箱现在还收信吗", "call_now"),
+        ("is the hotline still working", "call_now"),
+        ("巡视组在辽宁待多久", "period"),
+        ("巡视组光查当官的吗 查不查老百姓", "scope_who"),
+        ("电话好还是写信好 我该选哪个", "contact"),
+        ("给巡视组打电话之前要准备啥", "process"),
+        ("材料寄原件还是寄复印件", "process"),
+        ("举报的事万一不全对 会追究我吗", "process"),
+        ("还有哪几个省跟辽宁一块儿搞回头看", "first_round"),
+    ],
+)
+def test_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("工地俩月没开支了 找谁", "12333"),
+        ("那家公司招人明说不招女的", "12338"),
+        ("群里天天有人发赌博链接", "12377"),
+    ],
+)
+def test_matters_of_life_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
