@@ -141,8 +141,8 @@ _CLOCK_RE = re.compile(
     r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
 )
 # An item's number: a digit on its own (1能匿名, not the 1 of 110034), or a Chinese numeral
-# between spaces (一 巡视组电话多少 二 他在外地能不能写信).
-# 1 电话, 一 信箱, and at a clause's start 一是…二是…, 第一 …第二 …, 一来…二来…
+# at a clause's start, before a space (一 巡视组电话多少 二 他在外地能不能写信) or counted out
+# (一是…二是…, 第一 …第二 …, 一来…二来…; 第三巡视组 is no item).
 _ITEM_RE = re.compile(r"(?<!\d)[1-9](?!\d)|(?:^|(?<= ))第?([一二三四五六七八九])(?= |是|来)")
 _ITEM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 # A pictograph or symbol typed several times over (a backreference to one character: linear).

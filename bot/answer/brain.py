@@ -328,28 +328,30 @@ class Brain:
     def _without_the_askers_own(
         self, chosen: list[Candidate], norm: str, starts: list[int]
     ) -> list[Candidate]:
-        """我白天在幼儿园带班走不开 巡视组几点接电话: a route named only in a clause that says who
-        the asker is (text.yaml's self_descriptions) gives way to a topic of ours named in
-        another, when no other matter is told; 我是护士 医院欠我工资 keeps its routes."""
-
-        def describes_asker(c: Candidate) -> bool:
-            return _describes_asker(c, norm, starts)
-
-        def is_ours(c: Candidate) -> bool:
-            return self._intents[c.id].kind == "faq" and c.keyword >= self.tuning.keyword
+        """我白天在幼儿园带班走不开 巡视组几点接电话: a route (or an off-topic word: 我是律所的助理)
+        named only in a clause that says who the asker is (text.yaml's self_descriptions) gives
+        way to a topic of ours named in another, when no other matter is told; 我是护士 医院欠我
+        工资 keeps its routes, and so does a route in Tuning.never_the_asker."""
 
         def elsewhere(c: Candidate) -> bool:
-            """A route, or a word that is off topic (我是律所的助理)."""
             intent = self._intents[c.id]
             return intent.kind == "route" or intent.message == "fallback"
 
         def own(c: Candidate) -> bool:
-            return elsewhere(c) and c.id not in self.tuning.never_the_asker and describes_asker(c)
+            return (
+                elsewhere(c)
+                and c.id not in self.tuning.never_the_asker
+                and _describes_asker(c, norm, starts)
+            )
 
-        routes = [c for c in chosen if elsewhere(c)]
-        asked = any(is_ours(c) and not describes_asker(c) for c in chosen)
+        asked = any(
+            self._intents[c.id].kind == "faq"
+            and c.keyword >= self.tuning.keyword
+            and not _describes_asker(c, norm, starts)
+            for c in chosen
+        )
         # 我是银行柜员,有个客户说我们行乱收费: a matter told after it, and the bank stays.
-        if not asked or not all(own(c) for c in routes):
+        if not asked or not all(own(c) for c in chosen if elsewhere(c)):
             return chosen
         return [c for c in chosen if not own(c)] or chosen
 
