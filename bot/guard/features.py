@@ -113,9 +113,13 @@ class Patterns:
         )
         # Someone the writer knows by post: 我们局长, 我们单位的一把手, 营口港的刘总.
         self.known = re.compile(
-            _starts(lex.possessives, posts, lex.kin, ("总", "my", "our"))
+            _starts(lex.possessives, posts, lex.kin, ("总", "my", "our", "某", "管", "负责"))
+            # 某厅的副厅长, 某区区长: one post-holder, his name held back (某位副省长, 某个局长 is
+            # anyone, in a supposition); 营口港上管调度的那位: pointed at
+            + rf"(?:某(?![位个一些])[{_HAN}]{{1,3}}的?{titles}"
+            rf"|(?:管|负责)[{_HAN}]{{1,4}}的那(?:位|个人)"
             # 我们镇上那些干部: a kind of official, not one in particular
-            + rf"(?:{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?<!那些)(?<!这些)(?<!有些)"
+            rf"|{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?<!那些)(?<!这些)(?<!有些)"
             rf"(?:{titles}|{_words(lex.bodies)})"
             rf"|{titles}的{_words(lex.relations)}"
             # 我姐夫在抚顺当官: family or friends, and their post within a few characters
@@ -146,8 +150,9 @@ class Patterns:
             # 主任挪用公款 is a post and a deed, not 任挪用 and 公款: the name is no act itself
             rf"|(?:{compound}|(?!{not_name}){common})(?!{acts})[{_HAN}]{{1,2}}{acts}"
             rf"|{_words(offices)}的{common}[{_HAN}]{{1,2}}"
-            # 计生办的赵 kk: an office's surname with letters for the given name
+            # 计生办的赵 kk: an office's surname with letters for the given name; GA局的LJ
             rf"|{_words(offices)}的{common} ?[a-z]{{1,3}}\b"
+            rf"|{_words(offices)}的 ?(?!(?:{_flat(lex.not_initials)})\b)[a-z]{{2,3}}\b"
             # English and pinyin: a post then a surname, director zhao, chief wang lei; or a
             # Chinese post and the surname in pinyin, 镇长liu (split to 镇长 liu)
             rf"|(?:{_words(lex.titles_latin)}|{titles}) {_words(lex.surnames_latin)}\b"
@@ -212,6 +217,9 @@ class Patterns:
         # it is offered; supposed (如果我有视频证据 是寄U盘还是…), it is a question of process.
         self.holds = re.compile(
             r"我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本|u ?盘|硬盘)|拍了(?:视频|照片)"
+            # 照片合同我都有, 证据我都整理好了: the evidence first, then that one holds it
+            r"|(?:照片|视频|录音|证据|材料|合同|账本)[^,.!?]{0,4}我(?:都|手里|手上)?"
+            r"(?:有|整理好|准备好)"
             rf"|{_latin('i')} (?:have|got) (?:the |some |bank )?"
             r"(?:photos|pictures|recordings?|documents|records|evidence|proof|statements|files"
             r"|screenshots|receipts)"
@@ -261,6 +269,8 @@ class Patterns:
             r"(?:怎么|如何|咋|能|可以|该|向谁|找谁|跟谁|上哪|去哪|往哪|到哪)[^\s,.!?]{0,6}"
             r"(?:反映|举报|检举)"
             r"|(?:反映|举报)(?:不|吗|给谁|找谁)"
+            # 举报省里的领导要怎么做: the how after the one to report
+            r"|(?:反映|举报|检举)[^\s,.!?]{0,8}怎么(?:做|弄)"
             # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
             r"|找(?:中央)?巡视组(?:有用|管用|好使|行不行|能行)"
             # 材料往哪送: where the material goes is how to report
