@@ -205,8 +205,7 @@ class Brain:
         ranked = [
             c
             for c in self._matcher.rank(norm, holdout=holdout)
-            if self._plausible(c, norm)
-            and not (signals.wrongdoing and c.id in tuning.own_troubles)
+            if self._plausible(c, norm) and not (signals.wrongdoing and c.id in tuning.own_troubles)
         ]
         quotes = signals.quotes
         if quotes and all(t in self._intents for t in quotes.topics):
@@ -358,9 +357,7 @@ class Brain:
     def _below_remit(self, c: Candidate) -> bool:
         return c.id in self.tuning.below_remit and c.keyword >= self.tuning.keyword
 
-    def _off_topic(
-        self, ranked: list[Candidate], chosen: list[Candidate], norm: str
-    ) -> str | None:
+    def _off_topic(self, ranked: list[Candidate], chosen: list[Candidate], norm: str) -> str | None:
         """高铁几点发车 is about trains, whatever 几点 suggests; a route named as strongly wins.
         我是律所的助理 says who asks, not what: it makes nothing off topic."""
         starts = clause_starts(norm)
@@ -381,7 +378,10 @@ class Brain:
             named = [c.keyword for c in chosen if (self._intents[c.id].kind == "route") == route]
             return max(named, default=0.0)
 
-        beats = off[0].keyword >= strongest(False) and off[0].keyword > strongest(True)
+        # 开车呢 巡视组电话报一下: a tie goes to ours when the group is named.
+        word, ours = off[0].keyword, strongest(False)
+        named = self._boundary.names_inspection(norm)
+        beats = (word > ours or (word == ours and not named)) and word > strongest(True)
         return off[0].id if beats else None
 
     def _choose(

@@ -85,12 +85,24 @@ class QuotedNumbers:
             topic = self._known.get(digits)
             if topic is None and after not in _UNITS:
                 topic = self._tails.get(digits)
+            if topic is None and self._other_code(m.group()):
+                topic, wrong = self._phone, True
             if topic is None:
                 topic = self._missed(digits, after)
                 wrong = wrong or topic is not None
             if topic is not None and topic not in topics:
                 topics.append(topic)
         return Quotes(tuple(topics), wrong)
+
+    def _other_code(self, run: str) -> bool:
+        """0411-88881877: our line behind another city's area code (dialled, it reaches
+        someone else), to be corrected to 024."""
+        code, _, line = run.partition("-")
+        return (
+            self._known.get(line) == self._phone
+            and _AREA_CODE_RE.fullmatch(code) is not None
+            and code not in self._area_codes
+        )
 
     def _missed(self, digits: str, after: str) -> str | None:
         """The topic of the known number this one nearly is (6006 → the PO box's), if any."""
