@@ -55,6 +55,8 @@ BLIND_FLOOR = {
     "holdout32.yaml": 0.95,  # round 15: first run 91.8 %
     "holdout33.yaml": 0.97,  # round 16: first run 93.2 %
     "holdout34.yaml": 0.97,  # round 17: first run 89.1 %
+    "holdout35.yaml": 0.95,  # round 18: first run 88.6 %
+    "holdout36.yaml": 0.97,  # round 19: first run 94.5 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -3,7 +3,12 @@ copied from a set): a city's name inside an ordinary word, the army's inspection
 notice that says 互相转告, a scam call told as a story; reports in pinyin, evidence on a USB
 stick, a name pointed at with 这个人; someone below the remit asked about before our own ways;
 a word only heard that made a reply off topic; the asker's own job beside a question of ours;
-lists counted 一是…二是…; a thumbs-up typed three times; and words the topics lacked."""
+lists counted 一是…二是…; a thumbs-up typed three times; and words the topics lacked. At the
+end, the classes of sets 35 and 36: reports told as a joke, a riddle or a question of who paid,
+a post-holder whose name is held back (某厅的副厅长), evidence one says one holds, initials after
+an office; a follow-up by abbreviation, today's group, a later year with 还有; our line behind
+another city's code; how to report after the one reported; and a tie with an off-topic word
+when the group is named."""
 
 from __future__ import annotations
 
@@ -186,4 +191,92 @@ def test_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
     ],
 )
 def test_matters_of_life_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+# -- sets 35 and 36 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        # a joke: the pay, then the cars
+        ("说个笑话 我们处长一个月五千块 家里停着两台保时捷 哈哈", ("两台保时捷",)),
+        # a riddle about the one in charge of something, and a gift
+        ("猜猜是谁:税务局管稽查的那位,年年过节收购物卡", ("管稽查",)),
+        # a post-holder with his name held back, and who paid for his trips
+        ("某局的副局长周周飞海南打高尔夫 这机票谁掏的", ("海南",)),
+        ("我们科长喝完酒开公车回家 撞了人给钱私了了", ("私了",)),
+        ("录音我手里有 是关于区里那个副区长的 怎么给你们", ("副区长",)),
+        ("SY市JT局的ZH 房子全挂在别人名下", ("zh",)),
+    ],
+)
+def test_set_35_reports_are_refused_without_echo(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+    assert not any(d in reply.text.lower() for d in details), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "假如某位厅长收了购物卡 归巡视组管吗",  # 某位: anyone, supposed
+        "如果某个处长收了钱 我该找谁",
+        "材料寄挂号信还是平信",
+    ],
+)
+def test_supposed_or_general_questions_are_not_refused(brain: Brain, text: str) -> None:
+    kind, _topics = topics_of(brain, text)
+    assert kind != "report_guard", text
+
+
+@pytest.mark.parametrize(
+    "text", ["吉省的呢", "2019年还有巡视组来辽宁吗", "现在驻辽宁的巡视组电话给我一个"]
+)
+def test_set_35_boundary(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_our_line_behind_another_citys_code_is_corrected(brain: Brain) -> None:
+    reply = brain.answer("拨0412-88881977一直占线", AFTER)
+    assert "phone" in reply.topics and "024-88881977" in reply.text
+    assert "0412-88881977" not in reply.text
+
+
+def test_how_to_report_after_the_one_reported_is_how_to_report(brain: Brain) -> None:
+    assert_topic(brain, "举报市里的领导该怎么做", "contact")
+
+
+def test_an_off_topic_word_ties_with_ours_when_the_group_is_named(brain: Brain) -> None:
+    assert_topic(brain, "正开车 巡视组电话说一下", "phone")
+    kind, topics = topics_of(brain, "开车几点能考")  # no group named: off topic still
+    assert kind == "fallback", (kind, topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("怎么才能找到巡视组的人", "contact"),
+        ("我就是个普通职工 举报上级领导会不会有事", "process"),
+        ("领导提拔亲戚算不算巡视组管的事", "scope_what"),
+        ("巡视組の受付時間を教えてください", "hours"),
+    ],
+)
+def test_set_36_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("我闺女被她男人打了 不敢回家", "12338"),
+        ("村里说地的承包合同不给续了 咋办", "12345"),
+        ("网店仿冒我们的牌子卖假货", "12315"),
+        ("刚跟人剐上了 对方要跑", "122"),
+        ("村口的路一下雨就是烂泥塘 谁给修修", "12345"),
+    ],
+)
+def test_set_35_and_36_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
