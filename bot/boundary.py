@@ -122,6 +122,7 @@ class BoundaryData(Strict):
     earlier_asks: tuple[str, ...] = ()
     others: tuple[str, ...] = ()
     other_places: tuple[str, ...] = ()
+    contact_asks: tuple[str, ...] = ()
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -161,7 +162,7 @@ _WORD_SECTIONS = (
     "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
-    "others", "other_places",
+    "others", "other_places", "contact_asks",
 )  # fmt: skip
 
 
@@ -188,6 +189,8 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇
 _ORDINAL_RE = re.compile(
     r"第([零〇一二两三四五六七八九十百\d]{1,4})(?:个)?(?:巡视)?组"
     r"|(?:中央|巡视)([零〇一二两三四五六七八九十\d]{1,4})组"
+    # 8组的电话有没有: a group's number opening the message or a clause, then what is asked
+    r"|(?:^|(?<=[\s,.!?]))([一二三四五六七八九十\d]{1,2})组(?=的|电话|信箱|在|是|呢)"
 )
 _EN_WORDS = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
@@ -323,6 +326,7 @@ class Boundary:
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._not_places = tuple(fold(w) for w in d.not_places)
+        self._contact_asks = tuple(fold(w) for w in d.contact_asks)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
         self._now = tuple(fold(w) for w in d.now)
         self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
@@ -583,9 +587,10 @@ class Boundary:
 
     def _ordinal(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         for m in _ORDINAL_RE.finditer(text):
-            value = ordinal_value(m.group(1) or m.group(2))
+            number = m.group(2) or m.group(3)
+            value = ordinal_value(m.group(1) or number)
             if value is not None and value != self._our_ordinal:
-                said = m.group(0) if m.group(1) else f"第{m.group(2)}巡视组"  # 中央2组 → 第2巡视组
+                said = m.group(0) if m.group(1) else f"第{number}巡视组"  # 中央2组 → 第2巡视组
                 central = "中央" if "中央" in text[max(0, m.start() - 4) : m.end()] else ""
                 return self._name("ordinal", central + said, f"inspection group No. {value}")
         m = _EN_ORDINAL_RE.search(text)
@@ -611,7 +616,15 @@ class Boundary:
         return None
 
     def _level(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        # 中央巡视组和省委巡视组有啥区别, 城里的巡察组跟你们是一回事吗: ours set beside another
+        # level asks what ours takes; …省委那个组的电话给我 still asks for the other's line.
+        compared = any(w in text for w in self._comparisons)
+        if compared and ("中央" in text or "你们" in text) and not self._asks_contact(text):
+            return None
         return self._words("level", self._levels, _NUMBERED_RE.sub("", text), provinces)
+
+    def _asks_contact(self, text: str) -> bool:
+        return any(w in text for w in self._contact_asks)
 
     def _body(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         if any(w in text for w in self._comparisons):
@@ -679,7 +692,11 @@ class Boundary:
         question before it was about our group, so it asks the same of that place."""
         if len(provinces) != 1:
             return False
-        rest = text.replace(provinces[0][1], " ", 1)
+        return self._only_follow_up(text.replace(provinces[0][1], " ", 1))
+
+    def _only_follow_up(self, rest: str) -> bool:
+        """Whether what is left of a message once its place or year is taken out is only the
+        words of a follow-up (那, 的呢, 也是这个号吗)."""
         for word in self._follow_ups:
             rest = rest.replace(word, " ")
         return not rest.strip(" ,.?!")
@@ -709,6 +726,9 @@ class Boundary:
             end = m.end() + 1 if text.startswith("年", m.end()) else m.end()
             at = self._skip_links(text, end)
             if text.startswith(self._subjects, at) or self._group_went(text, m.start(), end):
+                return self._name("year", m.group(1))
+            # 2020年的呢: a year and nothing but a follow-up's words asks the same of that year
+            if self._only_follow_up(text[: m.start()] + " " + text[end:]):
                 return self._name("year", m.group(1))
         return None
 
