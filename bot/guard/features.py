@@ -272,7 +272,9 @@ class Patterns:
             # 举报省里的领导要怎么做: the how after the one to report
             r"|(?:反映|举报|检举)[^\s,.!?]{0,8}怎么(?:做|弄)"
             # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
-            r"|找(?:中央)?巡视组(?:有用|管用|好使|行不行|能行)"
+            r"|(?:找|跟|向)(?:中央)?巡视组(?:说|反映)?(?:有用|管用|好使|行不行|能行)"
+            # 举报省里的领导 打哪个电话: by which line to report
+            r"|(?:反映|举报)[^,.!?]{0,10}(?:打哪个电话|打什么电话|往哪打)"
             # 材料往哪送: where the material goes is how to report
             r"|(?:材料|举报信)[^\s,.!?]{0,4}(?:往哪|寄哪|送哪|交哪|给谁)"
             # 该怎么跟巡视组说, 能跟你们说吗: telling the group is reporting to it
