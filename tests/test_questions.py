@@ -57,6 +57,8 @@ BLIND_FLOOR = {
     "holdout34.yaml": 0.97,  # round 17: first run 89.1 %
     "holdout35.yaml": 0.95,  # round 18: first run 88.6 %
     "holdout36.yaml": 0.97,  # round 19: first run 94.5 %
+    "holdout37.yaml": 0.97,  # round 20: first run 91.8 %
+    "holdout38.yaml": 0.97,  # round 21: first run 91.4 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -8,7 +8,11 @@ end, the classes of sets 35 and 36: reports told as a joke, a riddle or a questi
 a post-holder whose name is held back (某厅的副厅长), evidence one says one holds, initials after
 an office; a follow-up by abbreviation, today's group, a later year with 还有; our line behind
 another city's code; how to report after the one reported; and a tie with an off-topic word
-when the group is named."""
+when the group is named. Last, the classes of sets 37 and 38: a student from elsewhere asking
+for his home's group, a follow-up that asks 也是这个号吗, a group's bare number, a year alone; our
+group compared with another level; effects told with a leader's relative, boxes carried out,
+a toneless pinyin story, pay set against a lifestyle as a rhetorical question; and words that
+the routes lacked."""
 
 from __future__ import annotations
 
@@ -279,4 +283,80 @@ def test_set_36_questions_get_their_topic(brain: Brain, text: str, topic: str) -
     ],
 )
 def test_set_35_and_36_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+# -- sets 37 and 38 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是云南人 在大连上学 想要云南的巡视组电话",  # lives here, asks for home
+        "黑龙江的呢 也是这个号吗",
+        "5组的电话有没有",
+        "2021年的呢",
+        "what is the phone for the 2019 round",
+        "省委巡视组跟中央的是一回事吗 省委巡视组电话给我",  # compared, then the other's line
+    ],
+)
+def test_set_37_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("中央巡视组跟省委巡视组有什么区别", "scope_who"),  # what ours takes
+        ("我在沈阳读书 巡视组的信箱是多少", "mail"),  # 沈阳 is where the asker studies
+        ("本人係香港出世 現喺瀋陽做嘢 想寫信畀巡視組 信箱係幾多", "mail"),
+        ("我家住村里3组 巡视组电话多少", "phone"),  # a village's group, not a numbered one
+    ],
+)
+def test_set_37_our_questions_stay_ours(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("村里修桥的钱早拨下来了 桥修了一半 施工队是镇长的亲戚 钱上哪去了", ("修桥",)),
+        ("我们支行行长天天往车后备箱搬东西 一搬好几箱", ("后备箱",)),
+        ("liaoyang shuiwuju wang gang kezhang tun le gongkuan", ("wang gang",)),
+        ("有个科长天天打高尔夫 出国旅游 你说他那点工资够吗", ("高尔夫",)),
+        ("民政所所长说得先给他两千才给办低保", ("两千",)),
+    ],
+)
+def test_set_37_reports_are_refused_without_echo(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+    assert not any(d in reply.text.lower() for d in details), text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("听说巡视组只收信不接电话 真的假的", "contact"),
+        ("眼神不好写不了字 除了写信还有啥办法", "contact"),
+        ("打电话反映要不要说自己是谁", "process"),
+        ("举报市里的领导 打哪个电话", "contact"),
+    ],
+)
+def test_set_38_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("有人在河边偷采砂子 把滩涂都挖坏了", "12336"),
+        ("小区停车场收费翻了一倍 也没公示", "12315"),
+        ("快手上有人造谣说要地震", "12377"),
+        ("有个网站卖假证 上哪举报", "12377"),
+        ("食堂供货商送的肉闻着有味", "12315"),
+    ],
+)
+def test_set_38_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
