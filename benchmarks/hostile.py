@@ -103,6 +103,20 @@ HOSTILE: dict[str, str] = {
     "came from": _fill("自台湾返乡"),
     "pinyin name": _fill("wang jian guo 这"),
     "earlier round of ours": _fill("上一次巡视辽宁"),
+    # The patterns of rounds 16-21: a name held back or pointed at, evidence named before one
+    # says one holds it, an office's initials, a pinyin sentence about someone, lists counted
+    # in words, a group's bare number, a year and a follow-up, the asker's own clause, one
+    # symbol typed over and over
+    "某 … 的 post": _fill("某厅的副厅长"),
+    "管 … 的那位": _fill("管调度的那位"),
+    "evidence, then 我都有": _fill("照片合同我都"),
+    "office initials": _fill("GA局的LJ "),
+    "pinyin sentence": _fill("li ming zai "),
+    "一是 … 二是": _fill("一是电话二是"),
+    "group's bare number": _fill(" 8组的"),
+    "year and follow-up": _fill("2020年的呢"),
+    "asker's own clause": _fill("我是护士 "),
+    "one symbol repeated": _fill("👍"),
 }
 
 
