@@ -33,3 +33,11 @@ def assert_topic(brain: Brain, text: str, topic: str) -> None:
     """A question about the notice: answered from the FAQ, with `topic` among its topics."""
     kind, topics = topics_of(brain, text)
     assert kind == "faq" and topic in topics, (text, kind, topics)
+
+
+def assert_refused(brain: Brain, text: str, details: tuple[str, ...]) -> None:
+    """A report: refused with our channels, and none of its details repeated (in any case)."""
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
+    assert all(line in reply.text for line in OURS) and "6008" in reply.text
+    assert not any(d.lower() in reply.text.lower() for d in details), text

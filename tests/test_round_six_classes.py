@@ -17,7 +17,15 @@ the routes lacked."""
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, OURS, assert_not_ours, assert_routed, assert_topic, topics_of
+from replies import (
+    AFTER,
+    OURS,
+    assert_not_ours,
+    assert_refused,
+    assert_routed,
+    assert_topic,
+    topics_of,
+)
 
 from bot.answer import Brain
 from bot.text import fold, list_items
@@ -73,9 +81,7 @@ def test_a_scam_call_told_as_a_story_gets_the_police(brain: Brain) -> None:
 def test_reports_are_refused_without_echo(
     brain: Brain, text: str, details: tuple[str, ...]
 ) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
-    assert not any(d in reply.text.lower() for d in details), text
+    assert_refused(brain, text, details)
 
 
 def test_supposed_evidence_on_a_stick_is_a_question(brain: Brain) -> None:
@@ -218,9 +224,7 @@ def test_matters_of_life_are_routed(brain: Brain, text: str, number: str) -> Non
 def test_set_35_reports_are_refused_without_echo(
     brain: Brain, text: str, details: tuple[str, ...]
 ) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
-    assert not any(d in reply.text.lower() for d in details), text
+    assert_refused(brain, text, details)
 
 
 @pytest.mark.parametrize(
@@ -330,9 +334,7 @@ def test_set_37_our_questions_stay_ours(brain: Brain, text: str, topic: str) -> 
 def test_set_37_reports_are_refused_without_echo(
     brain: Brain, text: str, details: tuple[str, ...]
 ) -> None:
-    reply = brain.answer(text, AFTER)
-    assert reply.kind == "report_guard", (text, reply.kind, reply.topics)
-    assert not any(d in reply.text.lower() for d in details), text
+    assert_refused(brain, text, details)
 
 
 @pytest.mark.parametrize(
