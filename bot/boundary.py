@@ -661,8 +661,10 @@ class Boundary:
 
     def _lives(self, text: str, at: int, word: str) -> bool:
         """我住丹东, 我是大连的, 在辽宁住: the asker's own place, right after 我住, 我在, 我是,
-        or between 在 and 住, 上班."""
+        or between 在 and 住, 上班; 退休回辽宁了: where the asker came to (asker_from)."""
         if text.endswith(self._asker, 0, _before_spaces(text, at)):
+            return True
+        if text.endswith(self._asker_from, 0, at):
             return True
         return text.endswith("在", 0, at) and text.startswith(self._asker_after, at + len(word))
 
