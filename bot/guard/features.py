@@ -134,15 +134,18 @@ class Patterns:
             _starts(
                 lex.surnames, lex.compound_surnames, posts, offices, lex.titles_latin,
                 lex.surnames_latin,
-                ("某", "姓", "名叫", "叫", "外号", "绰号", "这个人", "此人"),
+                ("某", "姓", "名叫", "叫", "外号", "绰号", "这个人", "此人", "告", "得罪"),
             )
             # 姓王的; not the writer's own (我姓韩, 今年六十八)
             # …and 姓韩那个, 外号叫黑子: someone pointed at by a surname or a nickname
             + rf"(?:{surname}某{{1,3}}|某某|姓(?<![我俺]姓)(?!名)[{_HAN}](?:的|那|这|[{_STOP}]|$)"
             r"|外号叫|绰号叫|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
-            # 查查这个人:张国富, 此人 王建国: a name pointed at, standing as a word
-            rf"|(?:这个人|此人)[ :]?{surname}[{_HAN}]{{1,2}}(?=[{_STOP}]|$)"
+            # 查查这个人:张国富, 此人 王建国: a name pointed at, standing as a word; 告了周大彪
+            rf"|(?:这个人|此人|告了|告过|得罪了)[ :]?{surname}[{_HAN}]{{1,2}}"
+            rf"(?=[{_STOP}]|$|才|就|以后)"
+            # 市场管理处老赵: an office's 老 and a surname
+            rf"|{_words(offices)}老{common}"
             # 葫芦岛 老高 受贿: 老 and a surname, standing alone as a word
             rf"|(?<![{_HAN}])老{common}(?=[{_STOP}]|$)"
             rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
@@ -216,10 +219,11 @@ class Patterns:
         # Evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄); told,
         # it is offered; supposed (如果我有视频证据 是寄U盘还是…), it is a question of process.
         self.holds = re.compile(
-            r"我有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本|u ?盘|硬盘)|拍了(?:视频|照片)"
+            r"我这?有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本|u ?盘|硬盘)"
+            r"|拍了(?:视频|照片)"
             # 照片合同我都有, 证据我都整理好了: the evidence first, then that one holds it
             r"|(?:照片|视频|录音|证据|材料|合同|账本)[^,.!?]{0,4}我(?:都|手里|手上)?"
-            r"(?:有|整理好|准备好)"
+            r"(?:有|整理好|准备好|拍好)"
             rf"|{_latin('i')} (?:have|got) (?:the |some |bank )?"
             r"(?:photos|pictures|recordings?|documents|records|evidence|proof|statements|files"
             r"|screenshots|receipts)"
@@ -518,10 +522,10 @@ class Features:
             insinuation=bool(p.insinuation.search(text)),
             income=income,
             wealth=wealth,
-            # 一个处级干部,媳妇不上班,一口气买了五套房,这得攒多少年工资: "a" post-holder whose
-            # riches are set against an income is told of, not supposed.
+            # 一个处级干部,媳妇不上班,一口气买了五套房,这得攒多少年工资; 一个县委书记老家盖了七层楼:
+            # "a" post-holder whose riches are told is told of, not supposed (要是 still supposes).
             hypothetical=bool(p.hypothetical.search(text))
-            or (units < NARRATIVE and bool(p.indefinite.search(text)) and not (income and wealth)),
+            or (units < NARRATIVE and bool(p.indefinite.search(text)) and not wealth),
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
             what_to_do=bool(p.what_to_do.search(text)),

@@ -22,7 +22,8 @@ class Rule:
 
 
 def _hypothetical(f: Features) -> bool:
-    if not (f.question and f.hypothetical) or f.named:
+    # 要是结束了,我们厂那个ZJH收回扣的事: initials point at someone, who is not supposed.
+    if not (f.question and f.hypothetical) or f.named or f.letters:
         return False
     # 我表哥是处级干部,要是他有问题,我能举报自己亲戚吗: someone one knows, in a supposition,
     # asking whether to report; with a figure, a plate or a trace it is told, not supposed.
@@ -165,8 +166,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "told_misconduct",
-        "misconduct told of one person, not asked about",
-        lambda f: f.deed and f.third and not f.question,
+        "misconduct told of one person, not asked about, and not of impostors after one's money",
+        # 我妈接到电话说她涉嫌洗钱,让她转到安全账户: a fraud in progress (110), no one reported.
+        lambda f: f.deed
+        and f.third
+        and not f.question
+        and not (f.impostor and not (f.person or f.title or f.known)),
     ),
     Rule(
         "investigation_request",
