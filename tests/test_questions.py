@@ -59,6 +59,8 @@ BLIND_FLOOR = {
     "holdout36.yaml": 0.97,  # round 19: first run 94.5 %
     "holdout37.yaml": 0.97,  # round 20: first run 91.8 %
     "holdout38.yaml": 0.97,  # round 21: first run 91.4 %
+    "holdout39.yaml": 0.97,  # round 22: first run 91.8 %
+    "holdout40.yaml": 0.96,  # round 23: first run 91.8 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

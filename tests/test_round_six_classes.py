@@ -12,7 +12,10 @@ when the group is named. Last, the classes of sets 37 and 38: a student from els
 for his home's group, a follow-up that asks 也是这个号吗, a group's bare number, a year alone; our
 group compared with another level; effects told with a leader's relative, boxes carried out,
 a toneless pinyin story, pay set against a lifestyle as a rhetorical question; and words that
-the routes lacked."""
+the routes lacked. And the classes of sets 39 and 40: where the asker came back to
+(退休回辽宁了), initials inside a supposition, a fraud in progress told of one's mother, a
+hospital that charged twice; a name after 告了, an office's 老 and surname, evidence 我这有, a
+worry that ends 是不是我想多了, a hint of 表示表示; and the words the routes and topics lacked."""
 
 from __future__ import annotations
 
@@ -362,3 +365,75 @@ def test_set_38_questions_get_their_topic(brain: Brain, text: str, topic: str) -
 )
 def test_set_38_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+# -- sets 39 and 40 ------------------------------------------------------------------------------
+
+
+def test_where_the_asker_came_back_to_is_no_question_about_it(brain: Brain) -> None:
+    assert_not_ours(brain, "我是香港出生的 后来回辽宁了 香港那边有没有巡视组 电话多少")
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("要是巡视结束了 我们单位那个LXM吃回扣的事还有人管吗", ("lxm",)),
+        ("我们局长最近老往澳门跑 单位账上又说没钱 不知道是不是我想多了", ("澳门",)),
+        ("孩子学校的校长开会暗示要表示表示 不表示就被冷落", ("开会",)),
+        ("照片我都拍好了 是关于区里那个副区长的 发哪", ("副区长",)),
+        ("我这有转账截图 是给开发区那个副主任的 五万", ("五万",)),
+        ("我爹就是因为告了孙大海才被整的 孙大海还当着村长", ("孙大海",)),
+        ("我们街道办老钱收卫生费从来不给票", ("老钱",)),
+    ],
+)
+def test_set_39_and_40_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("我爸接到电话说他涉嫌洗钱 让他把钱转到安全账户 他正往银行走", "110"),
+        ("卫生院看个病收了两次钱 问谁都不知道", "12320"),
+        ("学校让买指定的校服 比外面贵一倍", "12345"),
+        ("厂里的护栏松了 领导说先干着", "12350"),
+        ("垃圾站天天烧垃圾 一条街都是烟", "12369"),
+        ("去县城的班车老不按点发", "12328"),
+    ],
+)
+def test_set_39_and_40_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("一个号老打不通 另一个号是多少", "phone"),
+        ("这通知都过去多少年了 还好不好使", "call_now"),
+        ("光打电话行吗 还是非得写信", "contact"),
+        ("写信的时候信里能夹照片吗", "process"),
+        ("巡视组管哪些当官的", "scope_who"),
+        ("我不会写字 咋能把话递到巡视组那", "contact"),
+    ],
+)
+def test_set_39_and_40_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我手里有领导的录音 这种能当证据用吗",  # holding evidence, asking about it
+        "打电话说和写信说 哪个管用",  # 打电话说 is no scam call
+    ],
+)
+def test_set_39_questions_are_not_refused_or_sent_to_the_police(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq", (text, reply.kind, reply.topics)
+
+
+def test_a_county_bureau_chief_is_below_the_remit(brain: Brain) -> None:
+    reply = brain.answer("县交通局的局长 找巡视组好使吗", AFTER)
+    assert reply.topics[:1] == ("lower_level",) and "12388" in reply.text, reply.topics
