@@ -106,6 +106,8 @@ class Patterns:
         self.amount_in_words = re.compile(
             # 十来万, 八十多万, 三百余万: a round figure is still an amount
             r"[一二两三四五六七八九十百千几数]{1,6}[来多余个]?\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
+            # 一张五千, 收了我八千: thousands taken or given, ending the clause, are money
+            rf"|(?:收了?我?|给了|交了|要了|拿了|一张)[一二两三四五六七八九]千(?=[{_STOP}]|$)"
         )
         numerals = ("yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "ji")
         self.amount_in_pinyin = re.compile(
@@ -119,7 +121,8 @@ class Patterns:
             + rf"(?:某(?![位个一些])[{_HAN}]{{1,3}}的?{titles}"
             rf"|(?:管|负责)[{_HAN}]{{1,4}}的那(?:位|个人)"
             # 我们镇上那些干部: a kind of official, not one in particular
-            rf"|{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?<!那些)(?<!这些)(?<!有些)"
+            # (我们县里有个局长收钱,这种…: "a" 局长 of our county is anyone)
+            rf"|{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?<!那些)(?<!这些)(?<!有些)(?<!有个)(?<!一个)"
             rf"(?:{titles}|{_words(lex.bodies)})"
             rf"|{titles}的{_words(lex.relations)}"
             # 我姐夫在抚顺当官: family or friends, and their post within a few characters
@@ -446,8 +449,8 @@ class Features:
 
     @property
     def someone(self) -> bool:
-        """Somebody in particular is spoken of."""
-        return self.title or self.known or self.third or self.named
+        """Somebody in particular is spoken of (w处, zjl: by initials too)."""
+        return self.title or self.known or self.third or self.named or self.initials or self.letters
 
     def fired(self) -> tuple[str, ...]:
         """The names of the features present, for `explain`."""
