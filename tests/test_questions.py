@@ -61,6 +61,8 @@ BLIND_FLOOR = {
     "holdout38.yaml": 0.97,  # round 21: first run 91.4 %
     "holdout39.yaml": 0.97,  # round 22: first run 91.8 %
     "holdout40.yaml": 0.96,  # round 23: first run 91.8 %
+    "holdout41.yaml": 0.94,  # round 24: first run 88.2 %
+    "holdout42.yaml": 0.97,  # round 25: first run 95.5 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -15,7 +15,10 @@ a toneless pinyin story, pay set against a lifestyle as a rhetorical question; a
 the routes lacked. And the classes of sets 39 and 40: where the asker came back to
 (退休回辽宁了), initials inside a supposition, a fraud in progress told of one's mother, a
 hospital that charged twice; a name after 告了, an office's 老 and surname, evidence 我这有, a
-worry that ends 是不是我想多了, a hint of 表示表示; and the words the routes and topics lacked."""
+worry that ends 是不是我想多了, a hint of 表示表示; and the words the routes and topics lacked.
+Last, sets 41 and 42: today's group said with 现在正在 or 不是以前那个, 台湾同胞 as people, a year
+and 巡的是哪; 捎个话 as a question of how; "a" 局长 of our county; initials set beside praise and
+riches, thousands taken at a clause's end, a firm's 段长 who took money; and a scam card."""
 
 from __future__ import annotations
 
@@ -437,3 +440,69 @@ def test_set_39_questions_are_not_refused_or_sent_to_the_police(brain: Brain, te
 def test_a_county_bureau_chief_is_below_the_remit(brain: Brain) -> None:
     reply = brain.answer("县交通局的局长 找巡视组好使吗", AFTER)
     assert reply.topics[:1] == ("lower_level",) and "12388" in reply.text, reply.topics
+
+
+# -- sets 41 and 42 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前正在辽宁的巡视组电话多少",
+        "我要的是现在的电话 不是以前那个",
+        "中央第三巡视组2019年巡的是哪",
+    ],
+)
+def test_set_41_todays_group_is_not_ours(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("我们屯子的人想给巡视组捎个话 咋联系", "contact"),
+        ("能保护证人不", "process"),
+        ("材料能快递过去吗", "process"),
+        ("打电话的时候要说哪些内容", "process"),
+        ("电话白天黑天都有人接吗", "hours"),
+    ],
+)
+def test_set_41_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+def test_compatriots_are_people_not_a_body(brain: Brain) -> None:
+    kind, topics = topics_of(brain, "港澳同胞能给巡视组写信吗")  # people of Hong Kong and Macau
+    assert kind == "faq", (kind, topics)
+
+
+def test_a_county_bureau_chief_told_as_a_kind_is_asked_about(brain: Brain) -> None:
+    reply = brain.answer("我们县里有个局长收钱办事 这种能找巡视组吗", AFTER)
+    assert reply.kind != "report_guard", (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("dl市 gtj 的 z处 真有本事 老婆不上班 家里两套别墅", ("gtj",)),
+        ("我姑父在单位当段长 招一个人收八万 他也收过", ("八万",)),
+        ("区里那俩人每个月来拿两千块 不给就说要封店", ("两千",)),
+        ("我们市场主任把秤调低了 赚的钱他拿大头", ("调低",)),
+        ("我舅在省里当处长 过年收的购物卡一张五千", ("一张五千",)),
+    ],
+)
+def test_set_41_reports_are_refused(brain: Brain, text: str, details: tuple[str, ...]) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("有人打电话说我闺女住院了 让我马上往一个卡上转三万", "110"),
+        ("早市上收了两张假币 那人还没走", "110"),
+        ("干了三年了 老板一直不签劳动合同", "12333"),
+        ("县医院大夫让我做了一堆检查 花了好几千", "12320"),  # one's own bill, no report
+    ],
+)
+def test_set_42_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
