@@ -117,6 +117,10 @@ HOSTILE: dict[str, str] = {
     "year and follow-up": _fill("2020年的呢"),
     "asker's own clause": _fill("我是护士 "),
     "one symbol repeated": _fill("👍"),
+    # …and of rounds 22-25: a name after 告了, an office's 老 and surname, thousands taken
+    "告了 + name": _fill("告了周大彪才"),
+    "office + 老 + surname": _fill("管理处老赵"),
+    "thousands taken": _fill("收了我八千,"),
 }
 
 
