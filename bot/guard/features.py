@@ -448,6 +448,12 @@ class Features:
         return self.particular_other or self.deed or self.wealth or self.amount or self.material
 
     @property
+    def fraud_on_the_writer(self) -> bool:
+        """Impostors after the writer's money, with no official told of (冒充公安让我转账): a
+        matter for 110, not a report."""
+        return self.impostor and not (self.person or self.title or self.known)
+
+    @property
     def someone(self) -> bool:
         """Somebody in particular is spoken of (w处, zjl: by initials too)."""
         return self.title or self.known or self.third or self.named or self.initials or self.letters

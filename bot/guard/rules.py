@@ -139,7 +139,7 @@ RULES: tuple[Rule, ...] = (
         # 让我把钱转到安全账户 我转了两万: the amount is the writer's own, lost to impostors.
         lambda f: (f.amount or f.person or f.code or f.traces)
         and (f.accuse or f.deed or f.report_verb or (f.title and f.code))
-        and not (f.impostor and not (f.person or f.title or f.known)),
+        and not f.fraud_on_the_writer,
     ),
     Rule(
         "vehicle",
@@ -171,7 +171,7 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.deed
         and f.third
         and not f.question
-        and not (f.impostor and not (f.person or f.title or f.known)),
+        and not f.fraud_on_the_writer,
     ),
     Rule(
         "investigation_request",
@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.concrete
         and f.third
         and f.story
-        and not (f.impostor and not (f.title or f.known or f.person)),
+        and not f.fraud_on_the_writer,
     ),
     Rule(
         "reporting_word",
