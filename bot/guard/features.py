@@ -151,7 +151,8 @@ class Patterns:
             rf"|{_words(offices)}老{common}"
             # 葫芦岛 老高 受贿: 老 and a surname, standing alone as a word
             rf"|(?<![{_HAN}])老{common}(?=[{_STOP}]|$)"
-            rf"|(?:{compound}|(?!{not_name}){common})[{_HAN}]{{0,2}}{titles}"
+            # (基金被经理人忽悠: 被 is no part of a name, so 金被经理 is none)
+            rf"|(?:{compound}|(?!{not_name}){common})(?:(?![被把让给的])[{_HAN}]){{0,2}}{titles}"
             rf"|{titles}\s?(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
             # 主任挪用公款 is a post and a deed, not 任挪用 and 公款: the name is no act itself
             rf"|(?:{compound}|(?!{not_name}){common})(?!{acts})[{_HAN}]{{1,2}}{acts}"
@@ -279,7 +280,7 @@ class Patterns:
             # 举报省里的领导要怎么做: the how after the one to report
             r"|(?:反映|举报|检举)[^\s,.!?]{0,8}怎么(?:做|弄)"
             # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
-            r"|(?:找|跟|向)(?:中央)?巡视组(?:说|反映)?(?:有用|管用|好使|行不行|能行)"
+            r"|(?:找|跟|向)(?:中央)?巡视组(?:说|反映)?(?:有用|管用|好使|行不行|能行|合适)"
             # 举报省里的领导 打哪个电话: by which line to report
             r"|(?:反映|举报)[^,.!?]{0,10}(?:打哪个电话|打什么电话|往哪打)"
             # 材料往哪送: where the material goes is how to report

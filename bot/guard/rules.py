@@ -51,6 +51,9 @@ def _accusation(f: Features) -> bool:
     how = f.seeks_a_channel and not (
         f.third or f.known or f.named or f.amount or f.code or f.traces
     )
+    # 自称公安局的…让我转到安全账户: the body is the impostors' disguise, not who is accused.
+    if f.fraud_on_the_writer:
+        return False
     return f.accuse and (not f.question or (f.story and not how))
 
 
@@ -214,7 +217,10 @@ RULES: tuple[Rule, ...] = (
         "long_narrative",
         "misconduct told at length, not a long question about nobody in particular",
         # …那个巡视组的电话打过去收钱不 是不是还得额外收费: 收钱 asked about, of nobody.
-        lambda f: f.deed and f.units >= NARRATIVE and not (f.question and not f.particular_other),
+        lambda f: f.deed
+        and f.units >= NARRATIVE
+        and not (f.question and not f.particular_other)
+        and not f.fraud_on_the_writer,
     ),
     # Last, so that every question rule above has had its say: the rules saw something told
     # (关于本钢某领导的材料我整理好了…你给个邮箱我发过去: a post and material, no rule) and the
