@@ -63,6 +63,8 @@ BLIND_FLOOR = {
     "holdout40.yaml": 0.96,  # round 23: first run 91.8 %
     "holdout41.yaml": 0.94,  # round 24: first run 88.2 %
     "holdout42.yaml": 0.97,  # round 25: first run 95.5 %
+    "holdout43.yaml": 0.97,  # round 26: first run 93.6 %
+    "holdout44.yaml": 0.97,  # round 27: first run 97.3 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

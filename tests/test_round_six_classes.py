@@ -18,7 +18,10 @@ hospital that charged twice; a name after 告了, an office's 老 and surname, e
 worry that ends 是不是我想多了, a hint of 表示表示; and the words the routes and topics lacked.
 Last, sets 41 and 42: today's group said with 现在正在 or 不是以前那个, 台湾同胞 as people, a year
 and 巡的是哪; 捎个话 as a question of how; "a" 局长 of our county; initials set beside praise and
-riches, thousands taken at a clause's end, a firm's 段长 who took money; and a scam card."""
+riches, thousands taken at a clause's end, a firm's 段长 who took money; and a scam card.
+Sets 43 and 44: the notice's own deputies named in a question, a province-run body, a Hong Kong
+student in Cantonese, impostors disguised as a police bureau, 被 inside what looked like a name,
+and words the topics lacked."""
 
 from __future__ import annotations
 
@@ -506,3 +509,64 @@ def test_set_41_reports_are_refused(brain: Brain, text: str, details: tuple[str,
 )
 def test_set_42_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+# -- sets 43 and 44 ------------------------------------------------------------------------------
+
+
+def test_the_notices_own_people_are_nobody_reported(brain: Brain) -> None:
+    kind, topics = topics_of(brain, "组长是不是叫叶青纯 还有个副组长叫陈江吧")
+    assert kind == "faq", (kind, topics)
+
+
+def test_a_province_run_body_asks_about_the_remit(brain: Brain) -> None:
+    assert_topic(brain, "省属国企的一把手归巡视组管吗", "scope_who")
+
+
+def test_a_hong_kong_student_here_asks_for_our_lines(brain: Brain) -> None:
+    assert_topic(brain, "我係喺大連讀書嘅香港學生 巡視組電話係幾多", "phone")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有个人打电话自称检察院的 说我涉嫌洗钱 让我把钱转到安全账户 我都转了两万了 咋办",
+        "刚才有人说他是巡视组的 让我交保证金",
+    ],
+)
+def test_impostors_in_an_officials_disguise_get_the_police(brain: Brain, text: str) -> None:
+    assert_routed(brain, text, "110")
+
+
+def test_bei_is_no_part_of_a_name(brain: Brain) -> None:
+    kind, _topics = topics_of(brain, "理财被经理忽悠了 亏了不少 上哪说理")
+    assert kind != "report_guard"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("把那俩值班号发我", "phone"),
+        ("巡视组下乡吗 能来我们屯看看不", "visit"),
+        ("巡视组接到举报会下来核实吗", "process"),
+        ("写信举报 信封上要不要写地址", "process"),
+    ],
+)
+def test_set_43_and_44_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("楼下烧烤店吵吵嚷嚷到半夜", "12345"),
+        ("开车撞了个骑电动车的 人没事 对方不让走", "122"),
+        ("买的基金说好保本 结果亏了", "12386"),
+    ],
+)
+def test_set_43_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_free_rooms_for_officials_are_a_report(brain: Brain) -> None:
+    assert_refused(brain, "每周都有几个当官的来我们洗浴 包间全免单 登记本上写的城建局", ("城建局",))
