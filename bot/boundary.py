@@ -201,6 +201,9 @@ _EN_ORDINAL_RE = re.compile(
     r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*)?(\d{1,2})\b"
 )
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# 21年那次巡视组来辽宁: a year in two digits, only before a word that makes it a round of
+# visits (21年了 is twenty-one years); read as 20xx.
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])([012]\d)年(?=那次|那回|那轮|那一次|的巡视|巡视|中央)")
 # 第三 in 辽宁省委第三巡视组 numbers a provincial group: the level is read without it.
 _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
 # 十九届中央|第一轮|巡视: a round's number between a term and the inspection word.
@@ -722,6 +725,9 @@ class Boundary:
     def _year(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         """2019年的巡视组, 2019年举报电话: the year names the body. In 2015年收了… it is
         when something happened, which says nothing about whom the question is for."""
+        for m in _SHORT_YEAR_RE.finditer(text):
+            if 2000 + int(m.group(1)) != self._our_year:
+                return self._name("year", str(2000 + int(m.group(1))))
         for m in _YEAR_RE.finditer(text):
             if int(m.group(1)) == self._our_year:
                 continue
