@@ -65,6 +65,8 @@ BLIND_FLOOR = {
     "holdout42.yaml": 0.97,  # round 25: first run 95.5 %
     "holdout43.yaml": 0.97,  # round 26: first run 93.6 %
     "holdout44.yaml": 0.97,  # round 27: first run 97.3 %
+    "holdout45.yaml": 0.90,  # round 28: first run 90.5 %, not yet fixed from
+    "holdout46.yaml": 0.92,  # round 29: first run 92.7 %, not yet fixed from
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

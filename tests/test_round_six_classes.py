@@ -570,3 +570,22 @@ def test_set_43_matters_are_routed(brain: Brain, text: str, number: str) -> None
 
 def test_free_rooms_for_officials_are_a_report(brain: Brain) -> None:
     assert_refused(brain, "每周都有几个当官的来我们洗浴 包间全免单 登记本上写的城建局", ("城建局",))
+
+
+# -- sets 45 and 46 (the last of this session) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["19年那次巡视组来辽宁 电话一样吗", "进驻晋的那个巡视组电话", "在闽的那个巡视组信箱"]
+)
+def test_set_45_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"), [("16年那次巡视组的电话", "phone"), ("我干了20年了 巡视组电话多少", "phone")]
+)
+def test_two_digit_years_of_ours_or_of_a_life_stay_ours(
+    brain: Brain, text: str, topic: str
+) -> None:
+    assert_topic(brain, text, topic)
