@@ -201,6 +201,7 @@ _EN_ORDINAL_RE = re.compile(
     r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*)?(\d{1,2})\b"
 )
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_INSPECTED = ("巡视", "巡察")  # the verb before a place: 巡视滇的那个组
 # 21年那次巡视组来辽宁: a year in two digits, only before a word that makes it a round of
 # visits (21年了 is twenty-one years); read as 20xx.
 _SHORT_YEAR_RE = re.compile(r"(?<![\d.])([012]\d)年(?=那次|那回|那轮|那一次|的巡视|巡视|中央)")
@@ -508,6 +509,11 @@ class Boundary:
         # 中央巡视组在鲁的信箱: after a word of abbr_before (在, 去, 驻…) it stands as a place
         # too, and may then take a tail (巡视组进驻赣了吗,电话多少: 驻 | 赣 | 了吗 | 电话).
         placed = bool(start) and text[start - 1] in self._abbr_before
+        # 巡视滇的那个组: inspected, the abbreviation is the place itself, when 的, 了 or a
+        # separator ends it (巡视鲁能 would be a word).
+        after = text[end : end + 1]
+        if text.endswith(_INSPECTED, 0, start) and (not after.isalnum() or after in "的了"):
+            return True
         if start and text[start - 1].isalnum() and not placed:
             return False
         at = self._past_separators(text, end)

@@ -576,7 +576,13 @@ def test_free_rooms_for_officials_are_a_report(brain: Brain) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["19年那次巡视组来辽宁 电话一样吗", "进驻晋的那个巡视组电话", "在闽的那个巡视组信箱"]
+    "text",
+    [
+        "19年那次巡视组来辽宁 电话一样吗",
+        "进驻晋的那个巡视组电话",
+        "在闽的那个巡视组信箱",
+        "巡视桂的那个组电话多少",  # inspected: the abbreviation is the place
+    ],
 )
 def test_set_45_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
     assert_not_ours(brain, text)
@@ -589,3 +595,7 @@ def test_two_digit_years_of_ours_or_of_a_life_stay_ours(
     brain: Brain, text: str, topic: str
 ) -> None:
     assert_topic(brain, text, topic)
+
+
+def test_an_inspected_abbreviation_glued_to_a_word_is_no_place(brain: Brain) -> None:
+    assert_topic(brain, "巡视鲁能那年 巡视组电话多少", "phone")  # 鲁能 is a firm's name
