@@ -627,16 +627,20 @@ class Boundary:
     def _level(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         # 中央巡视组和省委巡视组有啥区别, 城里的巡察组跟你们是一回事吗: ours set beside another
         # level asks what ours takes; …省委那个组的电话给我 still asks for the other's line.
-        compared = any(w in text for w in self._comparisons)
-        if compared and ("中央" in text or "你们" in text) and not self._asks_contact(text):
+        ours = "中央" in text or "你们" in text
+        if ours and self._compares(text) and not self._asks_contact(text):
             return None
         return self._words("level", self._levels, _NUMBERED_RE.sub("", text), provinces)
 
     def _asks_contact(self, text: str) -> bool:
         return any(w in text for w in self._contact_asks)
 
+    def _compares(self, text: str) -> bool:
+        """一回事, 区别, 不一样: one body set beside another."""
+        return any(w in text for w in self._comparisons)
+
     def _body(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
-        if any(w in text for w in self._comparisons):
+        if self._compares(text):
             return None
         ours = "中央" in text and self._ours in [i for i, _word in provinces]
         return self._words("body", self._bodies if ours else self._all_bodies, text, provinces)
@@ -732,8 +736,9 @@ class Boundary:
         """2019年的巡视组, 2019年举报电话: the year names the body. In 2015年收了… it is
         when something happened, which says nothing about whom the question is for."""
         for m in _SHORT_YEAR_RE.finditer(text):
-            if 2000 + int(m.group(1)) != self._our_year:
-                return self._name("year", str(2000 + int(m.group(1))))
+            year = 2000 + int(m.group(1))
+            if year != self._our_year:
+                return self._name("year", str(year))
         for m in _YEAR_RE.finditer(text):
             if int(m.group(1)) == self._our_year:
                 continue

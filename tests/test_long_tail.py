@@ -342,8 +342,8 @@ def test_choose_never_returns_nothing(brain: Brain) -> None:
     hello = Candidate("identity", keyword=0.6, spans=[(0, 2)])
     heard = Candidate("petition", keyword=0.45, spans=[(2, 4)])  # 真收 heard as 征收
     limit = brain.tuning.max_topics
-    assert [c.id for c in brain._choose([hello, heard], "", [], limit)] == ["identity"]
-    assert brain._choose([heard], "", [], limit) == [heard]
+    assert [c.id for c in brain._choose([hello, heard], "", [], [], limit)] == ["identity"]
+    assert brain._choose([heard], "", [], [], limit) == [heard]
 
 
 SMALLTALK = ["你好", "谢谢", "你是谁", "再见", "在吗", "辛苦了", "好的", "thanks", "hi"]

@@ -221,10 +221,10 @@ class Brain:
             return self._compose(remit_answer, now, lang, 1.0)
         if not how and unsure:
             return self._voted(norm, signals, now, lang) or self._fallback(ranked, lang)
-        items = list_items(norm)
+        items, starts = list_items(norm), clause_starts(norm)
         # A numbered list asks several questions: more topics may answer it.
         limit = tuning.max_list_topics if items else tuning.max_topics
-        chosen = self._choose(ranked, norm, items, limit) if ranked else None
+        chosen = self._choose(ranked, norm, items, starts, limit) if ranked else None
         # 快递丢了 去哪投诉: where to complain, after a matter with a line of its own and no
         # word of the group, asks for that line, not how to report to the group (nor for its
         # details: scammed by an online seller is no question about a website of ours).
@@ -276,7 +276,7 @@ class Brain:
             # so the asker sees why.
             ids += [t for t in tuning.remit_topics if t in self._intents and t not in ids]
         confidence = min(1.0, ranked[0].score)
-        off_topic = self._off_topic(ranked, chosen, norm)
+        off_topic = self._off_topic(ranked, chosen, norm, starts)
         if off_topic:
             fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=confidence)
@@ -366,10 +366,11 @@ class Brain:
     def _below_remit(self, c: Candidate) -> bool:
         return c.id in self.tuning.below_remit and c.keyword >= self.tuning.keyword
 
-    def _off_topic(self, ranked: list[Candidate], chosen: list[Candidate], norm: str) -> str | None:
+    def _off_topic(
+        self, ranked: list[Candidate], chosen: list[Candidate], norm: str, starts: list[int]
+    ) -> str | None:
         """高铁几点发车 is about trains, whatever 几点 suggests; a route named as strongly wins.
         我是律所的助理 says who asks, not what: it makes nothing off topic."""
-        starts = clause_starts(norm)
         off = [
             c
             for c in ranked
@@ -394,12 +395,17 @@ class Brain:
         return off[0].id if beats else None
 
     def _choose(
-        self, ranked: list[Candidate], norm: str, items: list[int], limit: int
+        self,
+        ranked: list[Candidate],
+        norm: str,
+        items: list[int],
+        starts: list[int],
+        limit: int,
     ) -> list[Candidate] | None:
         """At most `limit` topics to answer (never none), or None when the best two are too
-        close to tell apart; `items` are where a numbered list's questions begin."""
+        close to tell apart; `items` are where a numbered list's questions begin, `starts`
+        where its clauses do."""
         tuning = self.tuning
-        starts = clause_starts(norm)
         top, rest = ranked[0], ranked[1:]
         if self._intents[top.id].kind != "smalltalk":
             # 谢谢 at the end of a question is manners, not a second question.

@@ -48,12 +48,12 @@ def _accusation(f: Features) -> bool:
     # 省直厅局的一把手受贿 我知道内情 能跟巡视组反映不: a long question about how to report,
     # about nobody in particular, is still a question; so is one about where such a thing goes
     # (乡里的干部上班时间打麻将,这种作风问题去哪说).
-    how = f.seeks_a_channel and not (
-        f.third or f.known or f.named or f.amount or f.code or f.traces
-    )
     # 自称公安局的…让我转到安全账户: the body is the impostors' disguise, not who is accused.
     if f.fraud_on_the_writer:
         return False
+    how = f.seeks_a_channel and not (
+        f.third or f.known or f.named or f.amount or f.code or f.traces
+    )
     return f.accuse and (not f.question or (f.story and not how))
 
 
@@ -171,10 +171,7 @@ RULES: tuple[Rule, ...] = (
         "told_misconduct",
         "misconduct told of one person, not asked about, and not of impostors after one's money",
         # 我妈接到电话说她涉嫌洗钱,让她转到安全账户: a fraud in progress (110), no one reported.
-        lambda f: f.deed
-        and f.third
-        and not f.question
-        and not f.fraud_on_the_writer,
+        lambda f: f.deed and f.third and not f.question and not f.fraud_on_the_writer,
     ),
     Rule(
         "investigation_request",
@@ -198,10 +195,7 @@ RULES: tuple[Rule, ...] = (
         "lifestyle_story",
         "a story of deeds done by one person, not of impostors after one's money",
         # 我爸接了个电话说他涉嫌洗钱 让他把钱转到安全账户: a fraud in progress (110).
-        lambda f: f.concrete
-        and f.third
-        and f.story
-        and not f.fraud_on_the_writer,
+        lambda f: f.concrete and f.third and f.story and not f.fraud_on_the_writer,
     ),
     Rule(
         "reporting_word",
