@@ -258,13 +258,15 @@ class Brain:
             chosen = [*outright, *(c for c in chosen if c not in outright and c.id not in heard)]
         if how and not route_led:
             # How to report first; then the topics asked, and the routes of wrongdoing with a
-            # line of its own (镇长的问题归谁管 → 12388), not those a word only suggests.
+            # line of its own (镇长的问题归谁管 → 12388), not those a word only suggests. Someone
+            # below the remit named outright goes before all (县长的问题能找巡视组吗: 12388).
             asked = [
                 c.id
                 for c in chosen or ()
                 if self._intents[c.id].kind == "faq" or c.id in tuning.report_routes
             ]
-            ids = list(dict.fromkeys([tuning.how_to_report, *asked, *remit]))
+            below = [c.id for c in chosen or () if self._below_remit(c)]
+            ids = list(dict.fromkeys([*below, tuning.how_to_report, *asked, *remit]))
             return self._compose(ids[:limit], now, lang, 1.0)
         if chosen is None:
             if signals.remit and remit_answer:

@@ -211,6 +211,8 @@ class Patterns:
             r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
             # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
             r"|要不要给(?:你|您)|我(?:都|也)?(?:能|可以)告诉(?:你|您)"
+            # 寄6008号信箱还是直接给你们: handing it to the bot is one of the two offered
+            r"|还是直接(?:交)?给(?:你|您)"
             rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"
             r" (?:you|u|it to you|them to you)\b"
         )
@@ -225,6 +227,8 @@ class Patterns:
         self.holds = re.compile(
             r"我这?有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本|u ?盘|硬盘)"
             r"|拍了(?:视频|照片)"
+            # U盘里是视频, 手机里有录音: where the evidence is kept, then what it is
+            r"|(?:u ?盘|硬盘|手机|相机)里(?:是|有|存着)[^,.!?]{0,4}(?:视频|录音|录像|照片|截图)"
             # 照片合同我都有, 证据我都整理好了: the evidence first, then that one holds it
             r"|(?:照片|视频|录音|证据|材料|合同|账本)[^,.!?]{0,4}我(?:都|手里|手上)?"
             r"(?:有|整理好|准备好|拍好)"
@@ -281,6 +285,8 @@ class Patterns:
             r"|(?:反映|举报|检举)[^\s,.!?]{0,8}怎么(?:做|弄)"
             # 街道办的人违纪 找中央巡视组有用吗: whether the group is the place to go
             r"|(?:找|跟|向)(?:中央)?巡视组(?:说|反映)?(?:有用|管用|好使|行不行|能行|合适)"
+            # 副局长违纪,能直接找中央巡视组吗: whether one may go to the group
+            r"|(?:能|可以)(?:直接)?(?:找|跟|向)(?:中央)?巡视组"
             # 举报省里的领导 打哪个电话: by which line to report
             r"|(?:反映|举报)[^,.!?]{0,10}(?:打哪个电话|打什么电话|往哪打)"
             # 材料往哪送: where the material goes is how to report
@@ -533,9 +539,14 @@ class Features:
             income=income,
             wealth=wealth,
             # 一个处级干部,媳妇不上班,一口气买了五套房,这得攒多少年工资; 一个县委书记老家盖了七层楼:
-            # "a" post-holder whose riches are told is told of, not supposed (要是 still supposes).
+            # "a" post-holder whose riches are told is told of, not supposed (要是 still supposes);
+            # so is one with a figure (一个副市长一晚上输了两千万) or on a video one holds.
             hypothetical=bool(p.hypothetical.search(text))
-            or (units < NARRATIVE and bool(p.indefinite.search(text)) and not wealth),
+            or (
+                units < NARRATIVE
+                and bool(p.indefinite.search(text))
+                and not (wealth or amount or p.holds.search(text))
+            ),
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
             what_to_do=bool(p.what_to_do.search(text)),

@@ -1,0 +1,84 @@
+"""Classes seen on the first runs of blind sets 45 to 48, each in examples of our own (none
+copied from a set). The guard: a fee charged twice is a service's bill, a gambling site that
+keeps asking for more is a fraud on one's family, "may I go straight to the group" asks how,
+"which discipline does it break" supposes; while "a" post-holder with a figure or on a video one
+holds is told of, riches counted in cars, a bill put on a firm's account, a troupe's envelope,
+and material offered "to the box or to you" are reports."""
+
+from __future__ import annotations
+
+import pytest
+from replies import assert_refused, assert_routed, assert_topic
+
+from bot.answer import Brain
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("医院挂号费收了两回 找谁", "12320"),  # a service's bill, no official in it
+        ("高铁退票扣了三十块手续费,找哪", "12306"),
+        ("区里某个科的科长违规,可以直接找巡视组吗", "12388"),  # how, about "some" chief
+        ("我闺女网上打牌输了三万,那个平台还一直让她充钱翻本,咋办", "110"),
+    ],
+)
+def test_a_bill_a_gambling_site_and_going_straight_to_the_group_are_no_reports(
+    brain: Brain, text: str, number: str
+) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_which_discipline_a_favour_breaks_is_a_question(brain: Brain) -> None:
+    assert_topic(brain, "干部帮熟人打招呼进编制,属于哪类违纪?", "scope_what")
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("听朋友讲,营口一个副区长在赌场一夜输了八百万,该咋办", ("营口", "八百万")),
+        ("硬盘里存着录像,拍的是一个局长收红包,我寄过去行吗", ("红包",)),
+        ("跟你说个事,那个处长车库里停的车有五六台", ("五六台",)),
+        ("每个月都有几个局里的领导来吃饭,单子都记在一家物流公司头上", ("物流公司",)),
+        ("我们剧团团长收了人家塞给的一沓钱,这算不算违纪", ("一沓钱",)),
+        ("证据都整理好了,寄信箱还是直接给你们?是开发区几个头头低价卖地的事", ("开发区", "卖地")),
+    ],
+)
+def test_reports_told_as_asides_or_questions_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("我妹嫁过去以后老挨打,咋帮她", "12338"),
+        ("邻居的狗把我儿子咬了,血止不住", "120"),
+        ("厨房里一股煤气味,咋办", "119"),
+        ("两辆车撞一块了,有人卡在里面", "122"),
+        ("婚庆公司收了定金不退", "12315"),
+        ("直播间买的蜂蜜到货是假的", "12315"),
+        ("老板扣着我身份证不给", "12333"),
+        ("工头说工钱先欠着,年底一块结,到现在也没给", "12333"),
+        ("劳动合同还没到期就让我走人", "12333"),
+        ("楼下在院里私搭了个彩钢棚", "12345"),
+        ("我儿子网赌输了好几万", "110"),
+    ],
+)
+def test_set_47_and_48_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("举报信能手写吗", "process"),
+        ("反映问题要交钱吗", "process"),
+        ("打过去要先报姓名吗", "process"),
+        ("想反映又怕被人看见,有啥法子", "process"),
+        ("值班电话到几号就不能打了", "period"),
+        ("外地打这俩号要加区号吗", "phone"),
+    ],
+)
+def test_set_45_to_48_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
