@@ -137,8 +137,11 @@ _PINYIN_DIGITS_RE = re.compile(
     r"(?<![a-z])(?:(?:ling|yao|yi|er|san|si|wu|liu|qi|ba|jiu) ?){5,16}(?![a-z])"
 )
 _PINYIN_SYLLABLE_RE = re.compile(r"ling|yao|yi|er|san|si|wu|liu|qi|ba|jiu")
+# 一点 before 不, 也, 儿, 都, 没, 用, 些, 关, 意, 小, 事 or 好 is "a little", no clock (一点不沾边,
+# 一点关系没有), and so is 有一点, 差一点; 十一点不能打吗 is still eleven o'clock.
 _CLOCK_RE = re.compile(
-    r"(?<![几\d])(?:\d{1,2}|[一二三四五六七八九十两]{1,3})[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
+    r"(?<![几\d有差])(?:\d{1,2}|(?!一点[不也儿都没用些关意小事好])[一二三四五六七八九十两]{1,3})"
+    r"[点:]钟?(?:半|\d\d|[一二三四五]刻)?"
 )
 # An item's number: a digit on its own (1能匿名, not the 1 of 110034), or a Chinese numeral
 # at a clause's start, before a space (一 巡视组电话多少 二 他在外地能不能写信) or counted out

@@ -209,6 +209,7 @@ class Brain:
             for c in self._matcher.rank(norm, holdout=holdout)
             if self._plausible(c, norm) and not (signals.wrongdoing and c.id in tuning.own_troubles)
         ]
+        ranked = self._below_remit_first(ranked)
         quotes = signals.quotes
         if quotes and all(t in self._intents for t in quotes.topics):
             return self._quoting(ranked, quotes, now, lang)
@@ -368,6 +369,18 @@ class Brain:
     def _below_remit(self, c: Candidate) -> bool:
         return c.id in self.tuning.below_remit and c.keyword >= self.tuning.keyword
 
+    def _below_remit_first(self, ranked: list[Candidate]) -> list[Candidate]:
+        """县委书记归巡视组管吗: a post that the remit's words and a lower level's both name is
+        the lower level's first (12388), and the remit follows; the notice's 下一级 is the
+        cities and departments, a county one level further down."""
+        if not ranked or ranked[0].id not in self.tuning.remit_topics:
+            return ranked
+        top = ranked[0]
+        below = next(
+            (c for c in ranked if self._below_remit(c) and _overlaps(c.spans, top.spans)), None
+        )
+        return ranked if below is None else [below, *(c for c in ranked if c is not below)]
+
     def _off_topic(
         self, ranked: list[Candidate], chosen: list[Candidate], norm: str, starts: list[int]
     ) -> str | None:
@@ -437,7 +450,13 @@ class Brain:
             second = rest[0]
             same_words = not top.spans or _overlaps(top.spans, second.spans)
             close = top.score - second.score < tuning.ambiguity_gap
-            if same_words and close and top.score < 1.0:
+            # 县委书记归巡视组管吗: the lower level and the remit share the post, and are no
+            # two readings to choose from (_below_remit_first put the lower level first).
+            # Nor is a topic and one it covers (私事: outside, which names 12345, and grievance).
+            both = (self._below_remit(top) and second.id in tuning.remit_topics) or (
+                self.knowledge.covers(top.id, second.id)
+            )
+            if same_words and close and top.score < 1.0 and not both:
                 return None
         chosen = self._without_the_askers_own(chosen, norm, starts)
         # A route leads only when named outright: 老伴 heard as 老板 is no labour dispute.
