@@ -65,8 +65,10 @@ BLIND_FLOOR = {
     "holdout42.yaml": 0.97,  # round 25: first run 95.5 %
     "holdout43.yaml": 0.97,  # round 26: first run 93.6 %
     "holdout44.yaml": 0.97,  # round 27: first run 97.3 %
-    "holdout45.yaml": 0.90,  # round 28: first run 90.5 %, not yet fixed from
-    "holdout46.yaml": 0.92,  # round 29: first run 92.7 %, not yet fixed from
+    "holdout45.yaml": 0.96,  # round 28: first run 90.5 %
+    "holdout46.yaml": 0.94,  # round 29: first run 92.7 %
+    "holdout47.yaml": 0.98,  # round 30: first run 92.3 %
+    "holdout48.yaml": 0.97,  # round 31: first run 93.6 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -3,12 +3,16 @@ copied from a set). The guard: a fee charged twice is a service's bill, a gambli
 keeps asking for more is a fraud on one's family, "may I go straight to the group" asks how,
 "which discipline does it break" supposes; while "a" post-holder with a figure or on a video one
 holds is told of, riches counted in cars, a bill put on a firm's account, a troupe's envelope,
-and material offered "to the box or to you" are reports."""
+and material offered "to the box or to you" are reports. The boundary: the group come again,
+heard of lately, is a later round; 中央…巡察组 is ours misnamed (the centre sends no 巡察组). The
+answer: a county post is the lower level's first (12388), then whom the group takes; a private
+matter is outside the remit (12345); 一点不 is no clock; money moved "because the court said so"
+is a fraud for 110."""
 
 from __future__ import annotations
 
 import pytest
-from replies import assert_refused, assert_routed, assert_topic
+from replies import AFTER, assert_not_ours, assert_refused, assert_routed, assert_topic
 
 from bot.answer import Brain
 
@@ -82,3 +86,51 @@ def test_set_47_and_48_matters_are_routed(brain: Brain, text: str, number: str) 
 )
 def test_set_45_to_48_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
     assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    "text", ["听人说巡视组又下来了,这回打哪个电话", "最近巡视组是不是又来辽宁了 信箱还是那个吗"]
+)
+def test_the_group_come_again_lately_is_a_later_round(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_why_the_group_came_again_asks_about_our_group(brain: Brain) -> None:
+    assert_topic(brain, "不是来过一回了吗 为啥又来了", "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"), [("中央第三巡察组电话多少", "phone"), ("中央巡察组的信箱", "mail")]
+)
+def test_the_centres_xuncha_group_is_ours_misnamed(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+def test_a_city_xuncha_group_is_still_another_body(brain: Brain) -> None:
+    assert_not_ours(brain, "鞍山市委巡察组电话多少")
+
+
+@pytest.mark.parametrize(
+    ("text", "remit_asked"), [("区委书记归不归巡视组管", True), ("县委书记的事找巡视组行吗", False)]
+)
+def test_a_county_post_gets_12388_first(brain: Brain, text: str, remit_asked: bool) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and reply.topics[0] == "lower_level", (text, reply.topics)
+    assert "12388" in reply.text
+    assert ("scope_who" in reply.topics) == remit_asked  # whom the group takes, when asked
+
+
+@pytest.mark.parametrize(
+    "text", ["我家这点烦心的私事跟当官的一点不沾边,巡视组管吗", "亲戚之间的私人纠纷巡视组办不办"]
+)
+def test_a_private_matter_is_outside_with_the_hotline(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert "outside" in reply.topics and "12345" in reply.text, (text, reply.topics)
+
+
+def test_a_little_is_no_clock(brain: Brain) -> None:
+    assert "hours" not in brain.answer("这事跟巡视组一点关系没有吗 我家私事", AFTER).topics
+
+
+def test_money_moved_because_an_office_said_so_is_a_fraud(brain: Brain) -> None:
+    assert_routed(brain, "我妈非要往外地账户转五万 说是法院让转的", "110")
