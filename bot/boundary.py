@@ -107,6 +107,7 @@ class BoundaryData(Strict):
     now_asks_after: tuple[str, ...] = ()
     later_times: tuple[str, ...] = ()
     again: tuple[str, ...] = ()
+    matters: tuple[str, ...] = ()
     again_heard: tuple[str, ...] = ()
     not_visits: tuple[str, ...] = ()
     year_visitors: tuple[str, ...] = ()
@@ -209,6 +210,11 @@ _INSPECTED = ("巡视", "巡察")  # the verb before a place: 巡视滇的那个
 _SHORT_YEAR_RE = re.compile(r"(?<![\d.])([012]\d)年(?=那次|那回|那轮|那一次|的巡视|巡视|中央)")
 # 第三 in 辽宁省委第三巡视组 numbers a provincial group: the level is read without it.
 _NUMBERED_RE = re.compile(r"第[零〇一二两三四五六七八九十百\d]{1,4}个?(?=(?:巡视|巡察)?组)")
+# 在三亚有三套房, 在海南买了别墅: the place where property is owned, no body asked about.
+_OWNED_RE = re.compile(
+    r"(?:有|买了?|置了?)[一二三四五六七八九十两几好\d]{0,3}(?:套|栋|处|间)?(?:房|别墅|豪宅|铺|楼)"
+    r"|(?:有|买了?)[一二三四五六七八九十两几好\d]{1,3}(?:套|栋|处)"
+)
 # The centre sends no 巡察组 (cities and counties do): 中央第三巡察组 is ours, misnamed, and is
 # read as 中央第三巡视组 (same length, so positions hold).
 _CENTRAL_XUNCHA_RE = re.compile(r"(中央(?:第[零〇一二两三四五六七八九十\d]{1,3}|的)?)巡察")
@@ -345,6 +351,9 @@ class Boundary:
         )
         self._later_times = tuple(fold(w) for w in d.later_times)
         self._again = tuple(fold(w) for w in d.again)
+        # 巡视组, 督导组: an inspection word made a body (巡视 alone may be the verb)
+        self._groups = tuple(w + tail for w in self._inspection for tail in "组办")
+        self._matters = tuple(fold(w) for w in d.matters)
         self._again_heard = tuple(fold(w) for w in d.again_heard)
         self._not_visits = tuple(fold(w) for w in d.not_visits)
         self._year_visitors = tuple(fold(w) for w in d.year_visitors)
@@ -412,7 +421,13 @@ class Boundary:
         """新疆生产建设兵团都巡视过吗 asks about the notice's own words: its place is blanked
         (same length, so positions hold)."""
         for phrase in self._notice_places:
-            text = text.replace(phrase, " " * len(phrase))
+            # …but 新疆生产建设兵团的巡视组电话 asks for its own body's line (也巡视过吗 does not)
+            at = text.find(phrase)
+            while at >= 0:
+                end = at + len(phrase)
+                if not text.startswith(self._groups, end + text.startswith("的", end)):
+                    text = text[:at] + " " * len(phrase) + text[end:]
+                at = text.find(phrase, end)
         for phrase in self._not_places:  # 北京时间 is a clock, not Beijing
             text = text.replace(phrase, " " * len(phrase))
         return text
@@ -432,7 +447,12 @@ class Boundary:
                     continue
                 # 邮政新乡 is the PO box (信箱) misheard; 我人在香港 is where the asker is.
                 heard = self._as_keyword(text, i, i + length)
-                if not heard and not self._asker_elsewhere(text, i, i + length):
+                owned = text.endswith("在", 0, i) and _OWNED_RE.match(text, i + length)
+                # 我老家河北的事能找你们吗: the asker's home, but its matters are asked about
+                away = not text.startswith(self._matters, i + length) and self._asker_elsewhere(
+                    text, i, i + length
+                )
+                if not (heard or owned or away):
                     found.append((place.province, text[i : i + length]))
                 i += length
                 break
@@ -656,6 +676,10 @@ class Boundary:
     def _province(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
         # 河北的巡视组电话跟辽宁一样吗: ours named only to compare the other with it; 我住丹东
         # 通化那边的事找哪个巡视组: ours where the asker lives, the other one asked about.
+        matters = self._matters_of_another(text, provinces)
+        if matters is not None:
+            r = self.regions[matters]
+            return self._name("province", r.name, r.en or r.name)
         if self._ours_asked(text, provinces):
             return None
         named = [i for i, _word in provinces if i != self._ours]
@@ -665,6 +689,22 @@ class Boundary:
         for i in named:
             r = self.regions[i]
             return self._name("province", r.name, r.en or r.name)
+        return None
+
+    def _matters_of_another(self, text: str, provinces: list[tuple[int, str]]) -> int | None:
+        """我是江苏的,听说沈阳有个巡视组,我们江苏的事能找他们吗: another province's matters
+        (`matters`) brought to our group ask about that province's body, though ours is
+        named."""
+        if not (self.names_inspection(text) or "你们" in text or "他们" in text):
+            return None
+        for province, word in provinces:
+            if province == self._ours:
+                continue
+            at = text.find(word)
+            while at >= 0:
+                if text.startswith(self._matters, at + len(word)):
+                    return province
+                at = text.find(word, at + len(word))
         return None
 
     def _ours_asked(self, text: str, provinces: list[tuple[int, str]]) -> bool:
@@ -835,7 +875,11 @@ class Boundary:
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:
-                if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
+                # 现在在辽宁的巡视组: a place may stand between the word and the body
+                body = self._skip_links(text, at + len(word))
+                place = self._place_at(text, body)
+                body = self._skip_links(text, body + len(place)) if place else body
+                if text.startswith(self._inspection, body):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return self._now_asked(text) or self._later_visit(text) or self._again_heard_of(text)
