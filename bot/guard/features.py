@@ -96,6 +96,7 @@ class Patterns:
         self.deed = re.compile(f"{_flat(lex.deeds)}|{_flat(lex.deeds_latin, prefix=True)}")
         self.kind_of_problem = frozenset(lex.kinds_of_problem)
         self.service_deed = frozenset(lex.service_deeds)
+        self.professional = re.compile(_flat(lex.professionals) or "(?!)")
         # The Latin "took … yuan": the verb here, the amount by `amount`.
         self.took = re.compile(_latin("took"))
         # The last 16 characters of a run of digits are enough to see its unit.
@@ -225,7 +226,8 @@ class Patterns:
         # Evidence the writer holds: 我有他收钱的视频, 我偷拍了视频 (偷偷 folds to 悄悄); told,
         # it is offered; supposed (如果我有视频证据 是寄U盘还是…), it is a question of process.
         self.holds = re.compile(
-            r"我这?有[^,.!?]{0,8}(?:视频|录音|录像|照片|截图|证据|账本|u ?盘|硬盘)"
+            r"我这?有[^,.!?]{0,8}"
+            r"(?:视频|录音|录像|照片|截图|证据|账本|u ?盘|硬盘|复印件|房产证|流水)"
             r"|拍了(?:视频|照片)"
             # U盘里是视频, 手机里有录音: where the evidence is kept, then what it is
             r"|(?:u ?盘|硬盘|手机|相机)里(?:是|有|存着)[^,.!?]{0,4}(?:视频|录音|录像|照片|截图)"
@@ -482,9 +484,12 @@ class Features:
         known = bool(p.known.search(text))
         names = [m.group() for m in p.name.finditer(text)]
         # 医院多收费: a service's overcharge is a complaint; 科长多收费, 计生办的赵某…不开票 are
-        # an official's or a person's deed.
+        # an official's or a person's deed. So is what a doctor or a teacher does, no official
+        # named (卫生院大夫收红包: 12320); 院长让大夫收红包 names one.
         official = title or known or bool(names)
-        service = bool(deeds) and not official and all(d in p.service_deed for d in deeds)
+        overcharged = all(d in p.service_deed for d in deeds)
+        professional = bool(p.professional.search(text))
+        service = bool(deeds) and not official and (overcharged or professional)
         if service:
             deeds = []
         initials = bool(p.initials.search(text))  # X处长: a letter for a name

@@ -58,6 +58,7 @@ class Lexicon(BaseModel):
     kinds_of_problem: Words = NonEmptyWords
     not_titles: dict[str, str] = Field(default_factory=dict)  # 班主任 → 老师
     service_deeds: Words = NonEmptyWords
+    professionals: Words = Field(default_factory=list)  # 大夫收红包: a service's complaint
     acts: Words = NonEmptyWords
     investigation_requests: Words = NonEmptyWords
     go_and_check: Words = NonEmptyWords
