@@ -69,6 +69,8 @@ BLIND_FLOOR = {
     "holdout46.yaml": 0.94,  # round 29: first run 92.7 %
     "holdout47.yaml": 0.98,  # round 30: first run 92.3 %
     "holdout48.yaml": 0.97,  # round 31: first run 93.6 %
+    "holdout49.yaml": 0.97,  # round 32: first run 93.2 %
+    "holdout50.yaml": 0.98,  # round 33: first run 94.1 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

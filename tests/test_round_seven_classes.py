@@ -7,7 +7,10 @@ and material offered "to the box or to you" are reports. The boundary: the group
 heard of lately, is a later round; 中央…巡察组 is ours misnamed (the centre sends no 巡察组). The
 answer: a county post is the lower level's first (12388), then whom the group takes; a private
 matter is outside the remit (12345); 一点不 is no clock; money moved "because the court said so"
-is a fraud for 110."""
+is a fraud for 110. Sets 49 and 50: a group of today with a place between (现在在辽宁的), our group
+inspecting somewhere now, the Bingtuan's own body, another province's matters brought to us; a
+place where an official owns flats is no body asked about; a doctor's red envelope is a
+service's complaint; gifts delivered to a bureau chief and a deed's copy held are reports."""
 
 from __future__ import annotations
 
@@ -134,3 +137,59 @@ def test_a_little_is_no_clock(brain: Brain) -> None:
 
 def test_money_moved_because_an_office_said_so_is_a_fraud(brain: Brain) -> None:
     assert_routed(brain, "我妈非要往外地账户转五万 说是法院让转的", "110")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现在在辽宁的巡视组信箱是哪个",
+        "第三巡视组现在巡视的是哪个省",
+        "新疆生产建设兵团巡视组的信箱",
+        "我老家山东的,山东那边的事能找你们巡视组吗",
+    ],
+)
+def test_set_49_and_50_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_the_notices_own_bingtuan_is_still_asked_about(brain: Brain) -> None:
+    assert brain.answer("新疆生产建设兵团也巡视过吗", AFTER).kind != "boundary"
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("我们市的一个处长在海南买了两套别墅,工资才几千", ("两套别墅",)),  # ours, flats elsewhere
+        ("我们处长家里天天晚上有人来送东西", ("晚上",)),
+        ("教育局局长在三亚有房,我有他的房产证复印件", ("三亚",)),
+        ("卫生院院长收病人红包", ("病人",)),
+    ],
+)
+def test_set_49_and_50_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("县医院的大夫收病人红包 找谁", "12320"),
+        ("短信说我中了彩票,要先交手续费", "110"),
+        ("护照丢了去哪办", "12345"),
+        ("楼下卖烟花爆竹的堆了一地", "110"),
+        ("面馆后厨全是蟑螂", "12315"),
+        ("河里有人电鱼", "12345"),
+        ("培训班不给退费", "12315"),
+        ("山上有人乱砍树", "12369"),
+        ("电话里说我闺女被抓了,让我马上汇款", "110"),
+        ("想反映村里一个干部,该找哪", "12388"),
+        ("邻居在楼道里堆杂物,巡视组管不管", "12345"),
+    ],
+)
+def test_set_49_and_50_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_reporting_to_the_bot_is_answered_with_the_ways(brain: Brain) -> None:
+    assert_topic(brain, "可以跟你举报吗", "contact")
