@@ -121,6 +121,18 @@ HOSTILE: dict[str, str] = {
     "告了 + name": _fill("告了周大彪才"),
     "office + 老 + surname": _fill("管理处老赵"),
     "thousands taken": _fill("收了我八千,"),
+    # …and of rounds 28-35: flats owned somewhere, the centre's 巡察, "a little", the group
+    # come again, another province's matters, a group of today with a place, the Bingtuan's
+    # own group, a professional's deed, evidence kept on a stick
+    "在 + place + flats": _fill("在三亚有三套房"),
+    "中央第三巡察": _fill("中央第三巡察"),
+    "一点不": _fill("一点不"),
+    "again, heard of": _fill("听说又来了"),
+    "another province's matters": _fill("江苏的事"),
+    "today's group + place": _fill("现在在辽宁的"),
+    "the Bingtuan's group": _fill("新疆生产建设兵团的"),
+    "a doctor's deed": _fill("大夫收红包"),
+    "evidence on a stick": _fill("u盘里是视频"),
 }
 
 
