@@ -207,7 +207,7 @@ class Patterns:
         # the group's PO box (寄材料) is a question for the mail topic, not this.
         self.send = re.compile(
             r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
-            rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?发"
+            rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?(?:发|传)"
             # 你给个信箱我发过去: asking where to send it, to send it over
             r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
             # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
@@ -335,6 +335,14 @@ class Patterns:
             r"|[a-z](?<![a-z][a-z])(?:[ .·][a-z](?![a-z])){2,5}"
         )
         self.short_word = re.compile(rf"[{_HAN}]{{1,{_DICTATED_WORD}}}")
+        # 盘锦的周 建 华, 陈 德 明 副市长: a surname and one or two characters, each set apart
+        # by a space, is a name spelt out so as not to be matched (read before the join); a
+        # particle, a pronoun or a verb is no part of one, and a digit ends none (几百块钱 嗯 这个:
+        # 钱 after 块 is money; 低保金 打12345: 打 is the call).
+        given = f"(?![{_NOT_GIVEN}])[{_HAN}]"
+        self.spaced_name = re.compile(
+            rf"(?<![{not_before}]){surname} {given}(?: {given})?(?=$|[\s,.!?])"
+        )
 
     def all(self) -> Iterator[tuple[str, re.Pattern[str]]]:
         """(name, pattern) of every pattern, for the linear-time test."""
@@ -342,6 +350,9 @@ class Patterns:
             if isinstance(value, re.Pattern):
                 yield name, value
 
+
+# Never a given name's character in a name spelt out with spaces: particles, pronouns, links.
+_NOT_GIVEN = "嗯啊呢吧吗哦呀了的是这那个我你他她们就都也还在和跟说有没不打去找给要能想问让被把叫"
 
 # A narrative this long that accuses someone is a report even when phrased as a question.
 NARRATIVE = 40
@@ -493,6 +504,7 @@ class Features:
         if service:
             deeds = []
         initials = bool(p.initials.search(text))  # X处长: a letter for a name
+        spelt_out = bool(p.spaced_name.search(unsplit))
         income, wealth = bool(p.income.search(text)), bool(p.wealth.search(text))
         # zjl stands for a name only among Chinese words ("my" in English is a word), and
         # only with a deed (the rule): gdp in a long message is no one.
@@ -519,8 +531,8 @@ class Features:
             report_verb=bool(p.report_verb.search(text) or p.report_opening.match(text)),
             bare_report_name=bool(p.report_name.search(text)),
             report_pronoun=bool(p.report_pronoun.search(text)),
-            person=bool(names) or initials,
-            named=any(n != "某某" for n in names) or initials,
+            person=bool(names) or initials or spelt_out,
+            named=any(n != "某某" for n in names) or initials or spelt_out,
             initials=initials,
             letters=letters,
             known=known,
