@@ -10,7 +10,10 @@ matter is outside the remit (12345); 一点不 is no clock; money moved "because
 is a fraud for 110. Sets 49 and 50: a group of today with a place between (现在在辽宁的), our group
 inspecting somewhere now, the Bingtuan's own body, another province's matters brought to us; a
 place where an official owns flats is no body asked about; a doctor's red envelope is a
-service's complaint; gifts delivered to a bureau chief and a deed's copy held are reports."""
+service's complaint; gifts delivered to a bureau chief and a deed's copy held are reports. Sets
+51 and 52: the group that inspects central firms; a name spelt out with spaces; a video offered
+给你们传; a small house set against pay; a hall let to a friend for a cut; a deposit a seller
+took is a bill; and the words the routes lacked."""
 
 from __future__ import annotations
 
@@ -193,3 +196,62 @@ def test_set_49_and_50_matters_are_routed(brain: Brain, text: str, number: str) 
 
 def test_reporting_to_the_bot_is_answered_with_the_ways(brain: Brain) -> None:
     assert_topic(brain, "可以跟你举报吗", "contact")
+
+
+@pytest.mark.parametrize("text", ["巡视央企的那个组电话多少", "巡金融的中央巡视组怎么联系"])
+def test_groups_that_inspect_central_firms_are_not_ours(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("营口 刘 海 波 局长 拿回扣的事 你们管不管", ("营口", "回扣")),  # a name spelt out
+        ("铁岭的孙 立 你们认识吧 他那几辆车咋来的", ("铁岭",)),
+        ("我录了他们分钱的视频,交通局的,给你们传过去?", ("交通局",)),
+        ("我们村书记家盖了三层小楼 一个月才挣几个钱", ("三层小楼",)),
+        ("文化馆的领导把场子包给自己朋友 每场抽两成", ("文化馆", "两成")),
+    ],
+)
+def test_set_51_and_52_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+def test_money_and_a_filler_are_no_name_spelt_out(brain: Brain) -> None:
+    reply = brain.answer("我就指着那几百块钱 嗯 这个低保停了找谁问问", AFTER)
+    assert reply.kind == "route", reply.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("卖房的收了定金五万又不卖了 上哪说理", "12345"),
+        ("村里来的游医卖假药 没有行医证", "12320"),
+        ("锅炉房热水器炸了 有人烫伤", "120"),
+        ("火车上落了个包 找谁", "12306"),
+        ("早市有卖狗肉的 来路不明", "12315"),
+        ("孩子放学没回家 找不着了", "110"),
+        ("丈夫天天不让我出门", "12338"),
+        ("买的鱼苗死了一大半 苗场不管", "12315"),
+    ],
+)
+def test_set_51_and_52_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("巡视组跟纪委是一家吗", "outside"),
+        ("想写封信给巡视组 寄哪", "mail"),
+        ("反映了以后多久能有个说法", "process"),
+    ],
+)
+def test_set_51_and_52_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+def test_a_branch_secretary_asked_about_is_12388s(brain: Brain) -> None:
+    assert_routed(brain, "对村里支部书记有意见 能直接往上反映吗", "12388")
