@@ -133,6 +133,8 @@ HOSTILE: dict[str, str] = {
     "the Bingtuan's group": _fill("新疆生产建设兵团的"),
     "a doctor's deed": _fill("大夫收红包"),
     "evidence on a stick": _fill("u盘里是视频"),
+    "a name spelt out": _fill("周 建 "),
+    "central firms inspected": _fill("巡央企的"),
 }
 
 
