@@ -1,4 +1,4 @@
-"""Classes seen on the first runs of blind sets 45 to 48, each in examples of our own (none
+"""Classes seen on the first runs of blind sets 45 to 52, each in examples of our own (none
 copied from a set). The guard: a fee charged twice is a service's bill, a gambling site that
 keeps asking for more is a fraud on one's family, "may I go straight to the group" asks how,
 "which discipline does it break" supposes; while "a" post-holder with a figure or on a video one
