@@ -97,6 +97,7 @@ class Patterns:
         self.kind_of_problem = frozenset(lex.kinds_of_problem)
         self.service_deed = frozenset(lex.service_deeds)
         self.professional = re.compile(_flat(lex.professionals) or "(?!)")
+        self.service_body = frozenset(lex.service_bodies)
         # The Latin "took … yuan": the verb here, the amount by `amount`.
         self.took = re.compile(_latin("took"))
         # The last 16 characters of a run of digits are enough to see its unit.
@@ -497,7 +498,9 @@ class Features:
         # 医院多收费: a service's overcharge is a complaint; 科长多收费, 计生办的赵某…不开票 are
         # an official's or a person's deed. So is what a doctor or a teacher does, no official
         # named (卫生院大夫收红包: 12320); 院长让大夫收红包 names one.
+        # 船检站…多收八千 is an office's deed: only a hospital's or a school's bill is a service's.
         official = title or known or bool(names)
+        official = official or any(b not in p.service_body for b in p.body.findall(text))
         overcharged = all(d in p.service_deed for d in deeds)
         professional = bool(p.professional.search(text))
         service = bool(deeds) and not official and (overcharged or professional)

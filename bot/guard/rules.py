@@ -223,6 +223,10 @@ RULES: tuple[Rule, ...] = (
         "corroborated",
         "the learned model is sure, and something in particular is told, asking nothing"
         " (or said to be reported: 我要反映…你们管不管)",
-        lambda f: f.sure and f.particular and (not f.question or f.report_verb),
+        # 班主任让每个家长交三百块班费: a sum alone, with nobody and no deed, tells of no one.
+        lambda f: f.sure
+        and f.particular
+        and not (f.amount and not (f.particular_other or f.deed or f.wealth or f.material))
+        and (not f.question or f.report_verb),
     ),
 )

@@ -59,6 +59,7 @@ class Lexicon(BaseModel):
     not_titles: dict[str, str] = Field(default_factory=dict)  # 班主任 → 老师
     service_deeds: Words = NonEmptyWords
     professionals: Words = Field(default_factory=list)  # 大夫收红包: a service's complaint
+    service_bodies: Words = Field(default_factory=list)  # 医院, 学校: where a bill is a complaint
     acts: Words = NonEmptyWords
     investigation_requests: Words = NonEmptyWords
     go_and_check: Words = NonEmptyWords
