@@ -73,6 +73,8 @@ BLIND_FLOOR = {
     "holdout50.yaml": 0.98,  # round 33: first run 94.1 %
     "holdout51.yaml": 0.94,  # round 34: first run 90.5 %
     "holdout52.yaml": 0.95,  # round 35: first run 92.3 %
+    "holdout53.yaml": 0.96,  # round 36: first run 93.2 %
+    "holdout54.yaml": 0.97,  # round 37: first run 95.9 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -1,4 +1,4 @@
-"""Classes seen on the first runs of blind sets 45 to 52, each in examples of our own (none
+"""Classes seen on the first runs of blind sets 45 to 54, each in examples of our own (none
 copied from a set). The guard: a fee charged twice is a service's bill, a gambling site that
 keeps asking for more is a fraud on one's family, "may I go straight to the group" asks how,
 "which discipline does it break" supposes; while "a" post-holder with a figure or on a video one
@@ -13,7 +13,9 @@ place where an official owns flats is no body asked about; a doctor's red envelo
 service's complaint; gifts delivered to a bureau chief and a deed's copy held are reports. Sets
 51 and 52: the group that inspects central firms; a name spelt out with spaces; a video offered
 给你们传; a small house set against pay; a hall let to a friend for a cut; a deposit a seller
-took is a bill; and the words the routes lacked."""
+took is a bill; and the words the routes lacked. Sets 53 and 54: "will it come again next year"
+and the province's own group come to our city are not ours; an office's overcharge is a deed,
+a hospital's a bill."""
 
 from __future__ import annotations
 
@@ -255,3 +257,35 @@ def test_set_51_and_52_questions_get_their_topic(brain: Brain, text: str, topic:
 
 def test_a_branch_secretary_asked_about_is_12388s(brain: Brain) -> None:
     assert_routed(brain, "对村里支部书记有意见 能直接往上反映吗", "12388")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["下次还来吗 来了还打这个号吗", "明年再来的话电话是多少", "省里巡视组到我们县了 怎么联系"],
+)
+def test_set_53_and_54_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("隔壁ktv唱到半夜 吵得睡不着", "12345"),
+        ("车在小区里被人划了一道", "110"),
+        ("治超站乱罚款 还不给票", "12328"),
+        ("村里来人卖保健品 我爸买了好几千", "12315"),
+        ("旅游团强迫游客买玉 不买不让走", "12345"),
+        ("县里的副局长收礼 巡视组管不管", "12388"),
+    ],
+)
+def test_set_53_and_54_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_an_offices_overcharge_is_a_deed_a_hospitals_a_bill(brain: Brain) -> None:
+    assert_refused(brain, "海关那边多收了我八千块 还不开票", ("八千",))
+    assert_routed(brain, "医院多收了我三百 还不开票", "12320")
+
+
+def test_a_mine_head_is_a_post(brain: Brain) -> None:
+    assert_refused(brain, "我们矿长李富贵一年光奖金就拿了两百万", ("李富贵", "两百万"))
