@@ -232,6 +232,7 @@ _HERE_REACH = 12
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
 _EN_BODY = ("inspection", "inspector")  # what an English question about a round names
+_EN_BODY_IN = tuple(f"{w} in " for w in ("inspection", "team", "group", "round", "tour"))
 _BEFORE_YEAR = 3  # 第三巡视组 2018年: characters read before a year for the group
 
 
@@ -797,6 +798,10 @@ class Boundary:
             # 2020年的呢: a year and nothing but a follow-up's words asks the same of that year
             if self._only_follow_up(text[: m.start()] + " " + text[end:]):
                 return self._name("year", m.group(1))
+            # the phone of the inspection team in 2019: English puts the year last, after
+            # the body (I came to Liaoning in 2019 is the asker's year)
+            if text.endswith(_EN_BODY_IN, 0, m.start()):
+                return self._name("year", m.group(1))
         return None
 
     def _term(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
@@ -875,11 +880,7 @@ class Boundary:
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:
-                # 现在在辽宁的巡视组: a place may stand between the word and the body
-                body = self._skip_links(text, at + len(word))
-                place = self._place_at(text, body)
-                body = self._skip_links(text, body + len(place)) if place else body
-                if text.startswith(self._inspection, body):
+                if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return self._now_asked(text) or self._later_visit(text) or self._again_heard_of(text)
