@@ -75,6 +75,8 @@ BLIND_FLOOR = {
     "holdout52.yaml": 0.95,  # round 35: first run 92.3 %
     "holdout53.yaml": 0.96,  # round 36: first run 93.2 %
     "holdout54.yaml": 0.97,  # round 37: first run 95.9 %
+    "holdout55.yaml": 0.97,  # round 38: first run 95.5 %
+    "holdout56.yaml": 0.96,  # round 39: first run 93.6 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
