@@ -510,6 +510,7 @@ class Features:
             deeds = []
         initials = bool(p.initials.search(text))  # X处长: a letter for a name
         spelt_out = bool(p.spaced_name.search(unsplit))
+        holds = bool(p.holds.search(text))
         income, wealth = bool(p.income.search(text)), bool(p.wealth.search(text))
         # zjl stands for a name only among Chinese words ("my" in English is a word), and
         # only with a deed (the rule): gdp in a long message is no one.
@@ -551,7 +552,7 @@ class Features:
             directed=bool(p.directed.search(text)),
             send=bool(p.send.search(text)),
             forward=bool(p.forward.search(text)),
-            holds=bool(p.holds.search(text)),
+            holds=holds,
             filing=bool(p.filing.search(text)),
             private=bool(p.private.search(text)),
             to_you=bool(p.to_you.search(text)),
@@ -567,7 +568,7 @@ class Features:
             or (
                 units < NARRATIVE
                 and bool(p.indefinite.search(text))
-                and not (wealth or amount or p.holds.search(text))
+                and not (wealth or amount or holds)
             ),
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
