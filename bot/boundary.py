@@ -201,7 +201,7 @@ _EN_WORDS = [
 ]  # fmt: skip
 _EN_ORDINAL_RE = re.compile(
     r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(_EN_WORDS) + r"))\s+(?:central\s+)?inspection"
-    r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*)?(\d{1,2})\b"
+    r"|\binspection\s+(?:group|team)\s+(?:no\.?\s*|number\s+)?(\d{1,2})\b"
 )
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _INSPECTED = ("巡视", "巡察")  # the verb before a place: 巡视滇的那个组
