@@ -232,6 +232,8 @@ class Patterns:
             r"|拍了(?:视频|照片)"
             # U盘里是视频, 手机里有录音: where the evidence is kept, then what it is
             r"|(?:u ?盘|硬盘|手机|相机)里(?:是|有|存着)[^,.!?]{0,4}(?:视频|录音|录像|照片|截图)"
+            # 照片在我这: the evidence, then where it is
+            r"|(?:照片|视频|录音|证据|材料)在我(?:这|手里|手上)"
             # 我把证据整理好了: holding it said with 把
             r"|我(?:已经)?把(?:证据|材料|录音|视频|照片)[^,.!?]{0,4}(?:整理好|准备好)"
             # 照片合同我都有, 证据我都整理好了: the evidence first, then that one holds it
@@ -280,6 +282,7 @@ class Patterns:
         self.indefinite = re.compile(r"一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)")
         self.remit = re.compile(_flat(lex.remit_questions))
         self.what_to_do = re.compile(_flat(lex.what_to_do))
+        self.went = re.compile(r"[上去]哪儿?去了")
         self.impostor = re.compile(_flat(lex.impostors))
         # Asks how or to whom to report: 咋反映, 能跟巡视组反映不, who should i tell.
         self.asks_how = re.compile(
@@ -572,7 +575,8 @@ class Features:
             ),
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
-            what_to_do=bool(p.what_to_do.search(text)),
+            # 钱上哪去了 asks where the money went, not where to go with it
+            what_to_do=bool(p.what_to_do.search(p.went.sub(" ", text))),
             impostor=bool(p.impostor.search(text)),
             service=service,
             sure=sure,

@@ -37,6 +37,17 @@ def _remit(f: Features) -> bool:
     return f.question and f.remit and (f.title or f.body) and not (told or f.known or f.named)
 
 
+def _known_person(f: Features) -> bool:
+    # 我们村支书贪了修路钱,这种该找谁: one's own official and a deed, asked where it goes, with
+    # nothing to trace him by (no name, figure, plate or contact), is asked about: the route
+    # (12388) and the reminder not to send details. With a figure it is told.
+    asked_where = f.question and f.seeks_a_channel and not (
+        f.named or f.amount or f.code or f.traces or f.material or f.units >= NARRATIVE
+    )
+    told = (f.deed and not f.question) or f.concrete or (f.story and not f.question)
+    return f.known and told and not asked_where
+
+
 def _official_wealth(f: Features) -> bool:
     # 副区长天天坐着奥迪去高尔夫球场: a post-holder's riches told; a long story about one of
     # them is told even when it ends in a question (…他老婆有三间铺子,钱哪来的?).
@@ -52,7 +63,7 @@ def _accusation(f: Features) -> bool:
     if f.fraud_on_the_writer:
         return False
     how = f.seeks_a_channel and not (
-        f.third or f.known or f.named or f.amount or f.code or f.traces
+        f.third or f.named or f.amount or f.code or f.traces or f.units >= NARRATIVE
     )
     return f.accuse and (not f.question or (f.story and not how))
 
@@ -110,8 +121,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "known_person",
         "someone the writer knows by post (我们局长) with a deed done or a story",
-        lambda f: f.known
-        and ((f.deed and not f.question) or f.concrete or (f.story and not f.question)),
+        _known_person,
     ),
     Rule(
         "sarcastic_praise",
