@@ -77,6 +77,8 @@ BLIND_FLOOR = {
     "holdout54.yaml": 0.97,  # round 37: first run 95.9 %
     "holdout55.yaml": 0.97,  # round 38: first run 95.5 %
     "holdout56.yaml": 0.96,  # round 39: first run 93.6 %
+    "holdout57.yaml": 0.95,  # round 40: first run 92.3 %
+    "holdout58.yaml": 0.96,  # round 41: first run 95.0 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

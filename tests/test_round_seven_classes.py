@@ -1,4 +1,4 @@
-"""Classes seen on the first runs of blind sets 45 to 56, each in examples of our own (none
+"""Classes seen on the first runs of blind sets 45 to 58, each in examples of our own (none
 copied from a set). The guard: a fee charged twice is a service's bill, a gambling site that
 keeps asking for more is a fraud on one's family, "may I go straight to the group" asks how,
 "which discipline does it break" supposes; while "a" post-holder with a figure or on a video one
@@ -16,7 +16,10 @@ service's complaint; gifts delivered to a bureau chief and a deed's copy held ar
 took is a bill; and the words the routes lacked. Sets 53 and 54: "will it come again next year"
 and the province's own group come to our city are not ours; an office's overcharge is a deed,
 a hospital's a bill. Sets 55 and 56: last year's group, a year after the body in English; shares,
-sworn brothers, bids won every year, a watch, evidence 我把…整理好了."""
+sworn brothers, bids won every year, a watch, evidence 我把…整理好了. Sets 57 and 58: last year's
+group in Liaoning, the next group, a numbered team in English; one's own lower official and a
+deed asked 找谁, with nothing to trace him by, is asked about (12388), with a figure it is told;
+evidence 在我这; an ancestral hall against a pay."""
 
 from __future__ import annotations
 
@@ -332,4 +335,49 @@ def test_set_55_and_56_reports_are_refused(
     ],
 )
 def test_set_55_and_56_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中央巡视组前年在辽宁的信箱",
+        "这一轮之后下一个来辽宁的巡视组啥时候到",
+        "Where is inspection team number 7 now?",
+    ],
+)
+def test_set_57_and_58_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_ones_own_lower_official_asked_about_is_routed_with_a_reminder(brain: Brain) -> None:
+    reply = brain.answer("我们镇的书记挪用扶贫款,这种该找谁", AFTER)
+    assert reply.kind == "route" and "12388" in reply.text, (reply.kind, reply.topics)
+    assert "扶贫款" not in reply.text  # nothing of it repeated
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("我们镇书记挪用了八十万扶贫款,这种该找谁", ("八十万",)),  # with a figure: told
+        ("县里领导一顿饭吃掉半年低保 照片在我这 要不要", ("低保",)),
+        ("市里那位管农业的领导,老家修的祠堂比乡政府还气派,工资够吗", ("祠堂",)),
+    ],
+)
+def test_set_57_and_58_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("小区门口那个彩票店是假彩票 老板跑了", "110"),
+        ("屯里的路坏了三年了 没法走", "12345"),
+        ("进了个荐股群 被骗了好几万", "12386"),
+        ("校车天天超载 谁管", "12328"),
+    ],
+)
+def test_set_57_and_58_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
