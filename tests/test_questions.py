@@ -79,6 +79,8 @@ BLIND_FLOOR = {
     "holdout56.yaml": 0.96,  # round 39: first run 93.6 %
     "holdout57.yaml": 0.95,  # round 40: first run 92.3 %
     "holdout58.yaml": 0.96,  # round 41: first run 95.0 %
+    "holdout59.yaml": 0.97,  # round 42: first run 92.3 %
+    "holdout60.yaml": 0.96,  # round 43: first run 94.5 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -1,4 +1,4 @@
-"""Classes seen on the first runs of blind sets 45 to 58, each in examples of our own (none
+"""Classes seen on the first runs of blind sets 45 to 60, each in examples of our own (none
 copied from a set). The guard: a fee charged twice is a service's bill, a gambling site that
 keeps asking for more is a fraud on one's family, "may I go straight to the group" asks how,
 "which discipline does it break" supposes; while "a" post-holder with a figure or on a video one
@@ -19,7 +19,9 @@ a hospital's a bill. Sets 55 and 56: last year's group, a year after the body in
 sworn brothers, bids won every year, a watch, evidence 我把…整理好了. Sets 57 and 58: last year's
 group in Liaoning, the next group, a numbered team in English; one's own lower official and a
 deed asked 找谁, with nothing to trace him by, is asked about (12388), with a figure it is told;
-evidence 在我这; an ancestral hall against a pay."""
+evidence 在我这; an ancestral hall against a pay. Sets 59 and 60: the round before ours (之前那回);
+a story of one's own school with no deed is nobody's wrongdoing; extra children, shares, a
+deputy manager's orders, a fee per boat; and how a letter may be written."""
 
 from __future__ import annotations
 
@@ -381,3 +383,47 @@ def test_set_57_and_58_reports_are_refused(
 )
 def test_set_57_and_58_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+def test_the_round_before_ours_is_not_ours(brain: Brain) -> None:
+    assert_not_ours(brain, "2016年以前那回来辽宁的巡视组 电话还能查着不")
+
+
+def test_a_story_of_ones_own_school_with_no_deed_is_no_report(brain: Brain) -> None:
+    reply = brain.answer("网上有人发帖说我们学校要搬到郊区去,全是编的,同学们都慌了", AFTER)
+    assert reply.kind != "report_guard", reply.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("我们村支书自己家超生了两个,照样当官", ("超生",)),
+        ("有个副镇长入股了好几个砂场", ("砂场",)),
+        ("仓库的货不登记就拉走,都是王副总安排的", ("仓库",)),
+        ("港务处的老孙每条船每年收我们三千", ("三千",)),
+    ],
+)
+def test_set_59_and_60_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("培训学校关门了 学费退不回来", "12315"),
+        ("有人困在电梯里出不来了", "119"),
+        ("有人拿假金条来店里换钱 人还没走", "110"),
+        ("后山有人私开采石场", "12336"),
+    ],
+)
+def test_set_59_and_60_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text", ["举报信能用英文写吗", "能不能让我闺女代写", "信里要写清楚哪些东西"]
+)
+def test_how_a_letter_may_be_written_is_the_process(brain: Brain, text: str) -> None:
+    assert_topic(brain, text, "process")
