@@ -880,7 +880,13 @@ class Boundary:
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:
-                if text.startswith(self._inspection, self._skip_links(text, at + len(word))):
+                # 我去年来的沈阳 巡视组电话多少: the asker's own year and move, not the group's
+                # (我们今年的巡视组 still asks for this year's)
+                moved = text.startswith(("来", "去", "到", "刚"), at + len(word))
+                mine = text.endswith("我", 0, at) and moved
+                if not mine and text.startswith(
+                    self._inspection, self._skip_links(text, at + len(word))
+                ):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return self._now_asked(text) or self._later_visit(text) or self._again_heard_of(text)

@@ -427,3 +427,8 @@ def test_set_59_and_60_matters_are_routed(brain: Brain, text: str, number: str) 
 )
 def test_how_a_letter_may_be_written_is_the_process(brain: Brain, text: str) -> None:
     assert_topic(brain, text, "process")
+
+
+def test_the_askers_own_year_and_move_is_no_round(brain: Brain) -> None:
+    assert_topic(brain, "我前年刚来的大连 巡视组电话多少", "phone")
+    assert_not_ours(brain, "我们今年的巡视组电话多少")  # this year's group is still asked
