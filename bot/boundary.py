@@ -679,18 +679,18 @@ class Boundary:
         # 通化那边的事找哪个巡视组: ours where the asker lives, the other one asked about.
         matters = self._matters_of_another(text, provinces)
         if matters is not None:
-            r = self.regions[matters]
-            return self._name("province", r.name, r.en or r.name)
+            return self._named_province(matters)
         if self._ours_asked(text, provinces):
             return None
         named = [i for i, _word in provinces if i != self._ours]
         near = self._around(text, provinces)
         if not (self._about_inspection(near) or self._follow_up(text, provinces)):
             return None
-        for i in named:
-            r = self.regions[i]
-            return self._name("province", r.name, r.en or r.name)
-        return None
+        return self._named_province(named[0]) if named else None
+
+    def _named_province(self, i: int) -> Outside:
+        r = self.regions[i]
+        return self._name("province", r.name, r.en or r.name)
 
     def _matters_of_another(self, text: str, provinces: list[tuple[int, str]]) -> int | None:
         """我是江苏的,听说沈阳有个巡视组,我们江苏的事能找他们吗: another province's matters

@@ -474,6 +474,11 @@ class Features:
         return self.particular_other or self.deed or self.wealth or self.amount or self.material
 
     @property
+    def identifying(self) -> bool:
+        """Something to trace one case by: a name, a figure, a plate, a contact or a number."""
+        return self.named or self.amount or self.code or self.traces
+
+    @property
     def fraud_on_the_writer(self) -> bool:
         """Impostors after the writer's money, with no official told of (冒充公安让我转账): a
         matter for 110, not a report."""
@@ -504,8 +509,8 @@ class Features:
         # an official's or a person's deed. So is what a doctor or a teacher does, no official
         # named (卫生院大夫收红包: 12320); 院长让大夫收红包 names one.
         # 船检站…多收八千 is an office's deed: only a hospital's or a school's bill is a service's.
-        official = title or known or bool(names)
-        official = official or any(b not in p.service_body for b in p.body.findall(text))
+        bodies = p.body.findall(text)
+        official = title or known or bool(names) or any(b not in p.service_body for b in bodies)
         overcharged = all(d in p.service_deed for d in deeds)
         professional = bool(p.professional.search(text))
         service = bool(deeds) and not official and (overcharged or professional)
@@ -533,7 +538,7 @@ class Features:
             deed=bool(deeds) or (bool(p.took.search(text)) and amount),
             concrete=any(d not in p.kind_of_problem for d in deeds),
             title=title,
-            body=bool(p.body.search(text)),
+            body=bool(bodies),
             third=bool(p.third.search(text)),
             question=bool(p.question.search(asked)),
             smalltalk=asked != text,

@@ -42,7 +42,7 @@ def _known_person(f: Features) -> bool:
     # nothing to trace him by (no name, figure, plate or contact), is asked about: the route
     # (12388) and the reminder not to send details. With a figure it is told.
     asked_where = f.question and f.seeks_a_channel and not (
-        f.named or f.amount or f.code or f.traces or f.material or f.units >= NARRATIVE
+        f.identifying or f.material or f.units >= NARRATIVE
     )
     # 有人在网上发帖子说我们学校要合并: a story of one's own school, with no deed, no riches and
     # no figure, tells of nobody's wrongdoing.
@@ -65,9 +65,7 @@ def _accusation(f: Features) -> bool:
     # 自称公安局的…让我转到安全账户: the body is the impostors' disguise, not who is accused.
     if f.fraud_on_the_writer:
         return False
-    how = f.seeks_a_channel and not (
-        f.third or f.named or f.amount or f.code or f.traces or f.units >= NARRATIVE
-    )
+    how = f.seeks_a_channel and not (f.third or f.identifying or f.units >= NARRATIVE)
     return f.accuse and (not f.question or (f.story and not how))
 
 
