@@ -93,6 +93,8 @@ class BoundaryData(Strict):
     asker: list[str]
     asker_here: tuple[str, ...] = ()
     levels: list[_Named]
+    # Discipline commissions (县纪委): another body when its own line or group is asked for.
+    commissions: tuple[_Named, ...] = ()
     bodies: list[_Named]
     links: tuple[str, ...] = ()
     latest: list[str]
@@ -149,6 +151,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words += [(("asker_here", i), w) for i, w in enumerate(data.asker_here)]
     words += [(("levels", i, "word"), n.word) for i, n in enumerate(data.levels)]
     words += [(("bodies", i, "word"), n.word) for i, n in enumerate(data.bodies)]
+    words += [(("commissions", i, "word"), n.word) for i, n in enumerate(data.commissions)]
     words += [(("terms", i, "word"), t.word) for i, t in enumerate(data.terms)]
     for i, t in enumerate(data.terms):
         if t.start > t.end:
@@ -318,6 +321,9 @@ class Boundary:
                 for k, c in enumerate(w):
                     self._subject_sounds.setdefault(c, []).append((heard, w, k))
         self._levels = sorted(((fold(n.word), n.name) for n in d.levels), key=lambda x: -len(x[0]))
+        self._commissions = sorted(
+            ((fold(n.word), n.name, n.loose) for n in d.commissions), key=lambda x: -len(x[0])
+        )
         self._bodies = sorted(
             ((fold(n.word), n.name) for n in d.bodies if not n.loose), key=lambda x: -len(x[0])
         )
@@ -422,16 +428,25 @@ class Boundary:
         """新疆生产建设兵团都巡视过吗 asks about the notice's own words: its place is blanked
         (same length, so positions hold)."""
         for phrase in self._notice_places:
-            # …but 新疆生产建设兵团的巡视组电话 asks for its own body's line (也巡视过吗 does not)
+            # …but 新疆生产建设兵团的巡视组电话 (or …的巡视电话) asks for its own body's line
+            # (也巡视过吗 does not)
             at = text.find(phrase)
             while at >= 0:
                 end = at + len(phrase)
-                if not text.startswith(self._groups, end + text.startswith("的", end)):
+                if not self._asks_its_own(text, end):
                     text = text[:at] + " " * len(phrase) + text[end:]
                 at = text.find(phrase, end)
         for phrase in self._not_places:  # 北京时间 is a clock, not Beijing
             text = text.replace(phrase, " " * len(phrase))
         return text
+
+    def _asks_its_own(self, text: str, at: int) -> bool:
+        """At `at`, after a place or body: its own group (的巡视组) or line (巡视电话, 的电话)."""
+        at += text.startswith("的", at)
+        if text.startswith(self._groups, at):
+            return True
+        at += len(next((w for w in self._inspection if text.startswith(w, at)), ""))
+        return text.startswith(self._contact_asks, at)
 
     def _provinces(self, text: str) -> list[tuple[int, str]]:
         """(province, word) named, longest first, each stretch read once (辽宁 ≠ 宁); a place
@@ -659,7 +674,23 @@ class Boundary:
         ours = "中央" in text or "你们" in text
         if ours and self._compares(text) and not self._asks_contact(text):
             return None
-        return self._words("level", self._levels, _NUMBERED_RE.sub("", text), provinces)
+        found = self._words("level", self._levels, _NUMBERED_RE.sub("", text), provinces)
+        return found or self._commission(text, provinces)
+
+    def _commission(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:
+        """县纪委电话多少, 省纪委的巡视组怎么联系: a commission's own line is not ours (县纪委书记
+        归巡视组管吗 names a post, and is no body asked about). A loose word's groups are
+        ours: 中纪委巡视组, folded to 纪委巡视组, is what many call the central groups."""
+        for word, name, loose in self._commissions:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if loose and text.startswith(self._groups, end + text.startswith("的", end)):
+                    return None
+                if self._asks_its_own(text, end):
+                    return self._words("level", [(word, name)], text, provinces)
+                at = text.find(word, at + 1)
+        return None
 
     def _asks_contact(self, text: str) -> bool:
         return any(w in text for w in self._contact_asks)
@@ -884,12 +915,16 @@ class Boundary:
                 # (我们今年的巡视组 still asks for this year's)
                 moved = text.startswith(("来", "去", "到", "刚"), at + len(word))
                 mine = text.endswith("我", 0, at) and moved
-                if not mine and text.startswith(
-                    self._inspection, self._skip_links(text, at + len(word))
-                ):
+                if not mine and self._inspection_at(text, self._skip_links(text, at + len(word))):
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return self._now_asked(text) or self._later_visit(text) or self._again_heard_of(text)
+
+    def _inspection_at(self, text: str, at: int) -> bool:
+        """An inspection word at `at`, or a bare 组 whose line is asked (今年春天来的|组电话)."""
+        if text.startswith(self._inspection, at):
+            return True
+        return text.startswith("组", at) and self._asks_its_own(text, at + 1)
 
     def _now_asked(self, text: str) -> Outside | None:
         """现在还有巡视组吗, 目前辽宁是哪个巡视组, now是哪个巡视组: "now", which or whether, and
