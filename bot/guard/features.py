@@ -90,14 +90,16 @@ class Patterns:
         acts = _words(lex.acts)
         not_name = _words(lex.not_names)
         self.title = re.compile(f"{_flat(posts)}|{_flat(lex.titles_latin)}")
-        self.not_titles = dict(lex.not_titles)
-        self.not_title = re.compile(_flat(lex.not_titles) or "(?!)")
+        # Words that only look like a post or a deed, and what they are renamed to.
+        self.not_titles = {**lex.not_titles, **lex.not_deeds}
+        self.not_title = re.compile(_flat(self.not_titles) or "(?!)")
         self.body = re.compile(_flat(lex.bodies))
         self.deed = re.compile(f"{_flat(lex.deeds)}|{_flat(lex.deeds_latin, prefix=True)}")
         self.kind_of_problem = frozenset(lex.kinds_of_problem)
         self.service_deed = frozenset(lex.service_deeds)
         self.professional = re.compile(_flat(lex.professionals) or "(?!)")
         self.service_body = frozenset(lex.service_bodies)
+        self.counterpart = re.compile(_flat(lex.counterparts) or "(?!)")
         # The Latin "took … yuan": the verb here, the amount by `amount`.
         self.took = re.compile(_latin("took"))
         # The last 16 characters of a run of digits are enough to see its unit.
@@ -277,9 +279,10 @@ class Patterns:
             # 收了五万算受贿吗, 五千够立案吗: does it count, not did it happen
             rf"|算[^{_STOP}]{{0,4}}吗|够[^{_STOP}]{{0,4}}吗"
         )
-        # 一个局长: anyone holding a post, in a short question; in a long story it is a
-        # particular one (…收钱的人说是给一个副厅长的辛苦费, told at length).
-        self.indefinite = re.compile(r"一个[^\s,.!?]{0,3}(?:长|书记|领导|干部)")
+        self.supposition = re.compile(_flat(lex.suppositions) or "(?!)")
+        # 一个局长, 我知道个局长: anyone holding a post, in a short question (那个局长 is one);
+        # in a long story it is a particular one (…收钱的人说是给一个副厅长的辛苦费).
+        self.indefinite = re.compile(r"(?<![那这哪])个[^\s,.!?]{0,3}(?:长|书记|领导|干部)")
         self.remit = re.compile(_flat(lex.remit_questions))
         self.what_to_do = re.compile(_flat(lex.what_to_do))
         self.went = re.compile(r"[上去]哪儿?去了")
@@ -393,8 +396,8 @@ def _join_dictated(text: str, p: Patterns) -> str:
 
 def prepare(folded: str, p: Patterns) -> str:
     """Cut at MAX_CHARS; spaced characters joined (王 建 国 → 王建国); Latin split from
-    Chinese (x处长 → x 处长); a word that only looks like a post renamed (班主任 → 老师: the
-    主任 in it is no official)."""
+    Chinese (x处长 → x 处长); a word that only looks like a post or a deed renamed (班主任 →
+    老师: the 主任 in it is no official; 签收了 → 签到了: no 收了)."""
     joined = p.spaced.sub(lambda m: m.group()[::2], folded[:MAX_CHARS])  # 王 建 国, l.d.h
     joined = _join_dictated(joined, p)
     joined = p.not_title.sub(lambda m: p.not_titles[m.group()], joined)
@@ -439,6 +442,7 @@ class Features:
     income: bool  # 工资, 月薪
     wealth: bool  # 别墅, 房子一套接一套
     hypothetical: bool  # 如果, 要是, 算不算
+    supposed: bool  # 如果, 要是: supposed outright, not only "does it count"
     remit: bool  # 归巡视组管不管, 属于…范围
     asks_how: bool  # 咋反映, 能举报吗, who should i tell
     what_to_do: bool  # 该怎么办, 找谁, what should i do
@@ -516,6 +520,10 @@ class Features:
         service = bool(deeds) and not official and (overcharged or professional)
         if service:
             deeds = []
+        # 判决了法院不执行,对方照样开豪车: the riches of the other side of a lawsuit or a debt,
+        # no post named, are no official's deed.
+        if not title and p.counterpart.search(text):
+            deeds = [d for d in deeds if not p.wealth.fullmatch(d)]
         initials = bool(p.initials.search(text))  # X处长: a letter for a name
         spelt_out = bool(p.spaced_name.search(unsplit))
         holds = bool(p.holds.search(text))
@@ -572,12 +580,14 @@ class Features:
             # 一个处级干部,媳妇不上班,一口气买了五套房,这得攒多少年工资; 一个县委书记老家盖了七层楼:
             # "a" post-holder whose riches are told is told of, not supposed (要是 still supposes);
             # so is one with a figure (一个副市长一晚上输了两千万) or on a video one holds.
-            hypothetical=bool(p.hypothetical.search(text))
+            # (工资够吗 is an aside, rhetorical: it supposes nothing)
+            hypothetical=bool(p.hypothetical.search(asked))
             or (
                 units < NARRATIVE
                 and bool(p.indefinite.search(text))
                 and not (wealth or amount or holds)
             ),
+            supposed=bool(p.supposition.search(text)),
             remit=bool(p.remit.search(text)),
             asks_how=bool(p.asks_how.search(text)),
             # 钱上哪去了 asks where the money went, not where to go with it

@@ -25,6 +25,11 @@ def _hypothetical(f: Features) -> bool:
     # 要是结束了,我们厂那个ZJH收回扣的事: initials point at someone, who is not supposed.
     if not (f.question and f.hypothetical) or f.named or f.letters:
         return False
+    # 市妇联主席的夫人在我这办了二十万的卡,钱是她老公下属充的,这算不算问题: a post-holder's
+    # deal told at length with its figure, asked only whether it counts, is told (要是 would
+    # suppose it).
+    if not f.supposed and f.title and f.amount and f.units >= NARRATIVE:
+        return False
     # 我表哥是处级干部,要是他有问题,我能举报自己亲戚吗: someone one knows, in a supposition,
     # asking whether to report; with a figure, a plate or a trace it is told, not supposed.
     # 要是知道我们市里一个局长收钱了,该找谁: where to go is asking how, too.

@@ -57,9 +57,11 @@ class Lexicon(BaseModel):
     deeds_latin: Words = NonEmptyWords
     kinds_of_problem: Words = NonEmptyWords
     not_titles: dict[str, str] = Field(default_factory=dict)  # 班主任 → 老师
+    not_deeds: dict[str, str] = Field(default_factory=dict)  # 签收了 → 签到了: a parcel's
     service_deeds: Words = NonEmptyWords
     professionals: Words = Field(default_factory=list)  # 大夫收红包: a service's complaint
     service_bodies: Words = Field(default_factory=list)  # 医院, 学校: where a bill is a complaint
+    counterparts: Words = Field(default_factory=list)  # 对方开豪车: a private party's riches
     acts: Words = NonEmptyWords
     investigation_requests: Words = NonEmptyWords
     go_and_check: Words = NonEmptyWords
@@ -80,6 +82,7 @@ class Lexicon(BaseModel):
     what_to_do: Words = NonEmptyWords
     impostors: Words = NonEmptyWords
     hypotheticals: Words = NonEmptyWords
+    suppositions: Words = Field(default_factory=list)  # 要是, 如果: the hypotheticals that suppose
     remit_questions: Words = NonEmptyWords
     not_names: Words = NonEmptyWords
     not_initials: Words = NonEmptyWords
