@@ -2,12 +2,18 @@
 copied from a set). The boundary: a discipline commission's own line (市纪委的电话) or its
 "inspection group" is another body's, while 中纪委巡视组 is what many call ours; the Bingtuan's
 inspection line is its own; a group of this year's spring or summer is a later round; a place
-"with anything like it" asks about that place's body."""
+"with anything like it" asks about that place's body. The guard: a parcel 签收了 took no money;
+the other side of a lawsuit driving a fine car is no official; a school charging for extra
+classes is a service's bill, a courier's shrug a service's complaint; "I know a chief who takes
+money, does he fall to the group" supposes; 工资够吗 is rhetorical, not a supposition; a post's
+deal told at length with its figure, asked only 算不算, is told. The answer: 整改 alone is a
+factory's, not the follow-up's; after the group left asks what to do now; 收着没 asks what
+happens to a letter; the words the routes lacked."""
 
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, assert_not_ours, assert_topic
+from replies import AFTER, assert_not_ours, assert_refused, assert_routed, assert_topic
 
 from bot.answer import Brain
 
@@ -48,3 +54,66 @@ def test_the_central_commissions_group_and_the_notices_places_are_ours(
 def test_a_commissions_post_is_no_body_asked_about(brain: Brain) -> None:
     reply = brain.answer("县纪委书记归中央巡视组管吗", AFTER)
     assert reply.kind != "boundary" and "12388" in reply.text, (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("网上买的衣服显示已签收,可我根本没拿到,驿站说不归他们管", "12305"),
+        ("离婚判了两年,前夫就是不给抚养费,对方天天开着奔驰到处跑", "12368"),
+        ("孩子学校暑假搞补课还收钱,一人八百", "12345"),
+        ("外卖员把汤洒了还骂人,平台也不管", "12315"),
+        ("车间那台冲床没护罩,老板说先干着,早晚得出事", "12350"),
+        ("仓库叉车刹车不灵,主任不让停,让我们接着开", "12350"),
+        ("楼上卫生间往下漏水,天花板都黄了,找物业也不管", "12345"),
+        ("对门饭店每天把泔水倒在楼道口,臭得不行", "12345"),
+        ("在二手车行买的车是泡水车,车贩子不认账", "12315"),
+    ],
+)
+def test_set_61_and_62_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("某局长每个月都飞澳门两趟,手上的表换了又换,工资够吗", ("澳门",)),
+        (
+            "我在商场卖首饰,区人大主任的老婆上个月在我这拿了三十万的货,钱是一个老板替她付的,"
+            "这算不算问题",
+            ("三十万", "首饰"),
+        ),
+    ],
+)
+def test_set_61_and_62_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+def test_a_chief_one_knows_of_asked_about_the_remit_is_a_question(brain: Brain) -> None:
+    reply = brain.answer("我听说个处长收钱,不知道他归不归巡视组管,怎么判断", AFTER)
+    assert reply.kind == "faq" and "提醒" in reply.text, (reply.kind, reply.topics)
+
+
+def test_a_supposed_deal_with_a_figure_is_still_a_question(brain: Brain) -> None:
+    text = "假如一个处长收了人家三十万的购物卡,是老板给充的钱,这种情况算不算违纪"
+    reply = brain.answer(text, AFTER)
+    assert reply.kind != "report_guard", (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("巡视组撤了以后,有事还能往哪说", "call_now"),
+        ("寄出去的信怎么知道他们收着没有", "process"),
+        ("上一轮巡视的问题整改得怎么样了,回头看查不查", "follow_up"),
+    ],
+)
+def test_set_61_and_62_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+def test_a_factorys_rectification_is_no_follow_up(brain: Brain) -> None:
+    reply = brain.answer("厂里锅炉漏气,安监来过一回,老板还是不整改", AFTER)
+    assert reply.kind == "route" and "follow_up" not in reply.topics, reply.topics
