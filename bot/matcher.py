@@ -44,6 +44,8 @@ _MAX_SCAN = 400  # long messages are reports or rambling; the head carries the q
 _LETTERS_RE = re.compile(r"[a-z]+(?: [a-z]+)*")
 # Question words are too common to guess from their sound: 什么时 is not a typo of 什么事.
 _FUNCTION_CHARS = frozenset("什么怎哪几多少谁能可吗是有的了在要想找去个这那时候")
+# Particles, too common to vouch for a two-character word heard by its sound.
+_PARTICLES = frozenset("了的着过吗呢吧啊呀")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,9 +296,13 @@ class Matcher:
                 spelling, keyword, kw = found
                 typed = norm[i : i + length]
                 wrong = [t for k, t in zip(spelling, typed, strict=True) if k != t]
-                # Two-character words need one character right, or anything would match; and a
-                # question word is never a typo (什么时 is not 什么事).
-                if (length == 2 and len(wrong) == 2) or _FUNCTION_CHARS.intersection(wrong):
+                # Two-character words need one character right, or anything would match, and
+                # one that is more than a particle (死了 is not 私了); a question word is never
+                # a typo (什么时 is not 什么事).
+                right = [t for k, t in zip(spelling, typed, strict=True) if k == t]
+                if length == 2 and (len(wrong) == 2 or _PARTICLES.issuperset(right)):
+                    continue
+                if _FUNCTION_CHARS.intersection(wrong):
                     continue
                 covered[i : i + length] = [True] * length
                 fixes[i] = (i + length, kw)

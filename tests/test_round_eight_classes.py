@@ -8,7 +8,11 @@ classes is a service's bill, a courier's shrug a service's complaint; "I know a 
 money, does he fall to the group" supposes; 工资够吗 is rhetorical, not a supposition; a post's
 deal told at length with its figure, asked only 算不算, is told. The answer: 整改 alone is a
 factory's, not the follow-up's; after the group left asks what to do now; 收着没 asks what
-happens to a letter; the words the routes lacked."""
+happens to a letter; the words the routes lacked. Sets 63 and 64: the next batch of groups
+(下一批) is a later round, 蒙区 is Inner Mongolia; things taken home or pocketed by a post-holder,
+a video "I filmed" offered, a small western-style house against a story of corn money are
+reports; one's own village head's gambling asked 归谁管 is asked about; a hospital's bill a cleaner
+saw is the hospital's; 死了 is not 私了 by its sound; 归不归巡视组 asks whom the group takes."""
 
 from __future__ import annotations
 
@@ -117,3 +121,43 @@ def test_set_61_and_62_questions_get_their_topic(brain: Brain, text: str, topic:
 def test_a_factorys_rectification_is_no_follow_up(brain: Brain) -> None:
     reply = brain.answer("厂里锅炉漏气,安监来过一回,老板还是不整改", AFTER)
     assert reply.kind == "route" and "follow_up" not in reply.topics, reply.topics
+
+
+@pytest.mark.parametrize("text", ["下一拨来辽宁的巡视组怎么联系", "蒙区的巡视组电话多少"])
+def test_set_63_and_64_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("文化馆的字画让馆长一幅一幅拿回家了,我打更的天天看着", ("字画",)),
+        ("停车场收的钱 站长每天揣兜里一大半", ("停车场",)),
+        ("我把他们分钱的过程录下来了 是市里一个处长 怎么交给你们", ("分钱",)),
+        ("屯里那个在市里当领导的,回老家盖了三层小洋楼,说是他妈养猪挣的", ("养猪",)),
+    ],
+)
+def test_set_63_and_64_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("我们村会计是党员,整天打麻将不上班,这归谁管", "12388"),
+        ("我在医院食堂干活,看见医院给病人乱收费,家属一边哭一边交钱", "12320"),
+        ("果园今年打了假农药,树全死了,找谁", "12315"),
+        ("对门把鸽子养在阳台上,满楼道都是味", "12345"),
+        ("有人把村里的地圈起来盖厂房,没有手续", "12336"),
+        ("高速上前面那车开得歪歪扭扭,司机像是酒驾", "122"),
+        ("他一喝多就打我,孩子吓得直哭", "12338"),
+    ],
+)
+def test_set_63_and_64_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_whether_a_post_falls_to_the_group_asks_whom_it_takes(brain: Brain) -> None:
+    assert_topic(brain, "省里的厅长归不归巡视组管", "scope_who")

@@ -238,6 +238,8 @@ class Patterns:
             r"|(?:照片|视频|录音|证据|材料)在我(?:这|手里|手上)"
             # 我把证据整理好了: holding it said with 把
             r"|我(?:已经)?把(?:证据|材料|录音|视频|照片)[^,.!?]{0,4}(?:整理好|准备好)"
+            # 我把他们收钱的视频拍下来了: recorded, said with 把
+            r"|我(?:已经)?把[^,.!?]{0,10}(?:拍下来|录下来)"
             # 照片合同我都有, 证据我都整理好了: the evidence first, then that one holds it
             r"|(?:照片|视频|录音|证据|材料|合同|账本)[^,.!?]{0,4}我(?:都|手里|手上)?"
             r"(?:有|整理好|准备好|拍好)"
@@ -280,9 +282,12 @@ class Patterns:
             rf"|算[^{_STOP}]{{0,4}}吗|够[^{_STOP}]{{0,4}}吗"
         )
         self.supposition = re.compile(_flat(lex.suppositions) or "(?!)")
-        # 一个局长, 我知道个局长: anyone holding a post, in a short question (那个局长 is one);
-        # in a long story it is a particular one (…收钱的人说是给一个副厅长的辛苦费).
-        self.indefinite = re.compile(r"(?<![那这哪])个[^\s,.!?]{0,3}(?:长|书记|领导|干部)")
+        # 一个局长, 我知道个局长: anyone holding a post, in a short question (那个局长 is one,
+        # 几个局里的领导 some who are told of); in a long story it is a particular one
+        # (…收钱的人说是给一个副厅长的辛苦费).
+        self.indefinite = re.compile(
+            r"(?<![那这哪几两三四五六七八九十0-9])个[^\s,.!?]{0,3}(?:长|书记|领导|干部)"
+        )
         self.remit = re.compile(_flat(lex.remit_questions))
         self.what_to_do = re.compile(_flat(lex.what_to_do))
         self.went = re.compile(r"[上去]哪儿?去了")
