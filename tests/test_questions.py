@@ -83,8 +83,8 @@ BLIND_FLOOR = {
     "holdout60.yaml": 0.96,  # round 43: first run 94.5 %
     "holdout61.yaml": 0.97,  # round 44: first run 94.1 %
     "holdout62.yaml": 0.97,  # round 45: first run 92.7 %
-    "holdout63.yaml": 0.92,  # round 46: first run 92.3 %
-    "holdout64.yaml": 0.92,  # round 47: first run 92.7 %
+    "holdout63.yaml": 0.96,  # round 46: first run 92.3 %
+    "holdout64.yaml": 0.98,  # round 47: first run 92.7 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
