@@ -111,6 +111,12 @@ def _readings() -> dict[str, str]:
 
 
 @cache
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable a character reads as (dian, hua, zhang…)."""
+    return frozenset(_readings().values())
+
+
+@cache
 def _pinyin_table() -> dict[str, str]:
     """Readings folded for the confusions of typing and accent (zh/z, ing/in…)."""
     return {c: _fold_syllable(r) for c, r in _readings().items()}

@@ -33,9 +33,13 @@ class TextData(Strict):
     phrases: dict[str, str]
     fillers: list[str]
     particles: list[str]
+    # Words a particle is part of, kept whole: 酒吧 is a bar, not 酒 and a 吧.
+    particle_words: list[str] = Field(default_factory=list)
     # Short Latin or digit forms that stand for a word only when they stand alone: 88 → 拜拜
     # (not inside 024-88881877), dh → 电话 (巡视组dh多少, not inside "adhere").
     tokens: dict[str, str] = Field(default_factory=dict)
+    # Words that mean something only as the whole message: 早 alone greets (早就结束了 does not).
+    alone: dict[str, str] = Field(default_factory=dict)
     # How a clause that says who the asker is begins (我是护士, 我白天在幼儿园带班): a route's
     # word in it tells of the asker, not of a matter, when something of ours is asked too.
     self_descriptions: list[str] = Field(default_factory=list)
@@ -48,6 +52,7 @@ class _Language:
     particles: re.Pattern[str]
     tokens: dict[str, str]
     token: re.Pattern[str]
+    alone: dict[str, str]
     self_descriptions: tuple[str, ...]
 
 
@@ -74,6 +79,9 @@ def _check(data: TextData, out: Collector) -> None:
                 f"{word!r} is rewritten before matching ({rewritten or _fold_script(word)!r}); "
                 "write it as normalising leaves it",
             )
+    for key in data.alone:
+        if _fold_script(key) != key or not key.strip():
+            out.add(("alone", key), f"{key!r} is folded to {_fold_script(key)!r} first; write that")
     for key in data.tokens:
         if not re.fullmatch(r"[a-z0-9]{1,8}", key):
             out.add(("tokens", key), f"{key!r}: a token is 1–8 lower-case Latin letters or digits")
@@ -88,13 +96,21 @@ def language_data() -> _Language:
     return _Language(
         phrases,
         re.compile("|".join(map(re.escape, fillers)) or "(?!)"),
-        re.compile(
-            "[" + "".join(map(re.escape, data.particles)) + "]" if data.particles else "(?!)"
-        ),
+        _particle_pattern(data.particles, data.particle_words),
         data.tokens,
         _token_pattern(data.tokens),
+        data.alone,
         tuple(data.self_descriptions),
     )
+
+
+def _particle_pattern(particles: list[str], kept: list[str]) -> re.Pattern[str]:
+    """A particle, or a word it is part of (group 1, kept): 酒吧 matches whole, before 吧."""
+    if not particles:
+        return re.compile("(?!)")
+    words = "|".join(map(re.escape, sorted(kept, key=len, reverse=True)))
+    chars = "[" + "".join(map(re.escape, particles)) + "]"
+    return re.compile(f"({words})|{chars}" if words else chars)
 
 
 def _token_pattern(tokens: dict[str, str]) -> re.Pattern[str]:
@@ -207,7 +223,7 @@ def fold(text: str) -> str:
 def strip_fillers(text: str) -> str:
     """Drop fillers and particles, unless nothing would be left (a bare 你好 is a greeting)."""
     data = language_data()
-    stripped = data.particles.sub("", data.fillers.sub(" ", text))
+    stripped = data.particles.sub(lambda m: m.group(1) or "", data.fillers.sub(" ", text))
     return stripped if stripped.strip(" ,.?!") else text
 
 
@@ -226,7 +242,8 @@ def normalise_folded(folded: str) -> str:
     text = _DATE_RE.sub("几月几号", _CLOCK_RE.sub("几点", folded))
     data = language_data()
     text = data.token.sub(lambda m: data.tokens[m.group()], text)
-    return _PUNCT_RUN_RE.sub(" ", strip_fillers(text)).strip()
+    text = _PUNCT_RUN_RE.sub(" ", strip_fillers(text)).strip()
+    return data.alone.get(text, text)
 
 
 def list_items(norm: str) -> list[int]:

@@ -12,7 +12,11 @@ happens to a letter; the words the routes lacked. Sets 63 and 64: the next batch
 (下一批) is a later round, 蒙区 is Inner Mongolia; things taken home or pocketed by a post-holder,
 a video "I filmed" offered, a small western-style house against a story of corn money are
 reports; one's own village head's gambling asked 归谁管 is asked about; a hospital's bill a cleaner
-saw is the hospital's; 死了 is not 私了 by its sound; 归不归巡视组 asks whom the group takes."""
+saw is the hospital's; 死了 is not 私了 by its sound; 归不归巡视组 asks whom the group takes. Sets
+65 and 66: a commission's 举报电话, a group inspecting an oil firm, 2015年在辽宁的, the group after
+the follow-up and one "still to come" are not ours; money gone into her 腰包, a husband's unit's
+card, a post-holder's son who gets every school contract are told; whether one's name leaks asks
+the process; 早 alone greets and a short laugh is banter; the words the routes lacked."""
 
 from __future__ import annotations
 
@@ -161,3 +165,72 @@ def test_set_63_and_64_matters_are_routed(brain: Brain, text: str, number: str) 
 
 def test_whether_a_post_falls_to_the_group_asks_whom_it_takes(brain: Brain) -> None:
     assert_topic(brain, "省里的厅长归不归巡视组管", "scope_who")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市纪委监委的举报电话多少",
+        "巡视中石化的那个组电话",
+        "2017年在辽宁的巡视组信箱",
+        "回头看之后的巡视组怎么联系",
+        "听说明年还要来一个巡视组,电话是啥",
+    ],
+)
+def test_set_65_and_66_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("lizhiqiang 管食堂那几年,伙食费一半进了他腰包", ("伙食费",)),
+        ("来店里的一个太太,回回买东西都刷她老公单位的卡,一次好几千", ("好几千",)),
+        ("我们市人大一个副主任的侄子开公司,全市的修路活儿都是他的,这正常吗", ("修路",)),
+    ],
+)
+def test_set_65_and_66_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("我打电话反映了,会不会把我名字漏出去", "process"),
+        ("寄出去的材料会不会转回地方", "process"),
+        ("想跟巡视组当面唠唠,他们在哪嘎达", "visit"),
+    ],
+)
+def test_set_65_and_66_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("屯里的路塌了个大坑,村里乡里互相踢皮球", "12345"),
+        ("楼下酒吧的低音炮震到半夜", "12345"),
+        ("粮库的地磅有问题,一车少称二百斤", "12315"),
+        ("卫生所不给看病,也不给开转诊", "12320"),
+        ("孩子转学,学校不收", "12345"),
+        ("卖保健品的正在小区门口开会,正收钱呢", "110"),
+    ],
+)
+def test_set_65_and_66_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"), [("早", "greeting"), ("早!", "greeting"), ("哈哈", "banter")]
+)
+def test_a_word_alone_means_what_it_means_alone(brain: Brain, text: str, topic: str) -> None:
+    assert brain.answer(text, AFTER).topics == (topic,)
+
+
+@pytest.mark.parametrize("text", ["早就结束了吧", "哈哈哈哈哈哈"])
+def test_the_same_word_in_a_sentence_or_a_long_run_is_not_small_talk(
+    brain: Brain, text: str
+) -> None:
+    assert brain.answer(text, AFTER).kind != "smalltalk"

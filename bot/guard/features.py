@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
 from bot.guard.words import Lexicon
+from bot.matcher import syllables
 from bot.text import MAX_FOLDED, has_cjk
 
 _HAN = r"\u4e00-\u9fff"
@@ -176,6 +177,10 @@ class Patterns:
         # Chinese by `_split_scripts`, so 'x 处长'.
         self.initials = re.compile(rf"[a-z](?<!\w[a-z])[a-z]?\s?(?:{titles}|总)")
         consonant = "[bcdfghjklmnpqrstwxyz]"
+        # wangxiaohong, lizhiqiang: a name in pinyin, a surname and one or two syllables.
+        self.latin_word = re.compile(r"(?<![a-z])[a-z]{5,18}(?![a-z])")
+        self.surnames_latin = tuple(sorted(lex.surnames_latin, key=len, reverse=True))
+        self.syllables = syllables()
         self.pinyin_initials = re.compile(rf"{consonant}(?<!\w{consonant}){consonant}{{1,3}}\b")
         self.not_initials = frozenset(lex.not_initials)
         # 举报刘卫东, 举报王局长: a bare 举报 naming whom.
@@ -268,7 +273,8 @@ class Patterns:
         )
         self.question = re.compile(
             rf"{_flat(lex.question_words)}|\?"
-            r"|几(?<!好几)(?![十百千万])|哪(?=$|[\s,.!?])"
+            # 几 asks, but not in 好几, 那几年, 这几天, 前几年 (a few, those few)
+            r"|(?<![那这前好头])几(?![十百千万])|哪(?=$|[\s,.!?])"
             # A choice: 是去乡纪委还是县纪委 (还是 alone is "still": 路到现在还是土的)
             rf"|是[^{_STOP}]{{1,12}}?还是"
             # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
@@ -397,6 +403,24 @@ def _join_dictated(text: str, p: Patterns) -> str:
         run = []
         out.append(part)
     return " ".join(out[:-1])
+
+
+def _pinyin_name(word: str, p: Patterns) -> bool:
+    """wangxiaohong → wang + xiao + hong: a surname, then one or two syllables (bounded: at
+    most six letters each)."""
+
+    def given(rest: str, count: int) -> bool:
+        if rest in p.syllables:
+            return True
+        return count > 1 and any(
+            rest[:k] in p.syllables and given(rest[k:], count - 1)
+            for k in range(1, min(6, len(rest) - 1) + 1)
+        )
+
+    return any(
+        word.startswith(s) and len(word) > len(s) and given(word[len(s) :], 2)
+        for s in p.surnames_latin
+    )
 
 
 def prepare(folded: str, p: Patterns) -> str:
@@ -535,8 +559,9 @@ class Features:
         income, wealth = bool(p.income.search(text)), bool(p.wealth.search(text))
         # zjl stands for a name only among Chinese words ("my" in English is a word), and
         # only with a deed (the rule): gdp in a long message is no one.
-        letters = has_cjk(text) and any(
-            m.group() not in p.not_initials for m in p.pinyin_initials.finditer(text)
+        letters = has_cjk(text) and (
+            any(m.group() not in p.not_initials for m in p.pinyin_initials.finditer(text))
+            or any(_pinyin_name(m.group(), p) for m in p.latin_word.finditer(text))
         )
         contact = bool(p.contact.search(text) or p.address_digits.search(text))
         numbers = {m.group() for m in p.long_digits.finditer(text.replace("-", ""))}
