@@ -85,8 +85,8 @@ BLIND_FLOOR = {
     "holdout62.yaml": 0.97,  # round 45: first run 92.7 %
     "holdout63.yaml": 0.96,  # round 46: first run 92.3 %
     "holdout64.yaml": 0.98,  # round 47: first run 92.7 %
-    "holdout65.yaml": 0.92,  # round 48: first run 92.3 %
-    "holdout66.yaml": 0.94,  # round 49: first run 94.1 %
+    "holdout65.yaml": 0.98,  # round 48: first run 92.3 %
+    "holdout66.yaml": 0.98,  # round 49: first run 94.1 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
