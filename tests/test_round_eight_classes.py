@@ -16,12 +16,15 @@ saw is the hospital's; 死了 is not 私了 by its sound; 归不归巡视组 ask
 65 and 66: a commission's 举报电话, a group inspecting an oil firm, 2015年在辽宁的, the group after
 the follow-up and one "still to come" are not ours; money gone into her 腰包, a husband's unit's
 card, a post-holder's son who gets every school contract are told; whether one's name leaks asks
-the process; 早 alone greets and a short laugh is banter; the words the routes lacked."""
+the process; 早 alone greets and a short laugh is banter; the words the routes lacked. And, for
+any set: one's own trouble, asked where to go, with only routes close and none sure, gets the
+general channels with those routes listed, not a did-you-mean between channels (unless an
+official may be meant); a half-typed 电话 is the phone."""
 
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, assert_not_ours, assert_refused, assert_routed, assert_topic
+from replies import AFTER, OURS, assert_not_ours, assert_refused, assert_routed, assert_topic
 
 from bot.answer import Brain
 
@@ -234,3 +237,31 @@ def test_the_same_word_in_a_sentence_or_a_long_run_is_not_small_talk(
     brain: Brain, text: str
 ) -> None:
     assert brain.answer(text, AFTER).kind != "smalltalk"
+
+
+def test_ones_own_trouble_with_no_sure_route_gets_the_general_channels(brain: Brain) -> None:
+    # Only routes are close and none is sure: the general channels, with the routes listed in
+    # the text itself, not a "which did you mean" between channels.
+    reply = brain.answer("我家狗丢了 找谁", AFTER)
+    assert reply.kind == "route" and reply.topics == ("grievance",), reply
+    assert "12345" in reply.text and "110" in reply.text
+    assert reply.suggestions and all(s.title in reply.text for s in reply.suggestions)
+
+
+def test_without_asking_where_an_unclear_message_still_gets_the_channels(brain: Brain) -> None:
+    reply = brain.answer("我家狗丢了", AFTER)
+    assert reply.kind == "fallback" and all(line in reply.text for line in OURS)
+
+
+@pytest.mark.parametrize("text", ["巡视组电多少", "巡视组电hua", "巡视组的电哈"])
+def test_a_half_typed_phone_is_the_phone(brain: Brain, text: str) -> None:
+    assert_topic(brain, text, "phone")
+
+
+def test_a_bare_hello_greets(brain: Brain) -> None:
+    assert brain.answer("喂", AFTER).topics == ("greeting",)
+
+
+def test_an_unclear_matter_that_may_be_an_officials_keeps_the_did_you_mean(brain: Brain) -> None:
+    reply = brain.answer("镇上那点事 找谁", AFTER)
+    assert reply.topics != ("grievance",) and all(line in reply.text for line in OURS), reply

@@ -67,6 +67,7 @@ class _Signals:
     quotes: Quotes  # numbers of the notice quoted back (88881977记下了)
     wrongdoing: bool  # someone's wrongdoing is spoken of (局长受贿)
     how_to_report: bool = False  # …and it asks what to do about it (该咋办, 找谁)
+    asks_where: bool = False  # where to go with a matter is asked (找谁, 上哪说理, 谁管)
     remit: bool = False  # it asks whether someone falls in the remit (镇长算不算, 归不归…管)
 
 
@@ -189,6 +190,7 @@ class Brain:
             wrongdoing,
             how_to_report=_asks_how_to_report(wrongdoing, verdict.features),
             remit="remit" in verdict.features,
+            asks_where="what_to_do" in verdict.features,
         )
         reply = self._understood(norm, now, lang, holdout, signals)
         if reply.kind in ("faq", "route") and wrongdoing:
@@ -221,7 +223,11 @@ class Brain:
         if signals.remit and remit_answer and not how and unsure:
             return self._compose(remit_answer, now, lang, 1.0)
         if not how and unsure:
-            return self._voted(norm, signals, now, lang) or self._fallback(ranked, lang)
+            return (
+                self._voted(norm, signals, now, lang)
+                or self._general(ranked, signals, now, lang)
+                or self._fallback(ranked, lang)
+            )
         items, starts = list_items(norm), clause_starts(norm)
         # A numbered list asks several questions: more topics may answer it.
         limit = tuning.max_list_topics if items else tuning.max_topics
@@ -311,6 +317,34 @@ class Brain:
         if signals.wrongdoing and topic in self.tuning.own_troubles:
             return None
         return self._compose([topic], now, lang, p)
+
+    def _general(
+        self, ranked: list[Candidate], signals: _Signals, now: datetime, lang: Lang
+    ) -> Reply | None:
+        """孩子学校教学楼墙裂了一道缝 找谁: where to go with one's own trouble, and only routes
+        are close, none sure. Asking which of them was meant helps nobody; the general
+        channels do, with the routes it may belong to listed after them. Not where an
+        official's wrongdoing may be meant (我们局里的事 找谁): the did-you-mean keeps our lines."""
+        general = self.tuning.general_route
+        close = [
+            c
+            for c in ranked
+            if c.score >= self.tuning.suggest_floor and self._intents[c.id].kind != "smalltalk"
+        ]
+        routes_only = close and all(self._intents[c.id].kind == "route" for c in close)
+        officials = signals.wrongdoing or any(c.id in self.tuning.report_routes for c in close)
+        if not (signals.asks_where and routes_only and general in self._intents) or officials:
+            return None
+        options = tuple(
+            Suggestion(c.id, self._title(c.id, lang))
+            for c in close[: self.tuning.max_suggestions]
+            if c.id != general
+        )
+        reply = self._compose([general], now, lang, close[0].score)
+        if not options:
+            return reply
+        text = self._phrasing.general(reply.text, options, lang)
+        return replace(reply, text=text, suggestions=options)
 
     def _quoting(self, ranked: list[Candidate], quotes: Quotes, now: datetime, lang: Lang) -> Reply:
         """88881977记下了,还有一个是啥: the facts of the numbers quoted, first; a near miss is

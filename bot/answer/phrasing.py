@@ -89,6 +89,11 @@ class Phrasing:
             ]
         )
 
+    def general(self, answer: str, options: Sequence[Suggestion], lang: Lang) -> str:
+        """The general channels for one's own trouble, then the routes it may belong to."""
+        listed = self.message("maybe_routes", lang) + "\n" + self.options(options, lang)
+        return "\n\n".join([answer, listed])
+
     def fallback(self, menu: Sequence[Suggestion], lang: Lang, reach: str) -> str:
         """Not understood: say so, list what can be asked, and give the channels, in the
         message named `reach` (the whole `reach`, or `reach_brief`)."""

@@ -57,6 +57,9 @@ class Tuning:
     # Routes that answer alone when they lead: a grievance naming no domain never gets a topic
     # of the notice (不是举报当官的,是我自己的事 names officials only to say it is not about them).
     alone: tuple[str, ...] = ("grievance",)
+    # The general channels (12345, the petition office, 110): where one's own trouble goes when
+    # no route is sure and the message asks where to go (教学楼墙裂了一道缝 找谁).
+    general_route: str = "grievance"
     # Routes for one's own troubles: a message about an official's or a body's wrongdoing is
     # none (假如我知道有个局长收了钱 该找谁说 asks how to report it, though 找谁说 is a
     # grievance's words).
