@@ -242,8 +242,13 @@ def normalise_folded(folded: str) -> str:
     text = _DATE_RE.sub("几月几号", _CLOCK_RE.sub("几点", folded))
     data = language_data()
     text = data.token.sub(lambda m: data.tokens[m.group()], text)
-    text = _PUNCT_RUN_RE.sub(" ", strip_fillers(text)).strip()
-    return data.alone.get(text, text)
+    return _PUNCT_RUN_RE.sub(" ", strip_fillers(text)).strip()
+
+
+def as_whole_message(norm: str) -> str:
+    """A normalised message that is only a word meaning something alone, read as that (早 →
+    早上好); for messages, never for the keywords they are matched against."""
+    return language_data().alone.get(norm, norm)
 
 
 def list_items(norm: str) -> list[int]:

@@ -27,7 +27,15 @@ from bot.boundary import Boundary, Outside
 from bot.guard import explain, mentions_wrongdoing
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
-from bot.text import clause_starts, fold, has_cjk, language_data, list_items, normalise_folded
+from bot.text import (
+    as_whole_message,
+    clause_starts,
+    fold,
+    has_cjk,
+    language_data,
+    list_items,
+    normalise_folded,
+)
 
 # A second opinion on whether a folded message is a report, beside the guard's rules. The
 # default is the learned model (bot.learned: its score against its exported threshold; no
@@ -170,7 +178,7 @@ class Brain:
         return reply if note in reply.text else replace(reply, text=reply.text + "\n\n" + note)
 
     def _decide(self, folded: str, now: datetime, holdout: bool) -> Reply:
-        norm = normalise_folded(folded)
+        norm = as_whole_message(normalise_folded(folded))
         lang = self._language(norm)
         if not norm:
             return self._fallback([], lang)
