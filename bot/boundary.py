@@ -550,6 +550,9 @@ class Boundary:
         """湘 巡视组 电话, 苏·巡视组热线, 粤的巡视组电话: an abbreviation standing as a word
         (nothing or a separator before it; a separator or 的 after it), then what is asked.
         Inside a word it is no province: 鲁莽, 晋升, 京东, 沪深股市."""
+        # 川, 黔呢: an abbreviation that is the whole message, but for a follow-up's words.
+        if self._only_follow_up(text[:start] + " " + text[end:]):
+            return True
         # 中央巡视组在鲁的信箱: after a word of abbr_before (在, 去, 驻…) it stands as a place
         # too, and may then take a tail (巡视组进驻赣了吗,电话多少: 驻 | 赣 | 了吗 | 电话).
         placed = bool(start) and text[start - 1] in self._abbr_before
@@ -785,9 +788,12 @@ class Boundary:
     def _follow_up(self, text: str, provinces: list[tuple[int, str]]) -> bool:
         """那吉林的呢: a place and nothing but the words of a follow-up (`follow_ups`). The
         question before it was about our group, so it asks the same of that place."""
-        if len(provinces) != 1:
+        if len({i for i, _word in provinces}) != 1:
             return False
-        return self._only_follow_up(text.replace(provinces[0][1], " ", 1))
+        # 川的呢 四川: the place named twice, by its abbreviation too
+        for word in (*(w for _i, w in provinces), *self.regions[provinces[0][0]].abbr):
+            text = text.replace(fold(word), " ", 1)
+        return self._only_follow_up(text)
 
     def _only_follow_up(self, rest: str) -> bool:
         """Whether what is left of a message once its place or year is taken out is only the

@@ -19,7 +19,10 @@ card, a post-holder's son who gets every school contract are told; whether one's
 the process; 早 alone greets and a short laugh is banter; the words the routes lacked. And, for
 any set: one's own trouble, asked where to go, with only routes close and none sure, gets the
 general channels with those routes listed, not a did-you-mean between channels (unless an
-official may be meant); a half-typed 电话 is the phone."""
+official may be meant); a half-typed 电话 is the phone. Sets 67 and 68: a year without 年 and
+那一批, a province's abbreviation alone or after 问 are another body's; whom one tells (跟他们反映
+学校…) is no one's own school; a farm's head (场长) named with a deed, and a son-in-law's luck
+(有福气) beside riches, are told; the words the routes lacked."""
 
 from __future__ import annotations
 
@@ -265,3 +268,52 @@ def test_a_bare_hello_greets(brain: Brain) -> None:
 def test_an_unclear_matter_that_may_be_an_officials_keeps_the_did_you_mean(brain: Brain) -> None:
     reply = brain.answer("镇上那点事 找谁", AFTER)
     assert reply.topics != ("grievance",) and all(line in reply.text for line in OURS), reply
+
+
+@pytest.mark.parametrize("text", ["2019那一批巡视组的电话", "鄂", "闽呢", "想问问皖的巡视组"])
+def test_set_67_and_68_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_whom_one_tells_is_not_whose_school_it_is(brain: Brain) -> None:
+    reply = brain.answer("环保督察组来了,想跟他们反映学校乱收费,怎么找", AFTER)
+    assert reply.kind == "boundary", (reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("看了二十年山,亲眼见林场场长赵长河把集体的林子偷偷卖给了老板", ("赵长河",)),
+        ("隔壁姑爷真有福气,当上国土局局长两年,丈人家就盖了小楼,还买了两台奔驰", ("奔驰",)),
+    ],
+)
+def test_set_67_and_68_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("出租车师傅绕了一大圈,多要我五十", "12328"),
+        ("搬家公司到了地方坐地起价", "12315"),
+        ("下了个投资app,钱充进去提不出来了", "110"),
+        ("吃完那家馆子全家上吐下泻", "12315"),
+    ],
+)
+def test_set_67_and_68_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("过了这么多年,那俩号还有效吗", "call_now"),
+        ("不会上网,就要个能打的号", "phone"),
+        ("一件事能又写信又打电话吗", "contact"),
+        ("till when is the group in Shenyang", "period"),
+    ],
+)
+def test_set_67_and_68_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)

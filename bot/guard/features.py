@@ -127,7 +127,9 @@ class Patterns:
             rf"|(?:管|负责)[{_HAN}]{{1,4}}的那(?:位|个人)"
             # 我们镇上那些干部: a kind of official, not one in particular
             # (我们县里有个局长收钱,这种…: "a" 局长 of our county is anyone)
-            rf"|{_words(lex.possessives)}[^{_STOP}]{{0,6}}?(?<!那些)(?<!这些)(?<!有些)(?<!有个)(?<!一个)"
+            # (跟他们反映学校乱收费: 他们 are whom one tells, not whose school it is)
+            rf"|{_words(lex.possessives)}(?:(?!反映|举报|投诉)[^{_STOP}]){{0,6}}?"
+            rf"(?<!那些)(?<!这些)(?<!有些)(?<!有个)(?<!一个)"
             rf"(?:{titles}|{_words(lex.bodies)})"
             rf"|{titles}的{_words(lex.relations)}"
             # 我姐夫在抚顺当官: family or friends, and their post within a few characters
