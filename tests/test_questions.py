@@ -87,8 +87,8 @@ BLIND_FLOOR = {
     "holdout64.yaml": 0.98,  # round 47: first run 92.7 %
     "holdout65.yaml": 0.98,  # round 48: first run 92.3 %
     "holdout66.yaml": 0.98,  # round 49: first run 94.1 %
-    "holdout67.yaml": 0.95,  # round 50: first run 95.0 %
-    "holdout68.yaml": 0.92,  # round 51: first run 92.7 %
+    "holdout67.yaml": 0.98,  # round 50: first run 95.0 %
+    "holdout68.yaml": 0.97,  # round 51: first run 92.7 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
