@@ -135,6 +135,16 @@ HOSTILE: dict[str, str] = {
     "evidence on a stick": _fill("u盘里是视频"),
     "a name spelt out": _fill("周 建 "),
     "central firms inspected": _fill("巡央企的"),
+    # …and of rounds 44-51: a commission's own line, whom one tells (跟他们反映), filmed 我把…,
+    # a whole name in pinyin, a bare abbreviation and follow-up words, "a" chief, a season
+    # between a year and 来的那个组
+    "a commission's line": _fill("县纪委的"),
+    "whom one tells": _fill("我们反映"),
+    "filmed, with 把": _fill("我把他们"),
+    "a whole pinyin name": _fill("wangxiaohong "),
+    "abbreviation alone": _fill("川的呢 "),
+    "'a' chief": _fill("知道个局"),
+    "a season's group": _fill("今年春天来的那个"),
 }
 
 
