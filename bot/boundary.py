@@ -441,7 +441,9 @@ class Boundary:
         return text
 
     def _asks_its_own(self, text: str, at: int) -> bool:
-        """At `at`, after a place or body: its own group (的巡视组) or line (巡视电话, 的电话)."""
+        """At `at`, after a place or body: its own group (的巡视组) or line (巡视电话, 的电话,
+        组,电话是啥)."""
+        at = self._past_separators(text, at)
         at += text.startswith("的", at)
         if text.startswith(self._groups, at):
             return True

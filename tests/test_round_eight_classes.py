@@ -22,7 +22,11 @@ general channels with those routes listed, not a did-you-mean between channels (
 official may be meant); a half-typed 电话 is the phone. Sets 67 and 68: a year without 年 and
 那一批, a province's abbreviation alone or after 问 are another body's; whom one tells (跟他们反映
 学校…) is no one's own school; a farm's head (场长) named with a deed, and a son-in-law's luck
-(有福气) beside riches, are told; the words the routes lacked."""
+(有福气) beside riches, are told; the words the routes lacked. Sets 69 and 70: a group sent after
+the follow-up (quotes and a comma between) and a province's 的事找谁 are another body's; our own
+number read back "for you to hear" asks to check it; black accounts "posted to you", chat
+records of how to split a project's money, cigarettes taken unpaid are told; 我能做什么 asks
+what to do, and the bot's own abilities are 你能做什么."""
 
 from __future__ import annotations
 
@@ -317,3 +321,55 @@ def test_set_67_and_68_matters_are_routed(brain: Brain, text: str, number: str) 
 )
 def test_set_67_and_68_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
     assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize("text", ["“回头看”以后又派来的那个组，电话多少", "西藏的事找谁"])
+def test_set_69_and_70_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_our_number_read_back_to_be_checked_is_a_question(brain: Brain) -> None:
+    reply = brain.answer("我念给你听听 024-8888-1877 对吧", AFTER)
+    assert reply.kind == "faq" and "phone" in reply.topics, (reply.kind, reply.topics)
+
+
+def test_a_recording_offered_to_hear_is_still_refused(brain: Brain) -> None:
+    assert_refused(brain, "我录了他收钱的音 你听听", ("收钱",))
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("我有个硬盘,存着粮库主任的黑账,给你们寄过去行吗", ("粮库",)),
+        ("修电脑时看到聊天记录,是我们镇的书记跟包工头商量怎么分工程款", ("包工头",)),
+        ("税务所那几个人天天来店里拿烟不给钱", ("税务所",)),
+    ],
+)
+def test_set_69_and_70_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("要是知道有个处长受贿,我能做什么", "contact"),
+        ("巡视组只管贪污的事吗", "scope_what"),
+        ("你能做什么", "identity"),
+    ],
+)
+def test_set_69_and_70_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert topic in brain.answer(text, AFTER).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("赶集买的助听器根本不好使", "12315"),
+        ("说好的年终奖金一分没发", "12333"),
+        ("地里的灌溉水渠让人给堵了", "12345"),
+    ],
+)
+def test_set_69_and_70_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)

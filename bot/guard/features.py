@@ -217,7 +217,7 @@ class Patterns:
         # the group's PO box (寄材料) is a question for the mail topic, not this.
         self.send = re.compile(
             r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
-            rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?(?:发|传)"
+            rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?(?:发|传|寄)"
             # 你给个信箱我发过去: asking where to send it, to send it over
             r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
             # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
@@ -227,6 +227,7 @@ class Patterns:
             rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"
             r" (?:you|u|it to you|them to you)\b"
         )
+        self.read_back = frozenset(lex.read_back)
         self.forward = re.compile(
             rf"{_flat(lex.forward_requests)}"
             r"|帮我把.{0,12}(?:交|转|递|送|带)给"
@@ -599,7 +600,11 @@ class Features:
             go_and_check=bool(p.go_and_check.search(text)),
             directed=bool(p.directed.search(text)),
             send=bool(p.send.search(text)),
-            forward=bool(p.forward.search(text)),
+            # 024-8888-1977 我念一遍你听听: one of our numbers read back to be checked
+            forward=any(
+                not (m.group() in p.read_back and numbers & known_numbers)
+                for m in p.forward.finditer(text)
+            ),
             holds=holds,
             filing=bool(p.filing.search(text)),
             private=bool(p.private.search(text)),

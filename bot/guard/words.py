@@ -68,6 +68,7 @@ class Lexicon(BaseModel):
     directed: Words = NonEmptyWords
     report_verbs: Words = NonEmptyWords
     forward_requests: Words = NonEmptyWords
+    read_back: Words = Field(default_factory=list)  # 念一遍你听听: checking a number of ours
     filing_requests: Words = NonEmptyWords
     requests_to_bot: Words = NonEmptyWords
     private: Words = NonEmptyWords
