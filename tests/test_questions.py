@@ -89,8 +89,8 @@ BLIND_FLOOR = {
     "holdout66.yaml": 0.98,  # round 49: first run 94.1 %
     "holdout67.yaml": 0.98,  # round 50: first run 95.0 %
     "holdout68.yaml": 0.97,  # round 51: first run 92.7 %
-    "holdout69.yaml": 0.94,  # round 52: first run 94.1 %
-    "holdout70.yaml": 0.96,  # round 53: first run 96.4 %
+    "holdout69.yaml": 0.97,  # round 52: first run 94.1 %
+    "holdout70.yaml": 0.98,  # round 53: first run 96.4 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
