@@ -108,9 +108,10 @@ def _particle_pattern(particles: list[str], kept: list[str]) -> re.Pattern[str]:
     """A particle, or a word it is part of (group 1, kept): 酒吧 matches whole, before 吧."""
     if not particles:
         return re.compile("(?!)")
-    words = "|".join(map(re.escape, sorted(kept, key=len, reverse=True)))
+    # Group 1 is there even with no words (it then never matches), for `strip_fillers`.
+    words = "|".join(map(re.escape, sorted(kept, key=len, reverse=True))) or "(?!)"
     chars = "[" + "".join(map(re.escape, particles)) + "]"
-    return re.compile(f"({words})|{chars}" if words else chars)
+    return re.compile(f"({words})|{chars}")
 
 
 def _token_pattern(tokens: dict[str, str]) -> re.Pattern[str]:

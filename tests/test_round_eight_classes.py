@@ -34,6 +34,7 @@ import pytest
 from replies import AFTER, OURS, assert_not_ours, assert_refused, assert_routed, assert_topic
 
 from bot.answer import Brain
+from bot.text import normalise
 
 
 @pytest.mark.parametrize(
@@ -373,3 +374,7 @@ def test_set_69_and_70_questions_get_their_topic(brain: Brain, text: str, topic:
 )
 def test_set_69_and_70_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+def test_a_particle_inside_a_word_is_kept() -> None:
+    assert normalise("楼下新开的酒吧太吵了吧") == "楼下新开的酒吧太吵了"

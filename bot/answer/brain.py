@@ -339,7 +339,7 @@ class Brain:
             for c in ranked
             if c.score >= self.tuning.suggest_floor and self._intents[c.id].kind != "smalltalk"
         ]
-        routes_only = close and all(self._intents[c.id].kind == "route" for c in close)
+        routes_only = bool(close) and all(self._intents[c.id].kind == "route" for c in close)
         officials = signals.wrongdoing or any(c.id in self.tuning.report_routes for c in close)
         if not (signals.asks_where and routes_only and general in self._intents) or officials:
             return None
