@@ -91,7 +91,7 @@ BLIND_FLOOR = {
     "holdout68.yaml": 0.97,  # round 51: first run 92.7 %
     "holdout69.yaml": 0.97,  # round 52: first run 94.1 %
     "holdout70.yaml": 0.98,  # round 53: first run 96.4 %
-    "holdout72.yaml": 0.92,  # round 55: first run 92.3 %
+    "holdout72.yaml": 0.94,  # round 55: first run 92.3 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
