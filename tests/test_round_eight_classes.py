@@ -380,12 +380,8 @@ def test_a_particle_inside_a_word_is_kept() -> None:
     assert normalise("楼下新开的酒吧太吵了吧") == "楼下新开的酒吧太吵了"
 
 
-# Set 72: another province's round asked in English with "inspecting"; "which roads are there"
-# asks how to report; a platform keeping violent videos is 12377's; a rider's fines are labour's.
-def test_an_english_question_inspecting_another_province_is_not_ours(brain: Brain) -> None:
-    assert_not_ours(brain, "who is inspecting Hunan this year")
-
-
+# Set 72: "which roads are there" asks how to report; a platform keeping violent videos is
+# 12377's; a rider's fines are labour's.
 @pytest.mark.parametrize(
     ("text", "number"),
     [("网上全是打人的暴力视频,平台不删", "12377"), ("送外卖的骑手被平台乱罚款找谁", "12333")],
