@@ -334,11 +334,7 @@ class Brain:
         channels do, with the routes it may belong to listed after them. Not where an
         official's wrongdoing may be meant (我们局里的事 找谁): the did-you-mean keeps our lines."""
         general = self.tuning.general_route
-        close = [
-            c
-            for c in ranked
-            if c.score >= self.tuning.suggest_floor and self._intents[c.id].kind != "smalltalk"
-        ]
+        close = self._offerable(ranked)
         routes_only = bool(close) and all(self._intents[c.id].kind == "route" for c in close)
         officials = signals.wrongdoing or any(c.id in self.tuning.report_routes for c in close)
         if not (signals.asks_where and routes_only and general in self._intents) or officials:
@@ -702,12 +698,16 @@ class Brain:
         text = self._phrasing.did_you_mean(suggestions, lang)
         return Reply(text, "fallback", (), ranked[0].score, suggestions, lang)
 
-    def _fallback(self, ranked: list[Candidate], lang: Lang) -> Reply:
-        close = [
+    def _offerable(self, ranked: list[Candidate]) -> list[Candidate]:
+        """The candidates close enough to offer, small talk aside."""
+        return [
             c
             for c in ranked
             if c.score >= self.tuning.suggest_floor and self._intents[c.id].kind != "smalltalk"
         ]
+
+    def _fallback(self, ranked: list[Candidate], lang: Lang) -> Reply:
+        close = self._offerable(ranked)
         if close:
             return self._did_you_mean(close, lang)
         # Everyone leaves with the channels (issue 7 §5): a whistleblower who cannot phrase
