@@ -128,6 +128,7 @@ class BoundaryData(Strict):
     others: tuple[str, ...] = ()
     other_places: tuple[str, ...] = ()
     contact_asks: tuple[str, ...] = ()
+    arrivals: tuple[str, ...] = ()
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -168,7 +169,7 @@ _WORD_SECTIONS = (
     "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
-    "others", "other_places", "contact_asks",
+    "others", "other_places", "contact_asks", "arrivals",
 )  # fmt: skip
 
 
@@ -349,6 +350,7 @@ class Boundary:
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._not_places = tuple(fold(w) for w in d.not_places)
         self._contact_asks = tuple(fold(w) for w in d.contact_asks)
+        self._arrivals = tuple(fold(w) for w in d.arrivals)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
         self._now = tuple(fold(w) for w in d.now)
         self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
@@ -929,10 +931,13 @@ class Boundary:
         return self._now_asked(text) or self._later_visit(text) or self._again_heard_of(text)
 
     def _inspection_at(self, text: str, at: int) -> bool:
-        """An inspection word at `at`, or a bare 组 whose line is asked (今年春天来的|组电话)."""
+        """An inspection word at `at`, or a bare 组 whose line is asked (今年春天来的|组电话)
+        or which is still to come (明年春天还有个|组要来)."""
         if text.startswith(self._inspection, at):
             return True
-        return text.startswith("组", at) and self._asks_its_own(text, at + 1)
+        if not text.startswith("组", at):
+            return False
+        return text.startswith(self._arrivals, at + 1) or self._asks_its_own(text, at + 1)
 
     def _now_asked(self, text: str) -> Outside | None:
         """现在还有巡视组吗, 目前辽宁是哪个巡视组, now是哪个巡视组: "now", which or whether, and
