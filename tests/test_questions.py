@@ -91,7 +91,12 @@ BLIND_FLOOR = {
     "holdout68.yaml": 0.97,  # round 51: first run 92.7 %
     "holdout69.yaml": 0.97,  # round 52: first run 94.1 %
     "holdout70.yaml": 0.98,  # round 53: first run 96.4 %
+    "holdout71.yaml": 0.98,  # round 54: first run 96.4 %
     "holdout72.yaml": 0.94,  # round 55: first run 92.3 %
+    "holdout73.yaml": 0.94,  # round 56: first run 94.1 %
+    "holdout74.yaml": 0.95,  # round 57: first run 95.9 %
+    "holdout75.yaml": 0.94,  # round 58: first run 94.5 %
+    "holdout76.yaml": 0.93,  # round 59: first run 93.2 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
