@@ -325,11 +325,15 @@ class Boundary:
         self._commissions = sorted(
             ((fold(n.word), n.name, n.loose) for n in d.commissions), key=lambda x: -len(x[0])
         )
+        # The notice's own kind of inspection is no other body: a campaign whose mission is a
+        # 专项巡视 asks of its own group with 专项巡视组, which this one's notice does not.
+        mission = fold(facts.mission)
+        others = [n for n in d.bodies if not mission or mission not in fold(n.word)]
         self._bodies = sorted(
-            ((fold(n.word), n.name) for n in d.bodies if not n.loose), key=lambda x: -len(x[0])
+            ((fold(n.word), n.name) for n in others if not n.loose), key=lambda x: -len(x[0])
         )
         self._loose = sorted(
-            ((fold(n.word), n.name) for n in d.bodies if n.loose), key=lambda x: -len(x[0])
+            ((fold(n.word), n.name) for n in others if n.loose), key=lambda x: -len(x[0])
         )
         self._all_bodies = sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
         self._asker = tuple(fold(w) for w in d.asker)
