@@ -101,6 +101,15 @@ class Patterns:
         self.professional = re.compile(_flat(lex.professionals) or "(?!)")
         self.service_body = frozenset(lex.service_bodies)
         self.counterpart = re.compile(_flat(lex.counterparts) or "(?!)")
+        # 队长说我睡岗扣了半个月工资: the writer's own pay docked, a labour dispute (12333).
+        self.pay_deed = frozenset(lex.pay_deeds)
+        self.own_pay = re.compile(
+            rf"我[^{_STOP}]{{0,8}}(?:{_flat(lex.pay_deeds) or '(?!)'})[^{_STOP}]{{0,6}}"
+            rf"(?:{_flat(lex.pay) or '(?!)'})"
+            rf"|(?:{_flat(lex.pay_deeds) or '(?!)'})我们?的?[^{_STOP}]{{0,6}}"
+            rf"(?:{_flat(lex.pay) or '(?!)'})"
+            rf"|我的?(?:{_flat(lex.pay) or '(?!)'})被"
+        )
         # The Latin "took … yuan": the verb here, the amount by `amount`.
         self.took = re.compile(_latin("took"))
         # The last 16 characters of a run of digits are enough to see its unit.
@@ -220,6 +229,8 @@ class Patterns:
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?(?:发|传|寄)"
             # 你给个信箱我发过去: asking where to send it, to send it over
             r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
+            # 加个微信我把东西发过去: what is sent, said with 把
+            rf"|我把[^{_STOP}]{{0,6}}(?:发|传|寄)(?:过去|过来)"
             # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
             r"|要不要给(?:你|您)|我(?:都|也)?(?:能|可以)告诉(?:你|您)"
             # 寄6008号信箱还是直接给你们: handing it to the bot is one of the two offered
@@ -246,6 +257,8 @@ class Patterns:
             r"|(?:照片|视频|录音|证据|材料)在我(?:这|手里|手上)"
             # 我把证据整理好了: holding it said with 把
             r"|我(?:已经)?把(?:证据|材料|录音|视频|照片)[^,.!?]{0,4}(?:整理好|准备好)"
+            # 材料我已经准备了二十多页: the evidence first, then that it is ready
+            r"|(?:证据|材料|录音|视频|照片)我(?:已经|早就|都|也){0,2}(?:准备|整理|收集)"
             # 我把他们收钱的视频拍下来了: recorded, said with 把
             r"|我(?:已经)?把[^,.!?]{0,10}(?:拍下来|录下来)"
             # 照片合同我都有, 证据我都整理好了: the evidence first, then that one holds it
@@ -556,6 +569,8 @@ class Features:
         # no post named, are no official's deed.
         if not title and p.counterpart.search(text):
             deeds = [d for d in deeds if not p.wealth.fullmatch(d)]
+        if p.own_pay.search(text):
+            deeds = [d for d in deeds if d not in p.pay_deed]
         initials = bool(p.initials.search(text))  # X处长: a letter for a name
         spelt_out = bool(p.spaced_name.search(unsplit))
         holds = bool(p.holds.search(text))

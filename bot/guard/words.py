@@ -62,6 +62,8 @@ class Lexicon(BaseModel):
     professionals: Words = Field(default_factory=list)  # 大夫收红包: a service's complaint
     service_bodies: Words = Field(default_factory=list)  # 医院, 学校: where a bill is a complaint
     counterparts: Words = Field(default_factory=list)  # 对方开豪车: a private party's riches
+    pay_deeds: Words = Field(default_factory=list)  # 扣了: docking, which one's own pay suffers
+    pay: Words = Field(default_factory=list)  # 工资, 工钱: what an employer docks
     acts: Words = NonEmptyWords
     investigation_requests: Words = NonEmptyWords
     go_and_check: Words = NonEmptyWords
@@ -125,6 +127,7 @@ class Lexicon(BaseModel):
         problems = {
             "kinds_of_problem": [w for w in self.kinds_of_problem if w not in self.deeds],
             "service_deeds": [w for w in self.service_deeds if w not in self.deeds],
+            "pay_deeds": [w for w in self.pay_deeds if w not in self.deeds],
             "common_surnames": [c for c in self.common_surnames if c not in self.surnames],
         }
         for field, missing in problems.items():
