@@ -1,14 +1,22 @@
 """Classes seen on the first runs of blind sets 71 and later, each in examples of our own (none
 copied from a set). Set 71: a bare 组 still to come after 明年 or 今年 (还有个组要来) is a later
 round; a clause telling how the asker travels (我从…坐大巴去沈阳) is about the asker, not a matter
-for the transport line; what a letter must state is the process; the words the routes lacked."""
+for the transport line; what a letter must state is the process; the words the routes lacked.
+Sets 73–76: the round after ours, a commission's resident 纪检组 and a special inspection are
+other bodies, while the group "sent down from Beijing" is ours; a post-holder's lover placed in
+his bureau, a son who took the whole contract "with no papers at all", material "already
+prepared" about a post, and a clue offered over WeChat are told; one's own pay docked is a
+labour matter, not a report; a question about reporting a chief of no stated level gets whom the
+group takes after how; a clause asking about the group keeps its topic beside a route; an
+English period answer carries the notice's own dates; Korean thanks are thanks."""
 
 from __future__ import annotations
 
 import pytest
-from replies import assert_not_ours, assert_routed, assert_topic
+from replies import AFTER, assert_not_ours, assert_refused, assert_routed, assert_topic
 
 from bot.answer import Brain
+from bot.boundary import Boundary
 
 
 @pytest.mark.parametrize(
@@ -48,3 +56,101 @@ def test_set_71_questions_get_their_topic(brain: Brain, text: str, topic: str) -
 )
 def test_set_71_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你们之后的那一轮巡视组怎么联系",
+        "省里派驻纪检组的电话",
+        "专项巡视组的信箱是多少",
+    ],
+)
+def test_set_73_to_76_other_bodies_never_get_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_the_group_sent_down_from_beijing_is_ours(brain: Brain) -> None:
+    assert_topic(brain, "北京派下来的那个巡视组怎么找", "contact")
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("下雪了哈,对了我们区公安分局长把他相好的安排进单位当了主任,你们忙啥呢", ("相好",)),
+        ("省里有位老领导,他侄子把整个港口工程揽下了,什么手续也没有", ("侄子", "港口")),
+        ("证据我都整理好了,是关于鞍山某局副局长的,你们收到后会联系我吗", ("鞍山",)),
+        ("我手上有抚顺矿区的线索,加个微信我把东西发过去", ("抚顺",)),
+    ],
+)
+def test_set_73_to_76_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize("text", ["车间主任说我迟到,扣了我一个月工资", "班长克扣我们的加班费,找谁"])
+def test_ones_own_pay_docked_is_a_labour_matter(brain: Brain, text: str) -> None:
+    assert_routed(brain, text, "12333")
+
+
+def test_a_post_docking_public_money_is_still_told(brain: Brain) -> None:
+    assert_refused(brain, "我们镇长克扣了全村的低保钱", ("低保",))
+
+
+def test_a_chief_of_no_stated_level_gets_how_and_whom(brain: Brain) -> None:
+    reply = brain.answer("假如我晓得有个局长收了钱,能不能找巡视组讲", AFTER)
+    assert reply.kind == "faq" and reply.topics[:2] == ("contact", "scope_who"), reply.topics
+
+
+def test_a_clause_asking_about_the_group_keeps_its_topic_beside_a_route(brain: Brain) -> None:
+    reply = brain.answer("上访的人能直接去巡视组那儿吗", AFTER)
+    assert "visit" in reply.topics and "024-88881877" in reply.text, reply.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("我举报的是我亲戚,这样也行吗", "process"),
+        ("好多年前的事了 现在还能反映吗", "process"),
+        ("打过去以后他们能查到我的手机号吗", "process"),
+        ("私企老板的问题巡视组管吗", "scope_who"),
+        ("写材料要附上什么材料", "process"),
+    ],
+)
+def test_set_73_to_76_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+def test_an_english_period_answer_carries_the_notices_dates(brain: Brain) -> None:
+    reply = brain.answer("how long does the group stay in Liaoning", AFTER)
+    assert reply.kind == "faq" and "28 April" in reply.text and "4月28日" in reply.text
+
+
+def test_korean_thanks_are_thanks(brain: Brain) -> None:
+    assert brain.answer("고맙습니다", AFTER).topics == ("thanks",)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("打车的司机故意绕道,多要了我三十", "12328"),
+        ("招工的说先交押金才能上班,交了就把我拉黑了", "110"),
+        ("有人在网上用我的照片开号到处骂人", "12377"),
+        ("楼上那家的大姐天天被她老爷们打", "12338"),
+        ("收购点说好的价到了就压成一半,找哪", "12315"),
+        ("跟邻居因为院墙的事吵了几年了", "12345"),
+    ],
+)
+def test_set_73_to_76_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_a_campaigns_own_kind_of_inspection_is_no_other_body(brain: Brain) -> None:
+    # This notice's group does a follow-up, so a 专项巡视组 is another body; a campaign whose
+    # mission is a 专项巡视 asks about its own group with the same words.
+    facts = brain.knowledge.facts
+    assert Boundary(facts).find("专项巡视组的电话") is not None
+    special = facts.model_copy(update={"mission": "专项巡视"})
+    assert Boundary(special).find("专项巡视组的电话") is None
+    assert Boundary(special).find("环保督察组的电话") is not None

@@ -77,6 +77,7 @@ class _Signals:
     how_to_report: bool = False  # …and it asks what to do about it (该咋办, 找谁)
     asks_where: bool = False  # where to go with a matter is asked (找谁, 上哪说理, 谁管)
     remit: bool = False  # it asks whether someone falls in the remit (镇长算不算, 归不归…管)
+    post: bool = False  # a post is named (局长, 一把手), whoever holds it
 
 
 def _asks_how_to_report(wrongdoing: bool, features: tuple[str, ...]) -> bool:
@@ -199,6 +200,7 @@ class Brain:
             how_to_report=_asks_how_to_report(wrongdoing, verdict.features),
             remit="remit" in verdict.features,
             asks_where="what_to_do" in verdict.features,
+            post="title" in verdict.features,
         )
         reply = self._understood(norm, now, lang, holdout, signals)
         if reply.kind in ("faq", "route") and wrongdoing:
@@ -281,6 +283,10 @@ class Brain:
                 if self._intents[c.id].kind == "faq" or c.id in tuning.report_routes
             ]
             below = [c.id for c in chosen or () if self._below_remit(c)]
+            # 如果我知道一个局长收钱,可以找巡视组说吗: a post of no stated level, so whom the
+            # group takes comes after how, and the asker sees whether his chief is among them.
+            if signals.post and not below:
+                remit += [t for t in tuning.remit_topics if t in self._intents]
             ids = list(dict.fromkeys([*below, tuning.how_to_report, *asked, *remit]))
             return self._compose(ids[:limit], now, lang, 1.0)
         if chosen is None:
@@ -528,11 +534,20 @@ class Brain:
                 if self._intents[c.id].kind == "route"
                 for s in c.spans
             }
+            bounds = [0, *starts, len(norm)]
+
+            def asks_the_group(clause: int) -> bool:
+                # 上访能直接去巡视组吗: the route's clause asks about the group itself
+                return self._boundary.names_inspection(norm[bounds[clause] : bounds[clause + 1]])
+
             chosen = [
                 c
                 for c in chosen
                 if self._intents[c.id].kind == "route"
-                or any(_clause(s, starts) not in route_clauses for s in c.spans)
+                or any(
+                    _clause(s, starts) not in route_clauses or asks_the_group(_clause(s, starts))
+                    for s in c.spans
+                )
             ]
         if chosen and chosen[0].id in tuning.alone and chosen[0] is top:
             chosen = [c for c in chosen if self._intents[c.id].kind == "route"]

@@ -17,7 +17,7 @@ FACT_NAMES = frozenset(
     {
         "group", "province", "leader", "mission", "phones", "po_box", "postcode",
         "hours", "open", "close", "days",
-        "period", "start", "end", "year", "duration",
+        "period", "period_zh", "start", "end", "year", "duration",
         "contact_forms", "targets", "disciplines", "outside_remit", "deputies",
     }
 )
@@ -95,6 +95,9 @@ def fact_values(
     values |= {f"channel.{k}.website": c.website for k, c in channels.items() if c.website}
     values |= {
         "period": _period(facts, english=en is not None),
+        # The notice's own dates beside an English answer (27 February to 28 April 2016
+        # (2月27日至4月28日)), for a reader who checks them against the Chinese notice.
+        "period_zh": _period(facts, english=False),
         "open": opens,
         "close": closes,
         "days": pick("days"),
