@@ -13,7 +13,7 @@ English period answer carries the notice's own dates; Korean thanks are thanks."
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, assert_not_ours, assert_refused, assert_routed, assert_topic
+from replies import AFTER, OURS, assert_not_ours, assert_refused, assert_routed, assert_topic
 
 from bot.answer import Brain
 from bot.boundary import Boundary
@@ -154,3 +154,22 @@ def test_a_campaigns_own_kind_of_inspection_is_no_other_body(brain: Brain) -> No
     special = facts.model_copy(update={"mission": "专项巡视"})
     assert Boundary(special).find("专项巡视组的电话") is None
     assert Boundary(special).find("环保督察组的电话") is not None
+
+
+@pytest.mark.parametrize("text", ["反映省里一位厅长,该打哪个电话", "举报市里的一把手,材料往哪寄"])
+def test_a_line_asked_to_report_a_post_gets_every_channel(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and reply.topics[0] == "contact", reply.topics
+    assert all(line in reply.text for line in OURS) and "6008" in reply.text
+
+
+def test_a_post_the_group_takes_asked_about_gets_the_channels_after(brain: Brain) -> None:
+    reply = brain.answer("省里的厅长归不归巡视组管", AFTER)
+    assert reply.topics == ("scope_who", "contact"), reply.topics
+    assert all(line in reply.text for line in OURS) and "6008" in reply.text
+
+
+def test_a_letter_answered_asks_the_process(brain: Brain) -> None:
+    assert_topic(brain, "信寄过去了巡视组会不会回我", "process")
+    # …while a contract taken back (收回我承包的地) asks nothing of the kind
+    assert brain.answer("村里要收回我承包的地", AFTER).kind == "route"

@@ -294,6 +294,10 @@ class Brain:
                 return self._compose(remit_answer, now, lang, 1.0)
             return self._voted(norm, signals, now, lang) or self._did_you_mean(ranked, lang)
         ids = [c.id for c in chosen]
+        if signals.remit and ids[0] in tuning.remit_topics and signals.post:
+            # 副省长的事归巡视组管吗: a post the group takes, asked about; how to reach the group
+            # follows, for the asker's next step.
+            ids += [tuning.how_to_report] if tuning.how_to_report in self._intents else []
         if signals.remit and ids[0] in tuning.report_routes:
             # 镇长算不算重要岗位领导干部: where the post goes (12388), and whom the group covers,
             # so the asker sees why.

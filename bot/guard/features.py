@@ -326,7 +326,8 @@ class Patterns:
             # 副局长违纪,能直接找中央巡视组吗: whether one may go to the group
             r"|(?:能|可以)(?:直接)?(?:找|跟|向)(?:中央)?巡视组"
             # 举报省里的领导 打哪个电话: by which line to report
-            r"|(?:反映|举报)[^,.!?]{0,10}(?:打哪个电话|打什么电话|往哪打)"
+            # (举报省里的领导,信往哪寄: past a comma too)
+            r"|(?:反映|举报)[^.!?]{0,12}(?:打哪个电话|打什么电话|往哪打|往哪寄|寄到哪|寄哪)"
             # 材料往哪送: where the material goes is how to report
             r"|(?:材料|举报信)[^\s,.!?]{0,4}(?:往哪|寄哪|送哪|交哪|给谁)"
             # 该怎么跟巡视组说, 能跟你们说吗: telling the group is reporting to it
