@@ -37,7 +37,7 @@ keyword misheard, not a place: 巡视组邮政新乡是多少号 asks for the PO
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -459,7 +459,22 @@ class Boundary:
     def _provinces(self, text: str) -> list[tuple[int, str]]:
         """(province, word) named, longest first, each stretch read once (辽宁 ≠ 宁); a place
         the asker is in (我人在香港) is not a body asked about."""
-        found: list[tuple[int, str]] = []
+        return [(province, word) for province, word, asker in self._mentions(text) if not asker]
+
+    def asker_place(self, folded: str) -> Outside | None:
+        """Another province the asker says he is from or in (我是湖南的 巡视组电话多少): our
+        lines are then answered as ours, with a word that they are not that province's."""
+        # 我是湖南人,在营口打工 / 能给辽宁那个巡视组写信不: our own province named too, so it is
+        # ours that is asked about, and nothing needs saying.
+        mentions = list(self._mentions(self._without_notice_places(folded)))
+        if any(province == self._ours for province, _word, _asker in mentions):
+            return None
+        away = next((province for province, _word, asker in mentions if asker), None)
+        return None if away is None else self._named_province(away)
+
+    def _mentions(self, text: str) -> Iterator[tuple[int, str, bool]]:
+        """(province, word, whether it is where the asker is) for each place named, longest
+        first, each stretch read once; a place that stands as a keyword (邮政新乡) is none."""
         i, n = 0, len(text)
         while i < n:
             if text[i] not in self._initials:
@@ -476,13 +491,12 @@ class Boundary:
                 away = not text.startswith(self._matters, i + length) and self._asker_elsewhere(
                     text, i, i + length
                 )
-                if not (heard or owned or away):
-                    found.append((place.province, text[i : i + length]))
+                if not heard:
+                    yield place.province, text[i : i + length], bool(owned or away)
                 i += length
                 break
             else:
                 i += 1
-        return found
 
     def _asker_elsewhere(self, text: str, start: int, end: int) -> bool:
         """我人在香港想打过去问问, 自台湾返乡: where the asker is or came from, calling us;

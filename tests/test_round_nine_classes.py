@@ -173,3 +173,21 @@ def test_a_letter_answered_asks_the_process(brain: Brain) -> None:
     assert_topic(brain, "信寄过去了巡视组会不会回我", "process")
     # …while a contract taken back (收回我承包的地) asks nothing of the kind
     assert brain.answer("村里要收回我承包的地", AFTER).kind == "route"
+
+
+@pytest.mark.parametrize("text", ["我是湖南的 巡视组电话多少", "人在成都,中央巡视组怎么联系"])
+def test_an_asker_in_another_province_is_told_our_lines_are_not_his(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and all(line in reply.text for line in OURS)
+    place = "湖南省" if "湖南" in text else "四川省"
+    assert f"如果您要找的是{place}的巡视或监督机构" in reply.text and "12388" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我在沈阳 巡视组电话多少", "我是湖南人,在营口打工,能给巡视组打电话吗", "巡视组电话多少"],
+)
+def test_an_asker_in_our_province_gets_no_such_note(brain: Brain, text: str) -> None:
+    assert "如果您要找的是" not in brain.answer(text, AFTER).text

@@ -205,7 +205,18 @@ class Brain:
         reply = self._understood(norm, now, lang, holdout, signals)
         if reply.kind in ("faq", "route") and wrongdoing:
             reply = self._with_note(reply)
-        return reply
+        return self._for_an_asker_elsewhere(reply, head)
+
+    def _for_an_asker_elsewhere(self, reply: Reply, head: str) -> Reply:
+        """我是湖南的 巡视组电话多少: our lines, said to be ours and not his province's, so no
+        caller from elsewhere takes them for his own body's (Tuning.channel_topics)."""
+        if reply.kind != "faq" or not set(reply.topics) & set(self.tuning.channel_topics):
+            return reply
+        place = self._boundary.asker_place(head)
+        if place is None:
+            return reply
+        note = self._phrasing.asker_elsewhere(place, reply.lang)
+        return replace(reply, text=f"{reply.text}\n\n{note}")
 
     def _understood(
         self, norm: str, now: datetime, lang: Lang, holdout: bool, signals: _Signals

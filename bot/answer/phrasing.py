@@ -105,6 +105,10 @@ class Phrasing:
         # from the message.
         return self.message("boundary", lang).replace("{body}", outside.named(lang))
 
+    def asker_elsewhere(self, outside: Outside, lang: Lang) -> str:
+        """After our lines, to an asker in another province: they are not that province's."""
+        return self.message("asker_elsewhere", lang).replace("{body}", outside.named(lang))
+
     def report(self, lang: Lang, channels: Sequence[Channel], ended_note: str | None) -> str:
         """The refusal (fixed text), then the channels of the matter if it has its own."""
         parts = [self.message("report_guard", lang)]

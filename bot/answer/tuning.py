@@ -80,5 +80,8 @@ class Tuning:
     how_to_report: str = "contact"
     # The topics that state the phone lines and the PO box: a number of theirs quoted back
     # (88881977记下了,还有一个是啥) is a question about them.
+    # Topics that give the notice's lines or box: said to an asker in another province (我是
+    # 湖南的 巡视组电话多少), the reply adds that they are not that province's.
+    channel_topics: tuple[str, ...] = ("phone", "mail", "contact", "visit", "hours", "call_now")
     phone_topic: str = "phone"
     mail_topic: str = "mail"
