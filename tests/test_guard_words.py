@@ -77,7 +77,7 @@ def test_every_guard_word_is_written_as_folding_leaves_it() -> None:
 # becomes 电子信箱 (the PO box), 干嘛的 becomes 干的, 在吗 becomes 在. These are known and
 # belong to knowledge/faq.yaml's maintainers; a new one fails this test.
 KNOWN_FAQ_REWRITES = frozenset(
-    {"号码", "热线", "联系电话", "邮政编码", "电话和邮箱", "电子邮箱", "e-mail", "安全吗",
+    {"号码", "热线", "联系电话", "邮政编码", "电话和邮箱", "电子邮箱", "e-mail",
      "要钱吗", "管用吗", "有用吗", "靠谱吗", "干嘛的", "在吗", "您好老师", "有人吗", "官方的吗"}
 )  # fmt: skip
 

@@ -191,3 +191,37 @@ def test_an_asker_in_another_province_is_told_our_lines_are_not_his(
 )
 def test_an_asker_in_our_province_gets_no_such_note(brain: Brain, text: str) -> None:
     assert "如果您要找的是" not in brain.answer(text, AFTER).text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("井下顶板老往下掉石头,安全设施根本不行", "12350"),
+        ("小区门口的公共厕所坏了半年没人修", "12345"),
+        ("海边被人围起来收费,说是他们承包了", "12345"),
+    ],
+)
+def test_set_80_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("打巡视组的电话收不收钱", "process"),
+        ("举报了以后我人身安全有保障吗", "process"),
+        ("去巡视组那要不要预约", "visit"),
+        ("能带我邻居一起去吗", "visit"),
+        ("巡视组只管党纪吗", "scope_what"),
+    ],
+)
+def test_set_80_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+def test_the_group_come_lately_is_a_later_round(brain: Brain) -> None:
+    assert_not_ours(brain, "最近来辽宁的巡视组怎么联系")
+
+
+def test_a_holiday_fee_a_named_official_demands_is_told(brain: Brain) -> None:
+    assert_refused(brain, "县林业站的刘春雷每到过年都要过节费,一户五百", ("刘春雷", "五百"))

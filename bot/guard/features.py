@@ -122,6 +122,8 @@ class Patterns:
             r"[一二两三四五六七八九十百千几数]{1,6}[来多余个]?\s?(?:万|亿|千块|千元|百块|百元)|万把块|千把块"
             # 一张五千, 收了我八千: thousands taken or given, ending the clause, are money
             rf"|(?:收了?我?|给了|交了|要了|拿了|一张)[一二两三四五六七八九]千(?=[{_STOP}]|$)"
+            # 一户五百, 每人两千: a levy per household or head
+            r"|(?:一户|一家|每户|每家|每人|一人)[一二两三四五六七八九][十百千]"
         )
         numerals = ("yi", "er", "liang", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "ji")
         self.amount_in_pinyin = re.compile(
