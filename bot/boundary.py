@@ -129,6 +129,7 @@ class BoundaryData(Strict):
     other_places: tuple[str, ...] = ()
     contact_asks: tuple[str, ...] = ()
     arrivals: tuple[str, ...] = ()
+    we: tuple[str, ...] = ()
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -169,7 +170,7 @@ _WORD_SECTIONS = (
     "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
-    "others", "other_places", "contact_asks", "arrivals",
+    "others", "other_places", "contact_asks", "arrivals", "we",
 )  # fmt: skip
 
 
@@ -355,6 +356,7 @@ class Boundary:
         self._not_places = tuple(fold(w) for w in d.not_places)
         self._contact_asks = tuple(fold(w) for w in d.contact_asks)
         self._arrivals = tuple(fold(w) for w in d.arrivals)
+        self._we = tuple(fold(w) for w in d.we)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
         self._now = tuple(fold(w) for w in d.now)
         self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
@@ -736,9 +738,9 @@ class Boundary:
         matters = self._matters_of_another(text, provinces)
         if matters is not None:
             return self._named_province(matters)
-        if self._ours_asked(text, provinces):
-            return None
         named = [i for i, _word in provinces if i != self._ours]
+        if self._ours_asked(text, provinces, home=self._another_asked_outright(text, provinces)):
+            return None
         near = self._around(text, provinces)
         if not (self._about_inspection(near) or self._follow_up(text, provinces)):
             return None
@@ -764,15 +766,35 @@ class Boundary:
                 at = text.find(word, at + len(word))
         return None
 
-    def _ours_asked(self, text: str, provinces: list[tuple[int, str]]) -> bool:
+    def _another_asked_outright(self, text: str, provinces: list[tuple[int, str]]) -> bool:
+        """内蒙古自治区的巡视组: another province's own group or line, right after its name."""
+        for province, word in provinces:
+            if province == self._ours:
+                continue
+            at = text.find(word)
+            while at >= 0:
+                if self._asks_its_own(text, at + len(word)):
+                    return True
+                at = text.find(word, at + len(word))
+        return False
+
+    def _ours_asked(self, text: str, provinces: list[tuple[int, str]], *, home: bool) -> bool:
         """Whether our province is named as what is asked about, at any of its mentions; not
-        where the asker lives (我住丹东, 在辽宁上班) nor as what another is compared with."""
+        where the asker lives (我住丹东, 在辽宁上班) nor as what another is compared with.
+        With another province's group asked outright (`home`), 我们阜新 is the asker's home:
+        内蒙古自治区的巡视组,我们阜新跟那挨着 (though 我们辽阳的表舅 in a story is ours)."""
         for word in {w for i, w in provinces if i == self._ours}:
             at = text.find(word)
             while at >= 0:
                 # 打辽宁这个电话行不: our line as the means of calling, not what is asked about
                 calling = text.endswith("打", 0, at)
-                if not (calling or self._lives(text, at, word) or self._compared(text, at, word)):
+                ours_home = home and text.endswith(self._we, 0, at)
+                if not (
+                    calling
+                    or ours_home
+                    or self._lives(text, at, word)
+                    or self._compared(text, at, word)
+                ):
                     return True
                 at = text.find(word, at + len(word))
         return False

@@ -225,3 +225,58 @@ def test_the_group_come_lately_is_a_later_round(brain: Brain) -> None:
 
 def test_a_holiday_fee_a_named_official_demands_is_told(brain: Brain) -> None:
     assert_refused(brain, "县林业站的刘春雷每到过年都要过节费,一户五百", ("刘春雷", "五百"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "吉林省的巡视组,我们铁岭离那不远,能找他们吗",
+        "回头看的回头看什么时候,怎么联系",
+        "2022年辽宁有巡视吗",
+        "这次巡视之后的那次什么时候来 信箱呢",
+        "街道纪工委的电话",
+    ],
+)
+def test_set_78_and_79_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_our_city_in_a_story_told_from_elsewhere_is_still_ours(brain: Brain) -> None:
+    # "we" before our own city is the asker's home only when another province's own group is
+    # asked outright; in a report told by a relative elsewhere, our official stays ours.
+    reply = brain.answer("四川的亲戚说,我们营口的舅舅在省交通厅当处长,家里藏着金条", AFTER)
+    assert reply.kind == "report_guard" and all(line in reply.text for line in OURS)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("大连某局长真是个清官,一年出国考察十几趟", ("大连",)),
+        ("zhx shi dalian de fu ju zhang, ta tan le 30wan", ("zhx", "30wan")),
+    ],
+)
+def test_set_78_and_79_reports_are_refused(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("公司给我多扣了个人所得税", "12366"),
+        ("短信说我银行卡要冻结,让点链接验证,是不是诈骗短信", "110"),
+        ("对门饭店老板天天在网上骂我", "12377"),
+        ("高速上一辆大车侧翻了", "122"),
+    ],
+)
+def test_set_78_and_79_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("我只会写蒙文,能用蒙文写信吗", "process"), ("寄平信会不会丢", "process")],
+)
+def test_set_78_and_79_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
