@@ -130,6 +130,10 @@ class BoundaryData(Strict):
     contact_asks: tuple[str, ...] = ()
     arrivals: tuple[str, ...] = ()
     we: tuple[str, ...] = ()
+    later_marks: tuple[str, ...] = ()
+    later_joins: tuple[str, ...] = ()
+    later_rounds: tuple[str, ...] = ()
+    later_asks: tuple[str, ...] = ()
 
 
 def _check(data: BoundaryData, out: Collector) -> None:
@@ -170,7 +174,8 @@ _WORD_SECTIONS = (
     "not_subjects", "now",
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
-    "others", "other_places", "contact_asks", "arrivals", "we",
+    "others", "other_places", "contact_asks", "arrivals", "we", "later_marks", "later_joins",
+    "later_rounds", "later_asks",
 )  # fmt: skip
 
 
@@ -235,6 +240,7 @@ _LATIN_SCALE = 4  # …for a place written in Latin letters, four times as many
 # 内蒙|的,我们那边; 河北|人在沈阳打工,老家县里: read after the asker's place for "there"
 _HERE_REACH = 12
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
+_LATER_REACH = 14  # how far after a later round (之后的那次) what is asked of it is looked for
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
 _EN_BODY = ("inspection", "inspector")  # what an English question about a round names
 _EN_BODY_IN = tuple(f"{w} in " for w in ("inspection", "team", "group", "round", "tour"))
@@ -357,6 +363,12 @@ class Boundary:
         self._contact_asks = tuple(fold(w) for w in d.contact_asks)
         self._arrivals = tuple(fold(w) for w in d.arrivals)
         self._we = tuple(fold(w) for w in d.we)
+        self._later_marks = tuple(fold(w) for w in d.later_marks)
+        self._later_joins = tuple(sorted((fold(w) for w in d.later_joins), key=len, reverse=True))
+        self._later_rounds = tuple(
+            sorted((fold(w) for w in d.later_rounds), key=len, reverse=True)
+        )
+        self._later_asks = tuple(fold(w) for w in d.later_asks)
         self._comparisons = tuple(fold(w) for w in d.comparisons)
         self._now = tuple(fold(w) for w in d.now)
         self._now_asks = tuple(sorted((fold(w) for w in d.now_asks), key=len, reverse=True))
@@ -958,6 +970,9 @@ class Boundary:
                 if not text.startswith(self._not_visits, at + len(word)):  # 还会来电: a call
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
+        later = self._later_round(text)
+        if later is not None:
+            return later
         for word in self._latest_words:
             at = text.find(word)
             while at >= 0:
@@ -969,6 +984,24 @@ class Boundary:
                     return self._name("latest", word)
                 at = text.find(word, at + 1)
         return self._now_asked(text) or self._later_visit(text) or self._again_heard_of(text)
+
+    def _later_round(self, text: str) -> Outside | None:
+        """这次巡视之后的那次, 回头看以后那一轮, 后来派来的那个组: "after", then a round or a
+        group, in a message about inspection: a round after the notice's."""
+        for mark in self._later_marks:
+            at = text.find(mark)
+            while at >= 0:
+                after = at + len(mark)
+                after += len(next((w for w in self._later_joins if text.startswith(w, after)), ""))
+                said = next((w for w in self._later_rounds if text.startswith(w, after)), None)
+                # …and something asked of it after (电话, 还来吗): 我打巡视组电话之后那次没人接
+                # tells of one's own call
+                asked = text[after : after + _LATER_REACH]
+                group = said is not None and (said.endswith("组") or self.names_inspection(text))
+                if group and any(w in asked for w in self._later_asks):
+                    return self._name("latest", mark)
+                at = text.find(mark, after)
+        return None
 
     def _inspection_at(self, text: str, at: int) -> bool:
         """An inspection word at `at`, or a bare 组 whose line is asked (今年春天来的|组电话)

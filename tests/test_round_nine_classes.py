@@ -280,3 +280,21 @@ def test_set_78_and_79_matters_are_routed(brain: Brain, text: str, number: str) 
 )
 def test_set_78_and_79_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
     assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["回头看以后那一轮的电话", "后来又派来的那个组怎么联系", "这轮巡视之后的那一批什么时候来"],
+)
+def test_after_then_a_round_then_asked_of_is_a_later_round(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("我打巡视组电话之后那次没人接", "phone"), ("巡视组走了以后我还能反映吗", "call_now")],
+)
+def test_after_said_of_ones_own_doing_is_no_later_round(
+    brain: Brain, text: str, topic: str
+) -> None:
+    assert_topic(brain, text, topic)
