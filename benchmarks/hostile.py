@@ -145,6 +145,13 @@ HOSTILE: dict[str, str] = {
     "abbreviation alone": _fill("川的呢 "),
     "'a' chief": _fill("知道个局"),
     "a season's group": _fill("今年春天来的那个"),
+    # …and of rounds 56-63: one's own pay docked, material "already prepared", "after" and a
+    # round, an asker from another province, a group still to come
+    "one's own pay docked": _fill("我扣了"),
+    "material already prepared": _fill("证据我已经"),
+    "after, then a round": _fill("巡视之后的那"),
+    "an asker elsewhere": _fill("我是湖南的巡视组电话"),
+    "a group still to come": _fill("明年还有个组"),
 }
 
 

@@ -768,7 +768,7 @@ class Boundary:
         named."""
         if not (self.names_inspection(text) or "你们" in text or "他们" in text):
             return None
-        for province, word in provinces:
+        for province, word in dict.fromkeys(provinces):  # each word once
             if province == self._ours:
                 continue
             at = text.find(word)
@@ -780,7 +780,7 @@ class Boundary:
 
     def _another_asked_outright(self, text: str, provinces: list[tuple[int, str]]) -> bool:
         """内蒙古自治区的巡视组: another province's own group or line, right after its name."""
-        for province, word in provinces:
+        for province, word in dict.fromkeys(provinces):  # each word once: 江苏的事 × 1,000
             if province == self._ours:
                 continue
             at = text.find(word)
