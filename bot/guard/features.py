@@ -102,13 +102,13 @@ class Patterns:
         self.service_body = frozenset(lex.service_bodies)
         self.counterpart = re.compile(_flat(lex.counterparts) or "(?!)")
         # 队长说我睡岗扣了半个月工资: the writer's own pay docked, a labour dispute (12333).
+        # (扣了我三个月工资, 我工资被扣了: the writer before or after the docking)
         self.pay_deed = frozenset(lex.pay_deeds)
+        docked, pay = _flat(lex.pay_deeds) or "(?!)", _flat(lex.pay) or "(?!)"
         self.own_pay = re.compile(
-            rf"我[^{_STOP}]{{0,8}}(?:{_flat(lex.pay_deeds) or '(?!)'})[^{_STOP}]{{0,6}}"
-            rf"(?:{_flat(lex.pay) or '(?!)'})"
-            rf"|(?:{_flat(lex.pay_deeds) or '(?!)'})我们?的?[^{_STOP}]{{0,6}}"
-            rf"(?:{_flat(lex.pay) or '(?!)'})"
-            rf"|我的?(?:{_flat(lex.pay) or '(?!)'})被"
+            rf"我[^{_STOP}]{{0,8}}(?:{docked})[^{_STOP}]{{0,6}}(?:{pay})"
+            rf"|(?:{docked})我们?的?[^{_STOP}]{{0,6}}(?:{pay})"
+            rf"|我的?(?:{pay})被"
         )
         # The Latin "took … yuan": the verb here, the amount by `amount`.
         self.took = re.compile(_latin("took"))
