@@ -298,3 +298,42 @@ def test_after_said_of_ones_own_doing_is_no_later_round(
     brain: Brain, text: str, topic: str
 ) -> None:
     assert_topic(brain, text, topic)
+
+
+def test_a_post_asked_where_to_report_is_a_question_and_a_name_is_not(brain: Brain) -> None:
+    reply = brain.answer("举报区委书记上哪", AFTER)
+    assert reply.kind == "route" and "12388" in reply.text, (reply.kind, reply.topics)
+    assert_refused(brain, "举报李振华去哪", ("李振华",))
+
+
+def test_a_story_asking_where_to_go_is_no_off_topic_errand(brain: Brain) -> None:
+    text = "自来水公司说我家用了五十吨水,我一个人住咋可能,去营业厅问也不管,这事上哪说理"
+    assert_routed(brain, text, "12345")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("楼上的狗天天半夜叫到天亮", "12345"),
+        ("住的宾馆押金不给退", "12315"),
+        ("闺女放学没回家,人找不着了", "110"),
+        ("河边的厂子半夜偷着排烟", "12369"),
+        ("前夫天天来堵门吓唬我", "12338"),
+        ("有人把我照片p成不雅照", "12377"),
+    ],
+)
+def test_set_81_and_82_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize("text", ["香港廉政公署的电话", "澳门廉署怎么联系"])
+def test_another_regions_anti_corruption_body_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_the_po_box_misheard_before_its_address_is_the_box(brain: Brain) -> None:
+    assert_topic(brain, "新乡地址是啥", "mail")
+
+
+def test_a_boat_timetable_is_off_topic(brain: Brain) -> None:
+    assert brain.answer("去长海的船几点开", AFTER).topics == ("off_topic",)

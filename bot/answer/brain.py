@@ -314,7 +314,7 @@ class Brain:
             # so the asker sees why.
             ids += [t for t in tuning.remit_topics if t in self._intents and t not in ids]
         confidence = min(1.0, ranked[0].score)
-        off_topic = self._off_topic(ranked, chosen, norm, starts)
+        off_topic = self._off_topic(ranked, chosen, norm, starts, signals.asks_where)
         if off_topic:
             fallback = self._fallback([], lang)
             return replace(fallback, topics=(off_topic,), confidence=confidence)
@@ -441,10 +441,17 @@ class Brain:
         return ranked if below is None else [below, *(c for c in ranked if c is not below)]
 
     def _off_topic(
-        self, ranked: list[Candidate], chosen: list[Candidate], norm: str, starts: list[int]
+        self,
+        ranked: list[Candidate],
+        chosen: list[Candidate],
+        norm: str,
+        starts: list[int],
+        asks_where: bool,
     ) -> str | None:
         """高铁几点发车 is about trains, whatever 几点 suggests; a route named as strongly wins.
-        我是律所的助理 says who asks, not what: it makes nothing off topic."""
+        我是律所的助理 says who asks, not what: it makes nothing off topic. Nor does a story
+        that asks where to go with a matter a route names (燃气公司…去营业厅问…上哪说理去):
+        the errand told on the way is no question of its own."""
         off = [
             c
             for c in ranked
@@ -462,6 +469,8 @@ class Brain:
             named = [c.keyword for c in chosen if (self._intents[c.id].kind == "route") == route]
             return max(named, default=0.0)
 
+        if asks_where and strongest(True) >= self.tuning.keyword:
+            return None
         # 开车呢 巡视组电话报一下: a tie goes to ours when the group is named.
         word, ours = off[0].keyword, strongest(False)
         named = self._boundary.names_inspection(norm)

@@ -22,6 +22,8 @@ from bot.text import MAX_FOLDED, has_cjk
 
 _HAN = r"\u4e00-\u9fff"
 _STOP = r"\s,.!?"  # where a clause ends, once folding has made punctuation ASCII
+# 举报张建国去哪: where to go, asked right after a name
+_ASKED_WHERE = "(?:去哪|上哪|到哪|往哪|找谁)"
 # Latin glued to Chinese is split apart before matching (x处长 → x 处长), words and text alike.
 _SPLIT_SCRIPTS = re.compile(rf"(?<=[{_HAN}])(?=[a-z])|(?<=[a-z])(?=[{_HAN}])")
 # The provinces' one-character abbreviations, as on licence plates (辽A12345).
@@ -199,7 +201,8 @@ class Patterns:
         # 举报刘卫东, 举报王局长: a bare 举报 naming whom.
         self.report_name = re.compile(
             rf"举报\s?(?:{compound}|(?!{not_name}){common})"
-            rf"(?:[{_HAN}]{{1,2}}(?:$|[{_STOP}的]|{titles}|{acts}|{_words(lex.deeds)})|某|{titles})"
+            rf"(?:[{_HAN}]{{1,2}}(?:$|[{_STOP}的]|{titles}|{acts}|{_words(lex.deeds)}|{_ASKED_WHERE})"
+            rf"|某|{titles})"
             # 举报营口鲅鱼圈的陈立新: a place, then the name, closing the clause
             rf"|举报[^{_STOP}]{{1,10}}?的(?:{compound}|(?!{not_name}){common})[{_HAN}]{{1,2}}"
             rf"(?=$|[{_STOP}])"
@@ -329,7 +332,8 @@ class Patterns:
             r"|(?:能|可以)(?:直接)?(?:找|跟|向)(?:中央)?巡视组"
             # 举报省里的领导 打哪个电话: by which line to report
             # (举报省里的领导,信往哪寄: past a comma too)
-            r"|(?:反映|举报)[^.!?]{0,12}(?:打哪个电话|打什么电话|往哪打|往哪寄|寄到哪|寄哪)"
+            r"|(?:反映|举报)[^.!?]{0,12}"
+            r"(?:打哪个电话|打什么电话|往哪打|往哪寄|寄到哪|寄哪|去哪|上哪|到哪|找谁)"
             # 材料往哪送: where the material goes is how to report
             r"|(?:材料|举报信)[^\s,.!?]{0,4}(?:往哪|寄哪|送哪|交哪|给谁)"
             # 该怎么跟巡视组说, 能跟你们说吗: telling the group is reporting to it

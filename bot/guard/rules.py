@@ -106,8 +106,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "bare_report_name",
-        "举报 followed by whom: a name, a post, initials",
-        lambda f: f.bare_report_name,
+        "举报 followed by whom: a name, a post, initials (a post asked where to go,"
+        " 举报县委书记去哪, is a question)",
+        lambda f: f.bare_report_name
+        and not (f.seeks_a_channel and f.question and f.title and not f.named),
     ),
     Rule(
         "report_pronoun",
@@ -240,9 +242,13 @@ RULES: tuple[Rule, ...] = (
         "the learned model is sure, and something in particular is told, asking nothing"
         " (or said to be reported: 我要反映…你们管不管)",
         # 班主任让每个家长交三百块班费: a sum alone, with nobody and no deed, tells of no one.
+        # 举报县委书记去哪: a post, asked where to go, with nothing told of him, is a question.
         lambda f: f.sure
         and f.particular
         and not (f.amount and not (f.particular_other or f.deed or f.wealth or f.material))
-        and (not f.question or f.report_verb),
+        and (not f.question or f.report_verb)
+        and not (
+            f.seeks_a_channel and f.question and f.title and not (f.named or f.deed or f.amount)
+        ),
     ),
 )
