@@ -337,3 +337,13 @@ def test_the_po_box_misheard_before_its_address_is_the_box(brain: Brain) -> None
 
 def test_a_boat_timetable_is_off_topic(brain: Brain) -> None:
     assert brain.answer("去长海的船几点开", AFTER).topics == ("off_topic",)
+
+
+def test_the_line_and_the_box_each_name_the_other_way(brain: Brain) -> None:
+    # A line that rings out, or a letter one cannot write: each answer gives the other way.
+    phone = brain.answer("值班电话多少", AFTER).text
+    mail = brain.answer("信箱是多少", AFTER).text
+    assert "6008" in phone and "110034" in phone
+    assert all(line in mail for line in OURS)
+    both = brain.answer("电话和信箱分别是多少", AFTER).text
+    assert both.count("6008") == 1, both  # the box said once, however many topics state it
