@@ -347,3 +347,8 @@ def test_the_line_and_the_box_each_name_the_other_way(brain: Brain) -> None:
     assert all(line in mail for line in OURS)
     both = brain.answer("电话和信箱分别是多少", AFTER).text
     assert both.count("6008") == 1, both  # the box said once, however many topics state it
+
+
+def test_a_deed_dictated_as_a_word_of_its_own_is_a_deed(brain: Brain) -> None:
+    assert_refused(brain, "有人 贪 交通局 老孙", ("老孙",))
+    assert brain.answer("孩子太贪玩 巡视组电话多少", AFTER).topics[:1] == ("phone",)

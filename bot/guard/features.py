@@ -98,6 +98,10 @@ class Patterns:
         self.not_title = re.compile(_flat(self.not_titles) or "(?!)")
         self.body = re.compile(_flat(lex.bodies))
         self.deed = re.compile(f"{_flat(lex.deeds)}|{_flat(lex.deeds_latin, prefix=True)}")
+        # 有人 贪 建委 老周: words dictated one by one; 贪 alone is a deed, 贪玩 is none.
+        self.lone_deed = re.compile(
+            rf"(?<![^{_STOP}])(?:{_flat(lex.lone_deeds) or '(?!)'})(?![^{_STOP}])"
+        )
         self.kind_of_problem = frozenset(lex.kinds_of_problem)
         self.service_deed = frozenset(lex.service_deeds)
         self.professional = re.compile(_flat(lex.professionals) or "(?!)")
@@ -558,6 +562,7 @@ class Features:
         text = prepare(folded, p)
         unsplit = folded[:MAX_CHARS]
         deeds = [m.group() for m in p.deed.finditer(text)]
+        deeds += [m.group() for m in p.lone_deed.finditer(folded[:MAX_CHARS])]  # before joining
         title = bool(p.title.search(text))
         known = bool(p.known.search(text))
         names = [m.group() for m in p.name.finditer(text)]

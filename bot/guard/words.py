@@ -55,6 +55,7 @@ class Lexicon(BaseModel):
     kin: Words = NonEmptyWords
     deeds: Words = NonEmptyWords
     deeds_latin: Words = NonEmptyWords
+    lone_deeds: Words = Field(default_factory=list)  # 贪: a deed only as a word of its own
     kinds_of_problem: Words = NonEmptyWords
     not_titles: dict[str, str] = Field(default_factory=dict)  # 班主任 → 老师
     not_deeds: dict[str, str] = Field(default_factory=dict)  # 签收了 → 签到了: a parcel's
