@@ -100,6 +100,8 @@ BLIND_FLOOR = {
     "holdout78.yaml": 0.97,  # round 61: first run 95.5 %
     "holdout79.yaml": 0.97,  # round 62: first run 94.5 %
     "holdout80.yaml": 0.96,  # round 63: first run 93.6 %
+    "holdout81.yaml": 0.98,  # round 64: first run 96.8 %
+    "holdout82.yaml": 0.97,  # round 65: first run 94.5 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
