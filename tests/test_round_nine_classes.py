@@ -352,3 +352,42 @@ def test_the_line_and_the_box_each_name_the_other_way(brain: Brain) -> None:
 def test_a_deed_dictated_as_a_word_of_its_own_is_a_deed(brain: Brain) -> None:
     assert_refused(brain, "有人 贪 交通局 老孙", ("老孙",))
     assert brain.answer("孩子太贪玩 巡视组电话多少", AFTER).topics[:1] == ("phone",)
+
+
+@pytest.mark.parametrize(
+    "text", ["前年来大连的那个组电话多少", "区纪委在哪办公", "市纪委的办公地点"]
+)
+def test_set_77_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_the_groups_own_office_is_still_ours(brain: Brain) -> None:
+    assert_topic(brain, "巡视组在哪办公", "visit")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("我也是听别人讲的,没亲眼见,能反映吗", "process"),
+        ("他早调到外省了,还归这个组管吗", "scope_who"),
+        ("家属能替老人反映吗", "process"),
+    ],
+)
+def test_set_77_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("对面工地半夜还在打桩", "12345"),
+        ("楼上窗户往外冒黑烟了", "119"),
+        ("井下通风不行,工友老头晕", "12350"),
+    ],
+)
+def test_set_77_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_a_director_counting_cash_with_a_drug_rep_is_told(brain: Brain) -> None:
+    assert_refused(brain, "看见市医院院长跟药代在办公室数钱", ("药代",))
