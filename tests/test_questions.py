@@ -97,6 +97,7 @@ BLIND_FLOOR = {
     "holdout74.yaml": 0.98,  # round 57: first run 95.9 %
     "holdout75.yaml": 0.96,  # round 58: first run 94.5 %
     "holdout76.yaml": 0.98,  # round 59: first run 93.2 %
+    "holdout77.yaml": 0.96,  # round 60: first run 93.2 %
     "holdout78.yaml": 0.97,  # round 61: first run 95.5 %
     "holdout79.yaml": 0.97,  # round 62: first run 94.5 %
     "holdout80.yaml": 0.96,  # round 63: first run 93.6 %
