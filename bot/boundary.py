@@ -726,7 +726,9 @@ class Boundary:
                 end = at + len(word)
                 if loose and text.startswith(self._groups, end + text.startswith("的", end)):
                     return None
-                if self._asks_its_own(text, end):
+                # English order is free: the number of the discipline commission in Dalian
+                english = word.isascii()
+                if self._asks_contact(text) if english else self._asks_its_own(text, end):
                     return self._words("level", [(word, name)], text, provinces)
                 at = text.find(word, at + 1)
         return None

@@ -391,3 +391,14 @@ def test_set_77_matters_are_routed(brain: Brain, text: str, number: str) -> None
 
 def test_a_director_counting_cash_with_a_drug_rep_is_told(brain: Brain) -> None:
     assert_refused(brain, "看见市医院院长跟药代在办公室数钱", ("药代",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the number of the discipline commission in Anshan",
+        "discipline inspection commission address",
+    ],
+)
+def test_a_commission_asked_in_english_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
