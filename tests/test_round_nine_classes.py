@@ -402,3 +402,8 @@ def test_a_director_counting_cash_with_a_drug_rep_is_told(brain: Brain) -> None:
 )
 def test_a_commission_asked_in_english_never_gets_our_lines(brain: Brain, text: str) -> None:
     assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize("text", ["中央巡视办的电话多少", "审计署怎么联系", "省审计厅的电话"])
+def test_other_standing_offices_never_get_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
