@@ -230,6 +230,11 @@ _OWNED_RE = re.compile(
 _CENTRAL_XUNCHA_RE = re.compile(r"(中央(?:第[零〇一二两三四五六七八九十\d]{1,3}|的)?)巡察")
 # 十九届中央|第一轮|巡视: a round's number between a term and the inspection word.
 _ROUND_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:轮|批)")
+# 十二轮巡视组电话: a round numbered without 第, only right before a group. A count is not one:
+# 之前进行了8轮巡视 (no 组), 前8轮巡视组 (the notice's own count), 这一轮巡视组 (ours).
+_BARE_ROUND_RE = re.compile(
+    r"(?<![第了过共这那两一前])([一二三四五六七八九十]{1,3}|\d{1,2})轮(?=巡视组)"
+)
 _ROUND_REACH = 6  # 第一轮|巡视“回头看”: characters read after the round for what it is of
 _EARLIER_REACH = 12  # 上一轮巡视辽宁|是哪年: characters read after the inspection word for the ask
 _OTHERS_REACH = 8  # 另外几个回头看的|省份: characters read after "other" for a province
@@ -936,6 +941,10 @@ class Boundary:
                 continue
             shown = m.group() + named
             return self._name("round", shown, f"inspection round {value}" if value else shown)
+        bare = _BARE_ROUND_RE.search(text)
+        if bare and (value := ordinal_value(bare.group(1))) and value > 1:
+            shown = f"第{value}轮巡视组"
+            return self._name("round", shown, f"inspection round {value}")
         return None
 
     def _earlier(self, text: str, provinces: list[tuple[int, str]]) -> Outside | None:

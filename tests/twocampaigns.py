@@ -22,6 +22,7 @@ TO_HUNAN = [
     ("110034", "410001"),
     ("辽宁", "湖南"),
     ("Liaoning", "Hunan"),
+    ("liaoning", "hunan"),  # the English examples are typed in lower case
     ("Shenyang", "Changsha"),
     ("the Third", "the Eighth"),
 ]
