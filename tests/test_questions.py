@@ -103,6 +103,9 @@ BLIND_FLOOR = {
     "holdout80.yaml": 0.96,  # round 63: first run 93.6 %
     "holdout81.yaml": 0.98,  # round 64: first run 96.8 %
     "holdout82.yaml": 0.97,  # round 65: first run 94.5 %
+    "holdout83.yaml": 0.92,  # round 66: first run 93.2 %
+    "holdout84.yaml": 0.95,  # round 67: first run 96.4 %
+    "holdout85.yaml": 0.94,  # round 68: first run 95.0 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
