@@ -32,6 +32,7 @@ class _Region(BaseModel):
     capital_en: str
     short: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # 滇西, 陕北: a part of the province, named as a city is
     abbr: tuple[str, ...] = ()  # 辽: one character, read only beside an inspection word
     en_also: tuple[str, ...] = ()  # other spellings of the English name: xizang, macau
 
@@ -82,7 +83,7 @@ def load_regions(path: Path | None = None) -> tuple[Region, ...]:
         assert isinstance(data, _Regions)
         seen: dict[str, str] = {}
         for n, r in enumerate(data.regions):
-            for name in (r.name, *r.short, *r.cities, *r.abbr):
+            for name in (r.name, *r.short, *r.cities, *r.parts, *r.abbr):
                 if name in seen and seen[name] != r.id:
                     clash = f"“{name}”已经属于 {seen[name]},同一个名字不能属于两个省"
                     out.add(("regions", n), clash)
@@ -94,7 +95,7 @@ def load_regions(path: Path | None = None) -> tuple[Region, ...]:
         Region(
             r.id,
             r.name,
-            (r.name, *r.short, *r.cities),
+            (r.name, *r.short, *r.cities, *r.parts),
             r.short[0] if r.short else r.name,
             r.en,
             r.en_full,

@@ -1,7 +1,9 @@
 """Classes seen on the first runs of blind sets 83 and later, and those the last stop's note left
 open, each in examples of our own (none copied from a set). A round numbered without 第 right
 before a group (十二轮巡视组) is another round, while the notice's own count of earlier rounds
-(前8轮) is not."""
+(前8轮) is not. The State Council's own inspection (国务院大督查) is another body. A part of a
+province known by its own name (滇西, 陕北, 苏南) is that province, as a city is; 辽西 is ours.
+"""
 
 from __future__ import annotations
 
@@ -30,3 +32,22 @@ def test_another_province_asked_with_inspect_never_gets_our_lines(brain: Brain, 
 
 def test_our_province_asked_with_inspect_is_ours(brain: Brain) -> None:
     assert_topic(brain, "Which group inspected Liaoning?", "group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "国务院大督查怎么反映问题",
+        "国务院督查组的电话给一个",
+        "人在川西 我们这儿巡视组电话多少",
+        "陕北的巡视组咋联系",
+    ],
+)
+def test_another_body_or_a_part_of_another_province_never_gets_our_lines(
+    brain: Brain, text: str
+) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_a_part_of_our_own_province_is_ours(brain: Brain) -> None:
+    assert_topic(brain, "辽西那边巡视组电话", "phone")
