@@ -3,14 +3,21 @@ open, each in examples of our own (none copied from a set). A round numbered wit
 before a group (十二轮巡视组) is another round, while the notice's own count of earlier rounds
 (前8轮) is not. The State Council's own inspection (国务院大督查) is another body. A part of a
 province known by its own name (滇西, 陕北, 苏南) is that province, as a city is; 辽西 is ours.
+
+Reports the rules missed on sets 83–85: a dozen trips to Macau with chips shown (十几 is a
+count, not 几 asking), a chief called by surname and office (王局), material said to be about one
+post-holder, a home "like the Forbidden City, where is the money from" (rhetorical), riches tucked
+into small talk (你们吃饭了吗), a free meal for years told word by word ending in 姓崔 他.
 """
 
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, assert_not_ours, assert_topic
+from replies import AFTER, assert_not_ours, assert_refused, assert_topic
 
 from bot.answer import Brain
+from bot.guard import explain
+from bot.text import fold
 
 
 @pytest.mark.parametrize("text", ["十二轮巡视组电话多少", "听说13轮巡视组要来 咋联系"])
@@ -51,3 +58,28 @@ def test_another_body_or_a_part_of_another_province_never_gets_our_lines(
 
 def test_a_part_of_our_own_province_is_ours(brain: Brain) -> None:
     assert_topic(brain, "辽西那边巡视组电话", "phone")
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("大连有个副区长一个月跑十几趟澳门,回来在朋友圈晒筹码", ("大连", "副区长")),
+        ("听朋友说他给营口的李局送了十万块才当上科长,这算不算事", ("营口", "李局", "十万")),
+        ("我有一份材料,关于鞍山市某局一位领导的,寄到信箱就行吧", ("鞍山",)),
+        ("本溪那位市管干部老家的院子修得跟皇宫似的,钱哪来的?", ("本溪", "皇宫")),
+        ("天气不错,听说我们镇长又盖了栋四层小楼,哈哈,你们吃饭了吗", ("镇长", "四层")),
+        ("工商所的人 天天 来我饭馆 吃饭 不给钱 姓孙 他", ("工商所", "姓孙")),
+    ],
+)
+def test_set_83_to_85_reports_are_refused_by_a_rule(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert explain(fold(text)).report, text  # the rules alone, not only the learned model
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    "text", ["关于省领导的材料寄哪", "巡视组一共来了十几个人吗", "对于局里的事巡视组管吗"]
+)
+def test_questions_near_those_reports_are_not_refused(brain: Brain, text: str) -> None:
+    assert not explain(fold(text)).report, text

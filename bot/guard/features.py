@@ -165,12 +165,19 @@ class Patterns:
             )
             # 姓王的; not the writer's own (我姓韩, 今年六十八)
             # …and 姓韩那个, 外号叫黑子: someone pointed at by a surname or a nickname
-            + rf"(?:{surname}某{{1,3}}|某某|姓(?<![我俺]姓)(?!名)[{_HAN}](?:的|那|这|[{_STOP}]|$)"
+            # (姓崔 他, dictated word by word, is joined to 姓崔他)
+            + rf"(?:{surname}某{{1,3}}|某某"
+            rf"|姓(?<![我俺]姓)(?!名)[{_HAN}](?:的|那|这|他|她|[{_STOP}]|$)"
             r"|外号叫|绰号叫|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
             # 查查这个人:张国富, 此人 王建国: a name pointed at, standing as a word; 告了周大彪
             rf"|(?:这个人|此人|告了|告过|得罪了)[ :]?{surname}[{_HAN}]{{1,2}}"
             rf"(?=[{_STOP}]|$|才|就|以后)"
+            # 给抚顺的王局送了二十万, 找李处办的: a surname and the office, the way a chief is
+            # called to his face (王局 for 王局长). Not 局里, 局面, 处理 (a word of the office),
+            # nor 对于局势 (a surname only after a word's end)
+            rf"|(?<![^{_STOP}的给找跟和叫是那这说请])(?!{not_name}){common}[局处]"
+            r"(?![长里面子级势室理分罚置所])"
             # 市场管理处老赵: an office's 老 and a surname
             rf"|{_words(offices)}老{common}"
             # 葫芦岛 老高 受贿: 老 and a surname, standing alone as a word
@@ -285,6 +292,12 @@ class Patterns:
         self.private = re.compile(_flat(lex.private))
         self.to_you = re.compile(r"[给发传](?:你|您)")
         self.material = re.compile(_flat(lex.materials))
+        # 一份材料,关于抚顺市委一位领导的事: what the material is about, one post-holder pointed
+        # at (一位, 那个); 关于省领导的材料寄哪 points at nobody.
+        self.about_one = re.compile(
+            rf"(?:关于|有关)[^{_STOP}]{{0,12}}?(?:一位|那位|这位|某位|那个|这个|某个)"
+            rf"[^{_STOP}]{{0,3}}?{titles}"
+        )
         self.praise = re.compile(_flat(lex.praise))
         self.insinuation = re.compile(_flat(lex.insinuations))
         self.income = re.compile(_flat(lex.income))
@@ -298,8 +311,8 @@ class Patterns:
         )
         self.question = re.compile(
             rf"{_flat(lex.question_words)}|\?"
-            # 几 asks, but not in 好几, 那几年, 这几天, 前几年 (a few, those few)
-            r"|(?<![那这前好头])几(?![十百千万])|哪(?=$|[\s,.!?])"
+            # 几 asks, but not in 好几, 那几年, 这几天, 前几年, 十几趟 (a few, those few, a dozen)
+            r"|(?<![那这前好头十])几(?![十百千万])|哪(?=$|[\s,.!?])"
             # A choice: 是去乡纪委还是县纪委 (还是 alone is "still": 路到现在还是土的)
             rf"|是[^{_STOP}]{{1,12}}?还是"
             # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
@@ -493,6 +506,7 @@ class Features:
     private: bool  # 私下, 加我
     to_you: bool  # 给你, 发您
     material: bool  # 材料, 证据
+    about_one: bool  # 关于…一位领导: what is told is about one post-holder
     praise: bool  # 真有本事
     insinuation: bool  # 你懂的, 大家都懂
     income: bool  # 工资, 月薪
@@ -637,6 +651,7 @@ class Features:
             private=bool(p.private.search(text)),
             to_you=bool(p.to_you.search(text)),
             material=bool(p.material.search(text)),
+            about_one=bool(p.about_one.search(text)),
             praise=bool(p.praise.search(text)),
             insinuation=bool(p.insinuation.search(text)),
             income=income,

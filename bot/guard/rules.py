@@ -87,9 +87,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "forward",
-        "asks the bot to pass something on, or offers material to it",
+        "asks the bot to pass something on, offers material to it, or tells whom material is about",
         lambda f: f.forward
         or (f.send and f.material)
+        or (f.material and f.about_one)
         or (f.holds and not (f.hypothetical and f.question)),
     ),
     Rule(
