@@ -8,12 +8,17 @@ Reports the rules missed on sets 83–85: a dozen trips to Macau with chips show
 count, not 几 asking), a chief called by surname and office (王局), material said to be about one
 post-holder, a home "like the Forbidden City, where is the money from" (rhetorical), riches tucked
 into small talk (你们吃饭了吗), a free meal for years told word by word ending in 姓崔 他.
+Questions: a post's office beside it (省交通厅厅长, 省直医院院长) is whom a remit question asks
+about, not a matter for that office's line; the three forms asked at once are how to reach the
+group; being called back to verify, no word after a report, a stamp on the letter, an asker in
+another province or abroad are the process; an accused who is no party member is whom the group
+takes; a clause about the asker's job or where the number was written down is no matter.
 """
 
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, assert_not_ours, assert_refused, assert_topic
+from replies import AFTER, assert_not_ours, assert_refused, assert_routed, assert_topic
 
 from bot.answer import Brain
 from bot.guard import explain
@@ -83,3 +88,54 @@ def test_set_83_to_85_reports_are_refused_by_a_rule(
 )
 def test_questions_near_those_reports_are_not_refused(brain: Brain, text: str) -> None:
     assert not explain(fold(text)).report, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["省交通厅厅长归巡视组管吗", "省卫健委主任归不归巡视组管", "省直医院的院长算不算巡视组管的"],
+)
+def test_an_office_beside_a_post_in_a_remit_question_is_no_matter_of_its_own(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and reply.topics[0] == "scope_who", (text, reply.topics)
+
+
+def test_a_matter_told_apart_from_the_post_keeps_its_route(brain: Brain) -> None:
+    assert "health" in brain.answer("医院乱收费 省长归巡视组管吗", AFTER).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("来信来电来访这三样 具体怎么弄", "contact"),
+        ("反映完了会不会有人打电话找我核实", "process"),
+        ("上个月举报了没下文 咋整", "process"),
+        ("举报信上用不用盖章 按手印行吗", "process"),
+        ("我人在外省,能给这个巡视组打电话吗", "process"),
+        ("要是那个领导不是党员,巡视组管不管", "scope_who"),
+        ("我跑外卖只有饭点前后有空,巡视组几点接电话", "hours"),
+        ("巡视组值班电话多少,我记在纸上让孩子当垃圾扔了", "phone"),
+    ],
+)
+def test_set_83_to_85_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("村后头有人开石场 天天炸山 也没手续", "12336"),
+        ("半夜河里有船偷抽沙,岸都塌了", "12336"),
+        ("在果园干了两年,没签过合同也没给上保险,现在说不用我了", "12333"),
+        ("包子里掺了别的肉,这不是糊弄人吗", "12315"),
+        ("驾校收了学费一直不给排考试", "12315"),
+        ("洗浴中心结账时多收了二百,说是毛巾费", "12315"),
+        ("医院挂号难 号贩子满楼跑", "12320"),
+        ("我奶奶在家摔倒起不来了", "120"),
+        ("孩子在商场走丢了!", "110"),
+        ("野猪下山把我家地里的花生全拱了", "12345"),
+    ],
+)
+def test_set_83_to_85_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)

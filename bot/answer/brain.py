@@ -24,7 +24,7 @@ from bot.answer.phrasing import Phrasing
 from bot.answer.quoted import QuotedNumbers, Quotes
 from bot.answer.tuning import Tuning
 from bot.boundary import Boundary, Outside
-from bot.guard import explain, mentions_wrongdoing
+from bot.guard import explain, mentions_wrongdoing, post_spans
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
 from bot.text import (
@@ -55,6 +55,7 @@ def _learned_topic(folded: str) -> tuple[str, float] | None:
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
 _FACT_DIGITS = 4  # 8:00 and longer
+_BESIDE = 1  # 交通|厅|厅长: characters allowed between an office's name and the post
 _DENIALS = ("不是", "不属于", "并非")  # 不是省里的 denies the post that follows
 # Common English words that are not pinyin syllables: a text of Latin letters with one of
 # them is English; without, it is Chinese typed in pinyin (dianhua duoshao).
@@ -110,6 +111,12 @@ def _describes_asker(c: Candidate, norm: str, starts: list[int]) -> bool:
     return bool(c.spans) and all(
         norm.startswith(heads, clause_heads[_clause(span, starts)]) for span in c.spans
     )
+
+
+def _beside(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
+    """Whether spans touch or overlap, a character between allowed: 交通|厅|厅长."""
+    bs = list(b)
+    return any(s1 - _BESIDE <= e2 and s2 <= e1 + _BESIDE for s1, e1 in a for s2, e2 in bs)
 
 
 def _overlaps(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
@@ -305,6 +312,21 @@ class Brain:
                 return self._compose(remit_answer, now, lang, 1.0)
             return self._voted(norm, signals, now, lang) or self._did_you_mean(ranked, lang)
         ids = [c.id for c in chosen]
+        if signals.remit and signals.post and remit:
+            # 省交通厅厅长归巡视组管吗, 省直医院院长归不归巡视组: the office's name (交通, 医院)
+            # beside the post is part of whom the question asks about, not a matter of its own.
+            posts = post_spans(norm)
+            kept = [
+                c.id
+                for c in chosen
+                if not (
+                    self._intents[c.id].kind == "route"
+                    and c.id not in tuning.below_remit
+                    and _beside(c.spans, posts)
+                )
+            ]
+            if len(kept) < len(ids):
+                ids = list(dict.fromkeys([*remit, *kept]))
         if signals.remit and ids[0] in tuning.remit_topics and signals.post:
             # 副省长的事归巡视组管吗: a post the group takes, asked about; how to reach the group
             # follows, for the asker's next step.

@@ -97,6 +97,11 @@ def mentions_deed(folded: str) -> bool:
     return p.deed.search(prepare(folded, p)) is not None
 
 
+def post_spans(text: str) -> list[tuple[int, int]]:
+    """Where posts are named in a normalised text: 省交通厅厅长 → [(4, 6)] (厅长)."""
+    return [m.span() for m in patterns().title.finditer(text)]
+
+
 def __getattr__(name: str) -> frozenset[str]:
     """`SURNAMES`, read from the lexicon when first asked for (bot.privacy masks a surname
     standing alone); reading it lazily lets `check` report a broken guard.yaml instead of
