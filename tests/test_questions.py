@@ -106,6 +106,9 @@ BLIND_FLOOR = {
     "holdout83.yaml": 0.92,  # round 66: first run 93.2 %
     "holdout84.yaml": 0.95,  # round 67: first run 96.4 %
     "holdout85.yaml": 0.94,  # round 68: first run 95.0 %
+    "holdout86.yaml": 0.92,  # round 69: first run 93.2 %
+    "holdout87.yaml": 0.94,  # round 70: first run 95.9 %
+    "holdout88.yaml": 0.91,  # round 71: first run 92.7 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
