@@ -92,6 +92,7 @@ class BoundaryData(Strict):
     not_subjects: tuple[str, ...] = ()
     asker: list[str]
     asker_here: tuple[str, ...] = ()
+    asker_similar: tuple[str, ...] = ()
     levels: list[_Named]
     # Discipline commissions (县纪委): another body when its own line or group is asked for.
     commissions: tuple[_Named, ...] = ()
@@ -175,7 +176,7 @@ _WORD_SECTIONS = (
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places", "contact_asks", "arrivals", "we", "later_marks", "later_joins",
-    "later_rounds", "later_asks",
+    "later_rounds", "later_asks", "asker_similar",
 )  # fmt: skip
 
 
@@ -230,10 +231,12 @@ _OWNED_RE = re.compile(
 _CENTRAL_XUNCHA_RE = re.compile(r"(中央(?:第[零〇一二两三四五六七八九十\d]{1,3}|的)?)巡察")
 # 十九届中央|第一轮|巡视: a round's number between a term and the inspection word.
 _ROUND_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:轮|批)")
-# 十二轮巡视组电话: a round numbered without 第, only right before a group. A count is not one:
-# 之前进行了8轮巡视 (no 组), 前8轮巡视组 (the notice's own count), 这一轮巡视组 (ours).
+# 十二轮巡视组电话, 十三轮巡视啥时候开始: a round numbered without 第, right before a group or
+# a question of when or how to reach it. A count is not one: 之前进行了8轮巡视 (nothing asked of
+# it), 前8轮巡视组 (the notice's own count), 这一轮巡视组 (ours).
 _BARE_ROUND_RE = re.compile(
-    r"(?<![第了过共这那两一前])([一二三四五六七八九十]{1,3}|\d{1,2})轮(?=巡视组)"
+    r"(?<![第了过共这那两一前])([一二三四五六七八九十]{1,3}|\d{1,2})轮"
+    r"(?=巡视组|巡视的?(?:啥时候|什么时候|哪年|电话|怎么联系|咋联系|联系方式|开始|结束))"
 )
 _ROUND_REACH = 6  # 第一轮|巡视“回头看”: characters read after the round for what it is of
 _EARLIER_REACH = 12  # 上一轮巡视辽宁|是哪年: characters read after the inspection word for the ask
@@ -350,6 +353,7 @@ class Boundary:
         self._all_bodies = sorted([*self._bodies, *self._loose], key=lambda x: -len(x[0]))
         self._asker = tuple(fold(w) for w in d.asker)
         self._asker_here = tuple(fold(w) for w in d.asker_here)
+        self._asker_similar = tuple(fold(w) for w in d.asker_similar)
         self._latest_words = tuple(fold(w) for w in d.latest)
         self._elsewhere = tuple(fold(w) for w in d.elsewhere)
         self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
@@ -525,8 +529,11 @@ class Boundary:
             return True
         if not text.endswith(self._asker, 0, _before_spaces(text, start)):
             return False
-        # 我是内蒙的,我们那边巡视组: "there" may come a few characters on.
+        # 我是内蒙的,我们那边巡视组: "there" may come a few characters on; 我在台湾,…有没有类似
+        # 的电话: a body like ours asked for, anywhere after, is one there.
         near = text[end : end + _HERE_REACH]
+        if any(word in text[end:] for word in self._asker_similar):
+            return False
         return not any(word in near for word in self._asker_here)
 
     def _as_keyword(self, text: str, start: int, end: int) -> bool:

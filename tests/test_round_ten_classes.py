@@ -13,6 +13,12 @@ about, not a matter for that office's line; the three forms asked at once are ho
 group; being called back to verify, no word after a report, a stamp on the letter, an asker in
 another province or abroad are the process; an accused who is no party member is whom the group
 takes; a clause about the asker's job or where the number was written down is no matter.
+Sets 86–88: a group that came in another season than the notice's spring, a district
+commission asked how to report to, "the current round" in English, an inspection "going on
+now", a round numbered without 第 asked when, a work-safety 巡查组, an asker elsewhere asking
+for "a similar line" are not ours; two dotted initials (Z.Y.) with 你们懂的, a job "everyone
+knows how" one got, a subsidy the heads shared, material offered "to you", a famous painting
+are reports; a job said in a word (药店的) before a question of ours is who asks.
 """
 
 from __future__ import annotations
@@ -138,4 +144,76 @@ def test_set_83_to_85_questions_get_their_topic(brain: Brain, text: str, topic: 
     ],
 )
 def test_set_83_to_85_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "夏天来的那个组电话多少",
+        "和平区纪委监委怎么举报",
+        "What is the number of the current round of central inspection?",
+        "目前正在进行的巡视怎么联系",
+        "十五轮巡视什么时候开始",
+        "安全生产巡查组的电话",
+        "我人在香港,那边有没有类似的电话",
+    ],
+)
+def test_set_86_to_88_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("W.G.,市里管工程的,你们懂的,老家修了个庄园", ("w.g.", "庄园")),
+        ("我侄子进了区税务局,一次考试没参加,这工作咋来的大家心里都有数", ("侄子", "区税务局")),
+        ("合作社的补贴五十万,全让村干部分了", ("合作社", "五十万")),
+        ("我有他们的转账记录,咋发给你们", ("转账记录",)),
+        ("认识一个大官,家里挂着齐白石的画", ("齐白石",)),
+    ],
+)
+def test_set_86_to_88_reports_are_refused_by_a_rule(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert explain(fold(text)).report, text
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("开网约车的,想问巡视组的电话", "phone"),
+        ("超市的,信箱是多少号", "mail"),
+        ("一封信里写三个人的事行不行", "process"),
+        ("巡视组有没有传真号", "process"),
+        ("领导的亲戚有问题,巡视组管吗", "scope_who"),
+    ],
+)
+def test_set_86_to_88_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    "text", ["去年买的树苗是假的,卖苗的不认账", "附近哪有卖种子的 便宜点的"]
+)
+def test_a_matter_ending_in_de_is_not_who_asks(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).topics[:1] != ("phone",)
+    assert brain.answer(text, AFTER).kind in ("route", "fallback")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("河里的鱼一夜之间都死了,水发黑", "12369"),
+        ("办酒席村里让交卫生费", "12345"),
+        ("饭店欠我两个月提成不给", "12333"),
+        ("村里有条疯狗见人就咬", "110"),
+        ("邻居家仓房里堆着没证的烟花爆竹", "12350"),
+        ("电梯停了 有人困在里面", "110"),
+        ("家里的猪病了 兽医站没人", "12345"),
+        ("隔壁厂子半夜机器轰轰响", "12345"),
+    ],
+)
+def test_set_86_to_88_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)

@@ -55,6 +55,9 @@ def _learned_topic(folded: str) -> tuple[str, float] | None:
 
 _DIGITS = re.compile(r"\d[\d:-]*\d")
 _FACT_DIGITS = 4  # 8:00 and longer
+_WHO_CLAUSE = 10  # 药店的, 大洼这边割苇子的: a first clause this short, ending in 的, is who asks…
+_OURS_ASKED = ("巡视", "电话", "信箱", "地址", "号码", "邮编")  # …when one of ours is asked after
+_ASKING_RE = re.compile("哪|怎么|什么|吗|多少|谁|几")  # …and it asks nothing itself
 _BESIDE = 1  # 交通|厅|厅长: characters allowed between an office's name and the post
 _DENIALS = ("不是", "不属于", "并非")  # 不是省里的 denies the post that follows
 # Common English words that are not pinyin syllables: a text of Latin letters with one of
@@ -105,12 +108,28 @@ def _first_clause(c: Candidate, starts: list[int]) -> int:
 
 def _describes_asker(c: Candidate, norm: str, starts: list[int]) -> bool:
     """Whether a candidate is named only in clauses that say who the asker is (我是律所的助理:
-    text.yaml's self_descriptions)."""
+    text.yaml's self_descriptions; or a short first clause ending in 的: 药店的, 中街摆摊的)."""
     heads = language_data().self_descriptions
     clause_heads = [0, *starts]
-    return bool(c.spans) and all(
-        norm.startswith(heads, clause_heads[_clause(span, starts)]) for span in c.spans
-    )
+
+    def about_asker(span: tuple[int, int]) -> bool:
+        i = _clause(span, starts)
+        if norm.startswith(heads, clause_heads[i]):
+            return True
+        # 药店的 想寄挂号信过去 信箱几号: a job said in a word, then a line or the box asked.
+        # Not 去年买的 核桃苗是假的 (nothing of ours asked after), nor 医保报销怎么算的 (asked).
+        if i or not starts:
+            return False
+        clause = norm[: starts[0]].strip()
+        rest = norm[starts[0] :]
+        return (
+            clause.endswith("的")
+            and len(clause) <= _WHO_CLAUSE
+            and not _ASKING_RE.search(clause)
+            and any(word in rest for word in _OURS_ASKED)
+        )
+
+    return bool(c.spans) and all(about_asker(span) for span in c.spans)
 
 
 def _beside(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:

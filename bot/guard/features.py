@@ -388,11 +388,13 @@ class Patterns:
         self.units = re.compile(r"[a-z0-9]{1,20}|[^\sa-z0-9]")  # a character or a Latin word
         self.split_scripts = _SPLIT_SCRIPTS
         # 王 建 国: characters typed one by one with spaces; joined back before matching; so
-        # are initials spelt out (l d h, from L.D.H). Words dictated one by one are joined by
+        # are initials spelt out (l d h, from L.D.H; z.y). Words dictated one by one are joined by
         # `_join_dictated`.
         self.spaced = re.compile(
             rf"[{_HAN}](?<![{_HAN}][{_HAN}])(?: [{_HAN}](?![{_HAN}])){{1,30}}"
             r"|[a-z](?<![a-z][a-z])(?:[ .·][a-z](?![a-z])){2,5}"
+            # Z.Y., W·G: two initials are enough when dots set them apart (z y may be anything)
+            r"|[a-z](?<![a-z][a-z])[.·][a-z](?![a-z])"
         )
         self.short_word = re.compile(rf"[{_HAN}]{{1,{_DICTATED_WORD}}}")
         # 盘锦的周 建 华, 陈 德 明 副市长: a surname and one or two characters, each set apart

@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
         "asks the bot to pass something on, offers material to it, or tells whom material is about",
         lambda f: f.forward
         or (f.send and f.material)
-        or (f.material and f.about_one)
+        or (f.material and (f.about_one or f.to_you))
         or (f.holds and not (f.hypothetical and f.question)),
     ),
     Rule(
