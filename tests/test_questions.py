@@ -109,6 +109,9 @@ BLIND_FLOOR = {
     "holdout86.yaml": 0.92,  # round 69: first run 93.2 %
     "holdout87.yaml": 0.94,  # round 70: first run 95.9 %
     "holdout88.yaml": 0.91,  # round 71: first run 92.7 %
+    "holdout89.yaml": 0.92,  # round 72: first run 93.6 %
+    "holdout90.yaml": 0.89,  # round 73: first run 90.9 %
+    "holdout91.yaml": 0.93,  # round 74: first run 94.1 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
