@@ -231,12 +231,14 @@ _OWNED_RE = re.compile(
 _CENTRAL_XUNCHA_RE = re.compile(r"(中央(?:第[零〇一二两三四五六七八九十\d]{1,3}|的)?)巡察")
 # 十九届中央|第一轮|巡视: a round's number between a term and the inspection word.
 _ROUND_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:轮|批)")
-# 十二轮巡视组电话, 十三轮巡视啥时候开始: a round numbered without 第, right before a group or
-# a question of when or how to reach it. A count is not one: 之前进行了8轮巡视 (nothing asked of
-# it), 前8轮巡视组 (the notice's own count), 这一轮巡视组 (ours).
+# 十二轮巡视组电话, 十三轮巡视啥时候开始, 十四轮巡视辽宁是哪个组: a round numbered without 第,
+# right before a group, or a question of when, who or how to reach it a few characters on.
+# A count is not one: 之前进行了8轮巡视 (nothing asked of it), 前8轮巡视组 (the notice's own
+# count), 这一轮巡视组 (ours).
 _BARE_ROUND_RE = re.compile(
     r"(?<![第了过共这那两一前])([一二三四五六七八九十]{1,3}|\d{1,2})轮"
-    r"(?=巡视组|巡视的?(?:啥时候|什么时候|哪年|电话|怎么联系|咋联系|联系方式|开始|结束))"
+    r"(?=巡视组|巡视[^,.!?\s]{0,6}?"
+    r"(?:啥时候|什么时候|哪年|电话|怎么联系|咋联系|联系方式|开始|结束|哪个组|是谁|组长))"
 )
 _ROUND_REACH = 6  # 第一轮|巡视“回头看”: characters read after the round for what it is of
 _EARLIER_REACH = 12  # 上一轮巡视辽宁|是哪年: characters read after the inspection word for the ask

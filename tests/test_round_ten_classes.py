@@ -19,6 +19,10 @@ now", a round numbered without 第 asked when, a work-safety 巡查组, an asker
 for "a similar line" are not ours; two dotted initials (Z.Y.) with 你们懂的, a job "everyone
 knows how" one got, a subsidy the heads shared, material offered "to you", a famous painting
 are reports; a job said in a word (药店的) before a question of ours is who asks.
+Sets 89–91: a neutral 提拔 (promoted) is no deed; a writer who says he reports nobody (俺不是告
+哪个干部) is not refused; evidence of no one's misconduct, asked where to go, is no offer; a
+section chief's deed asked "反映给谁" is a question; an inspection 在搞的 now, a bare round asked
+which group, another place asked "有这个吗" are not ours; material about 某领导 is told.
 """
 
 from __future__ import annotations
@@ -216,4 +220,66 @@ def test_a_matter_ending_in_de_is_not_who_asks(brain: Brain, text: str) -> None:
     ],
 )
 def test_set_86_to_88_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原来的县长前年提拔到市里了,他在县里的事能找巡视组吗",
+        "不是举报当官的,就想问问村里修路的钱谁管,好多户都没修上,上哪说理",
+        "上游的厂子往河里排污水,鱼全死了,拍了视频也不知道给谁,这事找谁",
+        "县林业局一个科长吃拿卡要,这种事反映给谁",
+    ],
+)
+def test_set_89_to_91_questions_are_not_refused(brain: Brain, text: str) -> None:
+    assert not explain(fold(text)).report, text
+    assert brain.answer(text, AFTER).kind != "report_guard", text
+
+
+def test_evidence_offered_to_anyone_is_still_an_offer() -> None:
+    assert explain(fold("我这有录音,谁要我给谁")).report
+
+
+@pytest.mark.parametrize(
+    "text", ["目前在搞的中央巡视怎么联系", "十五轮巡视辽宁是哪个组", "澳门那边有这个吗"]
+)
+def test_set_89_to_91_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_material_about_a_held_back_post_holder_is_told(brain: Brain) -> None:
+    assert_refused(brain, "我有材料 关于大连港某领导的 交给谁", ("大连港",))
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("打一个号总占线,还有别的号没", "phone"),
+        ("你们这个机器人存不存我说的话", "process"),
+        ("巡视组会不会把我的信转给县里", "process"),
+        ("多大的官才归中央巡视组管", "scope_who"),
+        ("俺是外省的,能给巡视组写信不", "process"),
+    ],
+)
+def test_set_89_to_91_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("屯子里的土路一下雨就是泥塘,谁管修", "12345"),
+        ("发烧三十九度厂里不让请病假,请了就扣全勤", "12333"),
+        ("买的手机是翻新的,店家说是新的", "12315"),
+        ("山沟让人倒成了垃圾场,臭得不行", "12369"),
+        ("下大雨后山滑坡了,底下住着人", "110"),
+        ("配电箱冒火花,一股焦糊味", "119"),
+        ("我爸胸口疼,喘不上气", "120"),
+        ("有人把我照片放到网上配了骂人的话", "12377"),
+        ("宾馆房间里发现针孔摄像头", "110"),
+        ("有人在我家门上泼油漆,说要我命", "110"),
+    ],
+)
+def test_set_89_to_91_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)

@@ -295,11 +295,12 @@ class Patterns:
         # 一份材料,关于抚顺市委一位领导的事: what the material is about, one post-holder pointed
         # at (一位, 那个); 关于省领导的材料寄哪 points at nobody.
         self.about_one = re.compile(
-            rf"(?:关于|有关)[^{_STOP}]{{0,12}}?(?:一位|那位|这位|某位|那个|这个|某个)"
+            rf"(?:关于|有关)[^{_STOP}]{{0,12}}?(?:一位|那位|这位|某位|那个|这个|某个|某)"
             rf"[^{_STOP}]{{0,3}}?{titles}"
         )
         self.praise = re.compile(_flat(lex.praise))
         self.insinuation = re.compile(_flat(lex.insinuations))
+        self.disclaimer = re.compile(_flat(lex.disclaimers) or "(?!)")
         self.income = re.compile(_flat(lex.income))
         self.wealth = re.compile(_flat(lex.wealth))
         # Small talk and asides (在吗, 该不该说) ask the bot nothing; cut before `question`.
@@ -510,6 +511,7 @@ class Features:
     material: bool  # 材料, 证据
     about_one: bool  # 关于…一位领导: what is told is about one post-holder
     praise: bool  # 真有本事
+    disclaims: bool  # 俺不是告哪个干部: the writer says he reports nobody
     insinuation: bool  # 你懂的, 大家都懂
     income: bool  # 工资, 月薪
     wealth: bool  # 别墅, 房子一套接一套
@@ -655,6 +657,7 @@ class Features:
             material=bool(p.material.search(text)),
             about_one=bool(p.about_one.search(text)),
             praise=bool(p.praise.search(text)),
+            disclaims=bool(p.disclaimer.search(text)),
             insinuation=bool(p.insinuation.search(text)),
             income=income,
             wealth=wealth,

@@ -91,7 +91,20 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.forward
         or (f.send and f.material)
         or (f.material and (f.about_one or f.to_you))
-        or (f.holds and not (f.hypothetical and f.question)),
+        # (拍了视频也不知道给谁看,这事找谁 after a factory's pollution: evidence of no one's
+        # misconduct, asked where to go; 我这有录音,谁要我发谁 offers it)
+        or (
+            f.holds
+            and (f.someone or f.body or f.deed or not f.question)
+            and not (f.hypothetical and f.question)
+        ),
+    ),
+    Rule(
+        "disclaimed",
+        "the writer says he reports nobody (俺不是告哪个干部), and names or traces no one",
+        # …就是想有人管管这收购的事: a grievance told at length, officials named only to deny it
+        lambda f: f.disclaims and not (f.named or f.letters or f.code or f.traces or f.initials),
+        report=False,
     ),
     Rule(
         "hypothetical_question",

@@ -78,6 +78,7 @@ class Lexicon(BaseModel):
     materials: Words = NonEmptyWords
     praise: Words = NonEmptyWords
     insinuations: Words = NonEmptyWords
+    disclaimers: Words = Field(default_factory=list)  # 俺不是告哪个干部: nobody reported
     income: Words = NonEmptyWords
     wealth: Words = NonEmptyWords
     smalltalk: Words = NonEmptyWords
