@@ -112,6 +112,9 @@ BLIND_FLOOR = {
     "holdout89.yaml": 0.92,  # round 72: first run 93.6 %
     "holdout90.yaml": 0.89,  # round 73: first run 90.9 %
     "holdout91.yaml": 0.93,  # round 74: first run 94.1 %
+    "holdout92.yaml": 0.93,  # round 75: first run 94.1 %
+    "holdout93.yaml": 0.93,  # round 76: first run 94.1 %
+    "holdout94.yaml": 0.95,  # round 77: first run 96.4 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
