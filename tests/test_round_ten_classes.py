@@ -23,6 +23,10 @@ Sets 89–91: a neutral 提拔 (promoted) is no deed; a writer who says he repor
 哪个干部) is not refused; evidence of no one's misconduct, asked where to go, is no offer; a
 section chief's deed asked "反映给谁" is a question; an inspection 在搞的 now, a bare round asked
 which group, another place asked "有这个吗" are not ours; material about 某领导 is told.
+Sets 92–94: a group come "last month" or still "to come" is later; 真是清官 with riches, a name
+set apart by dots (周·某·平), a ledger in a shoebox are told; false books (做假账) are a deed, no
+material; "the commission or the group" asks; the police "不给我立案" is a complaint, not a
+request to the bot to file; a school's fees are a service's.
 """
 
 from __future__ import annotations
@@ -282,4 +286,71 @@ def test_set_89_to_91_questions_get_their_topic(brain: Brain, text: str, topic: 
     ],
 )
 def test_set_89_to_91_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize("text", ["上个月来的那个巡视组怎么联系", "明年要来的巡视组什么时候到"])
+def test_set_92_to_94_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("真是清官啊 工资五千 儿子在英国读书 闺女开宝马", ("英国", "宝马")),
+        ("市里的那个 王·某·军 外面有好几套房", ("王·某·军", "王某军")),
+        ("柜子里有本账,记的是某局长收的钱,咋给你", ("柜子",)),
+    ],
+)
+def test_set_92_to_94_reports_are_refused_by_a_rule(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert explain(fold(text)).report, text
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们村出纳做假账,这个事归谁管",
+        "村主任优亲厚友,低保给了自家亲戚,这种找纪委还是巡视组",
+        "派出所的人态度差,还不给我立案",
+        "孩子在学校被收了好多乱七八糟的费",
+    ],
+)
+def test_set_92_to_94_questions_and_complaints_are_not_refused(brain: Brain, text: str) -> None:
+    assert not explain(fold(text)).report, text
+
+
+def test_asking_the_bot_to_file_is_still_a_filing_request() -> None:
+    assert explain(fold("麻烦你帮我立个案")).rule == "filing_request"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("举报信寄过去会不会被退回", "process"),
+        ("反映问题的时候要说清楚哪些", "process"),
+        ("在哪能找到他们", "visit"),
+    ],
+)
+def test_set_92_to_94_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("区里的副局长违纪了,该找谁", "12388"),
+        ("在玉器市场买的镯子是B货", "12315"),
+        ("有人拉我妈搞养老投资,说每月返利,现在人跑了", "110"),
+        ("孩子被老师扇了耳光", "12345"),
+        ("快递站老板不给交五险", "12333"),
+        ("加的油掺水了,车坏了", "12315"),
+        ("网上的不良视频孩子都能刷到", "12377"),
+        ("培训机构关门了,学费不退", "12315"),
+        ("亲戚在监狱里,想问减刑怎么申请", "12309"),
+    ],
+)
+def test_set_92_to_94_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)

@@ -287,7 +287,9 @@ class Patterns:
         # Asking the bot itself to register or file: 帮我登记一下, 麻烦你们给我立个案, please
         # log this (one space allowed: English words are spaced).
         self.filing = re.compile(
-            rf"{_words(lex.requests_to_bot)}[^{_STOP}]{{0,6}}\s?{_words(lex.filing_requests)}"
+            # (还不给我立案 complains of the police: 不, 没 before the request deny it)
+            rf"(?<![不没])(?<!不肯)(?<!不愿){_words(lex.requests_to_bot)}[^{_STOP}]{{0,6}}\s?"
+            rf"{_words(lex.filing_requests)}"
         )
         self.private = re.compile(_flat(lex.private))
         self.to_you = re.compile(r"[给发传](?:你|您)")
@@ -393,6 +395,8 @@ class Patterns:
         # `_join_dictated`.
         self.spaced = re.compile(
             rf"[{_HAN}](?<![{_HAN}][{_HAN}])(?: [{_HAN}](?![{_HAN}])){{1,30}}"
+            # 周·某·平: a name set apart by dots
+            rf"|[{_HAN}](?<![{_HAN}][{_HAN}])(?:·[{_HAN}](?![{_HAN}])){{1,3}}"
             r"|[a-z](?<![a-z][a-z])(?:[ .·][a-z](?![a-z])){2,5}"
             # Z.Y., W·G: two initials are enough when dots set them apart (z y may be anything)
             r"|[a-z](?<![a-z][a-z])[.·][a-z](?![a-z])"
