@@ -115,6 +115,8 @@ BLIND_FLOOR = {
     "holdout92.yaml": 0.93,  # round 75: first run 94.1 %
     "holdout93.yaml": 0.93,  # round 76: first run 94.1 %
     "holdout94.yaml": 0.95,  # round 77: first run 96.4 %
+    "holdout96.yaml": 0.93,  # round 79: first run 94.5 %
+    "holdout97.yaml": 0.93,  # round 80: first run 94.1 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
