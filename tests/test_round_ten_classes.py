@@ -27,6 +27,11 @@ Sets 92–94: a group come "last month" or still "to come" is later; 真是清�
 set apart by dots (周·某·平), a ledger in a shoebox are told; false books (做假账) are a deed, no
 material; "the commission or the group" asks; the police "不给我立案" is a complaint, not a
 request to the bot to file; a school's fees are a service's.
+Sets 96–97: this year's round (今年这轮, this year's inspection), another place asked
+"有没有这种", "this round's group" still to arrive are not ours; 咱省那谁 pointed at, a ledger
+offered "你们要不要", a name held back (姓啥就不说了) with a relative's contracts are told; a
+kind of problem asked about (可否寄送…违纪问题) and "12388 or the group's line" are questions;
+one's own factory, bank, hospital or school head goes to 12388.
 """
 
 from __future__ import annotations
@@ -354,3 +359,66 @@ def test_set_92_to_94_questions_get_their_topic(brain: Brain, text: str, topic: 
 )
 def test_set_92_to_94_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年这轮的巡视组怎么联系",
+        "What is the number of this year's central inspection?",
+        "香港那边有没有这种",
+        "这一轮的组什么时候到",
+    ],
+)
+def test_set_96_and_97_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("咱市那谁,出国考察带了一帮人直奔拉斯维加斯", ("拉斯维加斯",)),
+        ("我有本他们收钱的账本,你们要不要", ("账本",)),
+        ("市里有个领导 姓啥就不说了 全市都知道他小舅子专包政府工程", ("小舅子",)),
+    ],
+)
+def test_set_96_and_97_reports_are_refused_by_a_rule(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert explain(fold(text)).report, text
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对厅级干部的违纪问题,可否写信直接寄送巡视组?",
+        "我们乡长乱收费,该打12388还是打巡视组那个电话",
+        "我手里有领导的录音,这种能当证据吗",
+    ],
+)
+def test_set_96_and_97_questions_are_not_refused(brain: Brain, text: str) -> None:
+    assert not explain(fold(text)).report, text
+
+
+@pytest.mark.parametrize("text", ["我们厂长的事归巡视组管吗", "我们院长归谁管"])
+def test_ones_own_heads_of_unit_go_to_the_commission(brain: Brain, text: str) -> None:
+    assert_routed(brain, text, "12388")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("微信群里说投资稳赚,转了钱就被踢了", "110"),
+        ("卖的豆腐石膏放多了", "12315"),
+        ("高铁上丢了东西找谁", "12306"),
+        ("村道被大车压得全是坑", "12345"),
+        ("科目二考官暗示要钱", "12389"),
+    ],
+)
+def test_set_96_and_97_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_a_story_told_with_as_a_result_is_no_question_of_results(brain: Brain) -> None:
+    assert "process" not in brain.answer("买的树苗是假的,结果种下去全死了", AFTER).topics

@@ -161,7 +161,7 @@ class Patterns:
             _starts(
                 lex.surnames, lex.compound_surnames, posts, offices, lex.titles_latin,
                 lex.surnames_latin,
-                ("某", "姓", "名叫", "叫", "外号", "绰号", "这个人", "此人", "告", "得罪"),
+                ("某", "姓", "名叫", "那谁", "叫", "外号", "绰号", "这个人", "此人", "告", "得罪"),
             )
             # 姓王的; not the writer's own (我姓韩, 今年六十八)
             # …and 姓韩那个, 外号叫黑子: someone pointed at by a surname or a nickname
@@ -171,6 +171,8 @@ class Patterns:
             r"|外号叫|绰号叫|名叫"
             rf"|叫{surname}[{_HAN}]{{1,2}}(?:的|[{_STOP}]|$)"
             # 查查这个人:张国富, 此人 王建国: a name pointed at, standing as a word; 告了周大彪
+            # 咱省那谁: someone pointed at, the name held back
+            r"|(?<=[省市县区局厅])那谁"
             rf"|(?:这个人|此人|告了|告过|得罪了)[ :]?{surname}[{_HAN}]{{1,2}}"
             rf"(?=[{_STOP}]|$|才|就|以后)"
             # 给抚顺的王局送了二十万, 找李处办的: a surname and the office, the way a chief is
@@ -244,11 +246,11 @@ class Patterns:
             r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?(?:发|传|寄)"
             # 你给个信箱我发过去: asking where to send it, to send it over
-            r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄)(?:过去|过来)"
+            r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄|送)(?:过去|过来)"
             # 加个微信我把东西发过去: what is sent, said with 把
             rf"|我把[^{_STOP}]{{0,6}}(?:发|传|寄)(?:过去|过来)"
             # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
-            r"|要不要给(?:你|您)|我(?:都|也)?(?:能|可以)告诉(?:你|您)"
+            r"|要不要给(?:你|您)|(?:你|您)们?要不要|我(?:都|也)?(?:能|可以)告诉(?:你|您)"
             # 寄6008号信箱还是直接给你们: handing it to the bot is one of the two offered
             r"|还是直接(?:交)?给(?:你|您)"
             rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"

@@ -70,6 +70,10 @@ def _accusation(f: Features) -> bool:
     # 自称公安局的…让我转到安全账户: the body is the impostors' disguise, not who is accused.
     if f.fraud_on_the_writer:
         return False
+    # 对省管干部的违纪问题,可否书面寄送巡视组?: a kind of problem (违纪, 腐败) asked about, no
+    # deed of anyone's told, is a question.
+    if f.question and not f.concrete:
+        return False
     how = f.seeks_a_channel and not (f.third or f.identifying or f.units >= NARRATIVE)
     return f.accuse and (not f.question or (f.story and not how))
 
