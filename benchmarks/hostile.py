@@ -152,6 +152,17 @@ HOSTILE: dict[str, str] = {
     "after, then a round": _fill("巡视之后的那"),
     "an asker elsewhere": _fill("我是湖南的巡视组电话"),
     "a group still to come": _fill("明年还有个组"),
+    # …and of rounds 66-80: a round without 第, material about one post-holder, a name set
+    # apart by dots, 王局, a province's part, something similar asked by an asker elsewhere,
+    # an office beside a post, a short first clause ending in 的
+    "a round without 第": _fill("十二轮巡视"),
+    "material about one": _fill("关于那个局"),
+    "a dotted name": _fill("周·某·"),
+    "surname and office": _fill("给王局"),
+    "a province's part": _fill("滇西"),
+    "similar, elsewhere": _fill("我在台湾类似的"),
+    "an office beside a post": _fill("省交通厅厅长归巡视组管吗"),
+    "who asks, in a word": _fill("药店的 "),
 }
 
 
