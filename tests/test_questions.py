@@ -103,20 +103,20 @@ BLIND_FLOOR = {
     "holdout80.yaml": 0.96,  # round 63: first run 93.6 %
     "holdout81.yaml": 0.98,  # round 64: first run 96.8 %
     "holdout82.yaml": 0.97,  # round 65: first run 94.5 %
-    "holdout83.yaml": 0.92,  # round 66: first run 93.2 %
-    "holdout84.yaml": 0.95,  # round 67: first run 96.4 %
-    "holdout85.yaml": 0.94,  # round 68: first run 95.0 %
-    "holdout86.yaml": 0.92,  # round 69: first run 93.2 %
-    "holdout87.yaml": 0.94,  # round 70: first run 95.9 %
-    "holdout88.yaml": 0.91,  # round 71: first run 92.7 %
-    "holdout89.yaml": 0.92,  # round 72: first run 93.6 %
-    "holdout90.yaml": 0.89,  # round 73: first run 90.9 %
-    "holdout91.yaml": 0.93,  # round 74: first run 94.1 %
-    "holdout92.yaml": 0.93,  # round 75: first run 94.1 %
-    "holdout93.yaml": 0.93,  # round 76: first run 94.1 %
-    "holdout94.yaml": 0.95,  # round 77: first run 96.4 %
-    "holdout96.yaml": 0.93,  # round 79: first run 94.5 %
-    "holdout97.yaml": 0.93,  # round 80: first run 94.1 %
+    "holdout83.yaml": 0.98,  # round 66: first run 93.2 %
+    "holdout84.yaml": 0.98,  # round 67: first run 96.4 %
+    "holdout85.yaml": 0.98,  # round 68: first run 95.0 %
+    "holdout86.yaml": 0.97,  # round 69: first run 93.2 %
+    "holdout87.yaml": 0.96,  # round 70: first run 95.9 %
+    "holdout88.yaml": 0.97,  # round 71: first run 92.7 %
+    "holdout89.yaml": 0.97,  # round 72: first run 93.6 %
+    "holdout90.yaml": 0.95,  # round 73: first run 90.9 %
+    "holdout91.yaml": 0.96,  # round 74: first run 94.1 %
+    "holdout92.yaml": 0.97,  # round 75: first run 94.1 %
+    "holdout93.yaml": 0.97,  # round 76: first run 94.1 %
+    "holdout94.yaml": 0.97,  # round 77: first run 96.4 %
+    "holdout96.yaml": 0.98,  # round 79: first run 94.5 %
+    "holdout97.yaml": 0.98,  # round 80: first run 94.1 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
