@@ -117,6 +117,8 @@ BLIND_FLOOR = {
     "holdout94.yaml": 0.97,  # round 77: first run 96.4 %
     "holdout96.yaml": 0.98,  # round 79: first run 94.5 %
     "holdout97.yaml": 0.98,  # round 80: first run 94.1 %
+    "holdout99.yaml": 0.94,  # round 82: first run 95.0 %
+    "holdout100.yaml": 0.91,  # round 83: first run 92.7 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
