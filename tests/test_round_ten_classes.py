@@ -32,6 +32,10 @@ Sets 96–97: this year's round (今年这轮, this year's inspection), another 
 offered "你们要不要", a name held back (姓啥就不说了) with a relative's contracts are told; a
 kind of problem asked about (可否寄送…违纪问题) and "12388 or the group's line" are questions;
 one's own factory, bank, hospital or school head goes to 12388.
+Sets 99–100: a group of another month, an inspection 即将 to come, 川渝 are not ours; copies one
+asks whether to post, a workshop sold by the party secretary, a relative who wins every bid are
+told; progress, a minor, an interpreter writing for someone, a dead official's matter, the first
+line alone, a letter in classical Chinese are questions of ours.
 """
 
 from __future__ import annotations
@@ -422,3 +426,53 @@ def test_set_96_and_97_matters_are_routed(brain: Brain, text: str, number: str) 
 
 def test_a_story_told_with_as_a_result_is_no_question_of_results(brain: Brain) -> None:
     assert "process" not in brain.answer("买的树苗是假的,结果种下去全死了", AFTER).topics
+
+
+@pytest.mark.parametrize(
+    "text", ["九月份来的那个巡视组还在吗", "即将开展的巡视什么时候来", "川渝有巡视组吗"]
+)
+def test_set_99_and_100_boundary_never_gets_our_lines(brain: Brain, text: str) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("国土局有个科长名下八套房,复印件我要不要寄过去", ("国土局", "八套房")),
+        ("我们村书记把厂房卖了,钱去哪了谁也不知道", ("厂房",)),
+        ("你猜我们县长的表弟为啥工程都能中标", ("表弟",)),
+    ],
+)
+def test_set_99_and_100_reports_are_refused_by_a_rule(
+    brain: Brain, text: str, details: tuple[str, ...]
+) -> None:
+    assert explain(fold(text)).report, text
+    assert_refused(brain, text, details)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("反映了没人理咋办", "process"),
+        ("过一阵能问问办到哪一步了吗", "process"),
+        ("我还未成年,能反映问题吗", "process"),
+        ("人已经去世了,他的问题还收不收", "scope_who"),
+        ("第一个号是多少", "phone"),
+        ("欲修书一封,投递之所何在", "mail"),
+        ("受理的钟点是几点到几点", "hours"),
+    ],
+)
+def test_set_99_and_100_questions_get_their_topic(brain: Brain, text: str, topic: str) -> None:
+    assert_topic(brain, text, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("河里天天有人电鱼", "12369"),
+        ("旅游团导游带去强制购物", "12315"),
+        ("车间粉尘大,也不发口罩", "12350"),
+    ],
+)
+def test_set_99_and_100_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)

@@ -250,7 +250,7 @@ class Patterns:
             # 加个微信我把东西发过去: what is sent, said with 把
             rf"|我把[^{_STOP}]{{0,6}}(?:发|传|寄)(?:过去|过来)"
             # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
-            r"|要不要给(?:你|您)|(?:你|您)们?要不要|我(?:都|也)?(?:能|可以)告诉(?:你|您)"
+            r"|要不要给(?:你|您)|(?:你|您)们?要不要|要不要(?:寄|发|送)过去|我(?:都|也)?(?:能|可以)告诉(?:你|您)"
             # 寄6008号信箱还是直接给你们: handing it to the bot is one of the two offered
             r"|还是直接(?:交)?给(?:你|您)"
             rf"|{_words(['send', 'dm', 'upload', 'email', 'share', 'forward'], prefix=True)}"
