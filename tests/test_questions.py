@@ -115,12 +115,12 @@ BLIND_FLOOR = {
     "holdout92.yaml": 0.97,  # round 75: first run 94.1 %
     "holdout93.yaml": 0.97,  # round 76: first run 94.1 %
     "holdout94.yaml": 0.97,  # round 77: first run 96.4 %
-    "holdout95.yaml": 0.90,  # round 78: first run 91.4 %
+    "holdout95.yaml": 0.92,  # round 78: first run 91.4 %
     "holdout96.yaml": 0.98,  # round 79: first run 94.5 %
     "holdout97.yaml": 0.98,  # round 80: first run 94.1 %
-    "holdout98.yaml": 0.92,  # round 81: first run 93.2 %
-    "holdout99.yaml": 0.94,  # round 82: first run 95.0 %
-    "holdout100.yaml": 0.91,  # round 83: first run 92.7 %
+    "holdout98.yaml": 0.94,  # round 81: first run 93.2 %
+    "holdout99.yaml": 0.97,  # round 82: first run 95.0 %
+    "holdout100.yaml": 0.95,  # round 83: first run 92.7 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening

@@ -36,6 +36,9 @@ Sets 99–100: a group of another month, an inspection 即将 to come, 川渝 ar
 asks whether to post, a workshop sold by the party secretary, a relative who wins every bid are
 told; progress, a minor, an interpreter writing for someone, a dead official's matter, the first
 line alone, a letter in classical Chinese are questions of ours.
+Sets 95 and 98: the group "before Spring Festival" is later than the notice's; material about
+"our" chief is told; an asker elsewhere who wants the central group gets our channels with the
+note that they are not his province's.
 """
 
 from __future__ import annotations
@@ -475,4 +478,33 @@ def test_set_99_and_100_questions_get_their_topic(brain: Brain, text: str, topic
     ],
 )
 def test_set_99_and_100_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_the_group_before_spring_festival_never_gets_our_lines(brain: Brain) -> None:
+    assert_not_ours(brain, "过年前来的那个巡视组电话多少")
+
+
+def test_material_about_our_own_chief_is_told(brain: Brain) -> None:
+    assert_refused(brain, "证据整理好了,关于我们局长收钱的,发哪个邮箱", ("局长收钱",))
+
+
+def test_an_asker_elsewhere_who_wants_the_group_is_told_whose_lines_they_are(
+    brain: Brain,
+) -> None:
+    reply = brain.answer("我在湖南,想找中央巡视组", AFTER)
+    assert reply.kind == "faq" and "湖南" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("村头开了个养狗场,味熏得受不了", "12369"),
+        ("孩子偷偷玩游戏充值了两千", "12315"),
+        ("厂里每月扣服装费", "12333"),
+        ("出租车公司份子钱又涨了", "12328"),
+        ("配电室老化漏电", "12350"),
+    ],
+)
+def test_set_95_and_98_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)

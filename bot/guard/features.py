@@ -299,7 +299,7 @@ class Patterns:
         # 一份材料,关于抚顺市委一位领导的事: what the material is about, one post-holder pointed
         # at (一位, 那个); 关于省领导的材料寄哪 points at nobody.
         self.about_one = re.compile(
-            rf"(?:关于|有关)[^{_STOP}]{{0,12}}?(?:一位|那位|这位|某位|那个|这个|某个|某)"
+            rf"(?:关于|有关)[^{_STOP}]{{0,12}}?(?:一位|那位|这位|某位|那个|这个|某个|某|我们|咱们)"
             rf"[^{_STOP}]{{0,3}}?{titles}"
         )
         self.praise = re.compile(_flat(lex.praise))
