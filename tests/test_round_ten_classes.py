@@ -36,7 +36,8 @@ Sets 99–100: a group of another month, an inspection 即将 to come, 川渝 ar
 asks whether to post, a workshop sold by the party secretary, a relative who wins every bid are
 told; progress, a minor, an interpreter writing for someone, a dead official's matter, the first
 line alone, a letter in classical Chinese are questions of ours.
-Sets 95 and 98: the group "before Spring Festival" is later than the notice's; material about
+Sets 95 and 98: the group "before Spring Festival" or "last week in" a city is later than the
+notice's; material about
 "our" chief is told; an asker elsewhere who wants the central group gets our channels with the
 note that they are not his province's.
 """
@@ -508,3 +509,11 @@ def test_an_asker_elsewhere_who_wants_the_group_is_told_whose_lines_they_are(
 )
 def test_set_95_and_98_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+def test_the_group_last_week_in_a_city_never_gets_our_lines(brain: Brain) -> None:
+    assert_not_ours(brain, "上礼拜在锦州的那个组 电话多少")
+
+
+def test_ones_own_call_last_week_is_still_ours(brain: Brain) -> None:
+    assert_topic(brain, "上周在沈阳打了巡视组电话 没人接", "phone")
