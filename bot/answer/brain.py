@@ -111,31 +111,30 @@ def _describes_asker(c: Candidate, norm: str, starts: list[int]) -> bool:
     text.yaml's self_descriptions; or a short first clause ending in 的: 药店的, 中街摆摊的)."""
     heads = language_data().self_descriptions
     clause_heads = [0, *starts]
+    first_is_who = _first_clause_says_who(norm, starts)
+    return bool(c.spans) and all(
+        norm.startswith(heads, clause_heads[i]) or (i == 0 and first_is_who)
+        for i in (_clause(span, starts) for span in c.spans)
+    )
 
-    def about_asker(span: tuple[int, int]) -> bool:
-        i = _clause(span, starts)
-        if norm.startswith(heads, clause_heads[i]):
-            return True
-        # 药店的 想寄挂号信过去 信箱几号: a job said in a word, then a line or the box asked.
-        # Not 去年买的 核桃苗是假的 (nothing of ours asked after), nor 医保报销怎么算的 (asked).
-        if i or not starts:
-            return False
-        clause = norm[: starts[0]].strip()
-        rest = norm[starts[0] :]
-        return (
-            clause.endswith("的")
-            and len(clause) <= _WHO_CLAUSE
-            and not _ASKING_RE.search(clause)
-            and any(word in rest for word in _OURS_ASKED)
-        )
 
-    return bool(c.spans) and all(about_asker(span) for span in c.spans)
+def _first_clause_says_who(norm: str, starts: list[int]) -> bool:
+    """药店的 想寄挂号信过去 信箱几号: a job said in a word, then a line or the box asked. Not
+    去年买的 核桃苗是假的 (nothing of ours asked after), nor 医保报销怎么算的 (it asks)."""
+    if not starts:
+        return False
+    clause, rest = norm[: starts[0]].strip(), norm[starts[0] :]
+    return (
+        clause.endswith("的")
+        and len(clause) <= _WHO_CLAUSE
+        and not _ASKING_RE.search(clause)
+        and any(word in rest for word in _OURS_ASKED)
+    )
 
 
 def _beside(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
-    """Whether spans touch or overlap, a character between allowed: 交通|厅|厅长."""
-    bs = list(b)
-    return any(s1 - _BESIDE <= e2 and s2 <= e1 + _BESIDE for s1, e1 in a for s2, e2 in bs)
+    """Whether spans touch or overlap, _BESIDE characters between allowed: 交通|厅|厅长."""
+    return _overlaps(((s - _BESIDE - 1, e + _BESIDE + 1) for s, e in a), b)
 
 
 def _overlaps(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
