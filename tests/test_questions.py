@@ -121,6 +121,8 @@ BLIND_FLOOR = {
     "holdout98.yaml": 0.94,  # round 81: first run 93.2 %
     "holdout99.yaml": 0.97,  # round 82: first run 95.0 %
     "holdout100.yaml": 0.95,  # round 83: first run 92.7 %
+    "holdout101.yaml": 0.92,  # round 84: first run 93.6 %
+    "holdout102.yaml": 0.94,  # round 84: first run 95.5 %
     "holdout103.yaml": 0.93,  # round 84: first run 94.5 %
     "holdout104.yaml": 0.88,  # round 84: first run 89.1 %
 }
