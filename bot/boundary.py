@@ -252,6 +252,9 @@ _HERE_REACH = 12
 _MAX_LINKS = 4  # links skipped between a year or "latest" and the inspection word
 _LATER_REACH = 14  # how far after a later round (之后的那次) what is asked of it is looked for
 _MAX_SEPARATORS = 3  # 湘 · 巡视组: separators read after a lone abbreviation
+# 京津冀, 苏浙沪皖: abbreviations read in one list; a longer run (辽 辽 辽 …) is none, and reading
+# it from every one of its characters would cost the square of its length.
+_MAX_LISTED = 8
 _EN_BODY = ("inspection", "inspector")  # what an English question about a round names
 _EN_BODY_IN = tuple(f"{w} in " for w in ("inspection", "team", "group", "round", "tour"))
 _BEFORE_YEAR = 3  # 第三巡视组 2018年: characters read before a year for the group
@@ -369,6 +372,16 @@ class Boundary:
         self._asker_came = tuple(fold(w) for w in d.asker_came)
         self._follow_ups = tuple(sorted((fold(w) for w in d.follow_ups), key=len, reverse=True))
         self._abbrs = frozenset(fold(a) for r in self.regions for a in r.abbr)
+        # 辽 宁 巡视组: a name typed with spaces between its characters is read whole, so its
+        # second character is no abbreviation (宁, Ningxia). At most two spaces: linear time.
+        spaced = sorted(
+            {fold(n) for r in self.regions for n in (r.name, r.short) if len(n) > 1},
+            key=len,
+            reverse=True,
+        )
+        self._spaced_name = re.compile(
+            "|".join("[ \u3000]{0,2}".join(map(re.escape, n)) for n in spaced) or "(?!)"
+        )
         self._notice_places = tuple(fold(w) for w in d.notice_places)
         self._not_places = tuple(fold(w) for w in d.not_places)
         self._contact_asks = tuple(fold(w) for w in d.contact_asks)
@@ -448,6 +461,7 @@ class Boundary:
     def find(self, folded: str) -> Outside | None:
         """The first rule that fires on a folded message, naming the body; None if ours."""
         folded = _CENTRAL_XUNCHA_RE.sub(r"\1巡视", folded)
+        folded = self._spaced_name.sub(lambda m: "".join(m.group().split()), folded)
         provinces = self._provinces(self._without_notice_places(folded))
         for rule in RULES:
             found = getattr(self, f"_{rule}")(folded, provinces)
@@ -582,11 +596,13 @@ class Boundary:
         direction, then a word for an area. Only at a clause's start: 电视台那边 is no Taiwan;
         anywhere when two or more are counted (进驻吉、黑两省, 苏浙沪三地)."""
         listed = 1
-        while end < len(text):
+        while end < len(text) and listed < _MAX_LISTED:
             at = end if text[end].isalnum() else end + 1  # 吉、黑: one mark between them
             if at >= len(text) or text[at] not in self._abbrs:
                 break
             end, listed = at + 1, listed + 1  # 京津冀
+        if listed > 1:  # 豫 冀 晋 这几个地方, 粤 桂 这边: a list may end in a space too
+            end = self._past_separators(text, end)
         if listed > 1 and text.startswith(self._counts, end):
             return text.startswith(self._areas, end + len(_word_at(self._counts, text, end)))
         before = text[start - 1] if start else " "

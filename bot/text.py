@@ -43,6 +43,15 @@ class TextData(Strict):
     # How a clause that says who the asker is begins (我是护士, 我白天在幼儿园带班): a route's
     # word in it tells of the asker, not of a matter, when something of ours is asked too.
     self_descriptions: list[str] = Field(default_factory=list)
+    # Words that ask to choose between ways (打电话行还是必须写信, 哪个稳妥): two ways named with
+    # one of them ask how to report, and get every way.
+    choices: list[str] = Field(default_factory=list)
+    # …unless the lines or the box are asked for themselves (电话多少 信箱多少).
+    fact_asks: list[str] = Field(default_factory=list)
+    # The group set beside another channel (巡视组跟12388有啥区别, 巡视组、信访局、纪委 我到底该
+    # 找谁): answered with whom the group takes and how to reach it.
+    other_channels: list[str] = Field(default_factory=list)
+    comparisons: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,10 @@ class _Language:
     token: re.Pattern[str]
     alone: dict[str, str]
     self_descriptions: tuple[str, ...]
+    choices: tuple[str, ...]
+    fact_asks: tuple[str, ...]
+    other_channels: tuple[str, ...]
+    comparisons: tuple[str, ...]
 
 
 def _check(data: TextData, out: Collector) -> None:
@@ -71,14 +84,15 @@ def _check(data: TextData, out: Collector) -> None:
     for i, char in enumerate(data.particles):
         if len(char) != 1:
             out.add(("particles", i), f"{char!r}: a particle is one character")
-    for i, word in enumerate(data.self_descriptions):
-        rewritten = next((key for key in data.phrases if key in word), None)
-        if _fold_script(word) != word or rewritten or not word.strip():
-            out.add(
-                ("self_descriptions", i),
-                f"{word!r} is rewritten before matching ({rewritten or _fold_script(word)!r}); "
-                "write it as normalising leaves it",
-            )
+    for field in ("self_descriptions", "choices", "fact_asks", "other_channels", "comparisons"):
+        for i, word in enumerate(getattr(data, field)):
+            rewritten = next((key for key in data.phrases if key in word), None)
+            if _fold_script(word) != word or rewritten or not word.strip():
+                out.add(
+                    (field, i),
+                    f"{word!r} is rewritten before matching ({rewritten or _fold_script(word)!r});"
+                    " write it as normalising leaves it",
+                )
     for key in data.alone:
         if _fold_script(key) != key or not key.strip():
             out.add(("alone", key), f"{key!r} is folded to {_fold_script(key)!r} first; write that")
@@ -101,6 +115,10 @@ def language_data() -> _Language:
         _token_pattern(data.tokens),
         data.alone,
         tuple(data.self_descriptions),
+        tuple(data.choices),
+        tuple(data.fact_asks),
+        tuple(data.other_channels),
+        tuple(data.comparisons),
     )
 
 

@@ -24,7 +24,7 @@ from bot.answer.phrasing import Phrasing
 from bot.answer.quoted import QuotedNumbers, Quotes
 from bot.answer.tuning import Tuning
 from bot.boundary import Boundary, Outside
-from bot.guard import explain, mentions_wrongdoing, post_spans
+from bot.guard import explain, lower_post, mentions_wrongdoing, post_spans
 from bot.matcher import Candidate, Entry, Matcher
 from bot.reply import Lang, Reply, Suggestion
 from bot.text import (
@@ -261,6 +261,9 @@ class Brain:
         quotes = signals.quotes
         if quotes and all(t in self._intents for t in quotes.topics):
             return self._quoting(ranked, quotes, now, lang)
+        compared = self._compared_with_others(norm, ranked, signals)
+        if compared:
+            return self._compose(compared, now, lang, 1.0)
         how = signals.how_to_report and tuning.how_to_report in self._intents
         unsure = not ranked or ranked[0].score < tuning.low_confidence
         # 要是有人收了二十万,算不算巡视组管的事: a question about the remit, in no topic's words,
@@ -319,6 +322,9 @@ class Brain:
                 if self._intents[c.id].kind == "faq" or c.id in tuning.report_routes
             ]
             below = [c.id for c in chosen or () if self._below_remit(c)]
+            # 如果我知道一个乡镇的局长收了钱: the post's level is said, below the remit.
+            if not below and signals.post and lower_post(norm):
+                below = [t for t in tuning.below_remit[:1] if t in self._intents]
             # 如果我知道一个局长收钱,可以找巡视组说吗: a post of no stated level, so whom the
             # group takes comes after how, and the asker sees whether his chief is among them.
             if signals.post and not below:
@@ -353,6 +359,7 @@ class Brain:
             # 镇长算不算重要岗位领导干部: where the post goes (12388), and whom the group covers,
             # so the asker sees why.
             ids += [t for t in tuning.remit_topics if t in self._intents and t not in ids]
+        ids = self._choice_of_ways(ids, norm, ranked)
         confidence = min(1.0, ranked[0].score)
         off_topic = self._off_topic(ranked, chosen, norm, starts, signals.asks_where)
         if off_topic:
@@ -626,6 +633,46 @@ class Brain:
         # 你是真收吗: smalltalk first and a route heard only through pinyin (真收 → 征收);
         # dropping both would leave nothing, so the best one stays.
         return chosen or [top]
+
+    def _compared_with_others(
+        self, norm: str, ranked: list[Candidate], signals: _Signals
+    ) -> list[str]:
+        """巡视组跟12388有啥区别, 巡视组和信访局是一回事不: the group set beside another
+        channel is told apart by whom it takes, then how to reach it; someone below the remit
+        named (我要反映我们镇长) gets the local commission first. [] if not such a question."""
+        data, tuning = language_data(), self.tuning
+        if not (
+            self._boundary.names_inspection(norm)
+            and any(w in norm for w in data.other_channels)
+            and any(w in norm for w in data.comparisons)
+        ):
+            return []
+        below = [c.id for c in ranked if self._below_remit(c)]
+        if not below and signals.post and lower_post(norm):
+            below = list(tuning.below_remit[:1])
+        kept = [
+            c.id for c in ranked if c.id in tuning.compared_kept and c.keyword >= tuning.keyword
+        ]
+        whom = [] if tuning.compared_outside in kept else list(tuning.remit_topics)
+        ids = [*below[:1], *kept, *whom, tuning.how_to_report]
+        return [i for i in dict.fromkeys(ids) if i in self._intents][: tuning.max_topics]
+
+    def _choice_of_ways(self, ids: list[str], norm: str, ranked: list[Candidate]) -> list[str]:
+        """打电话行还是必须写信, 寄信和送上门哪个稳妥: two ways named in a choice ask how to
+        report; the phone and the box give way to how to report, which states both (a visit,
+        of which it says nothing, stays after it). The choice comes after a way is named:
+        周末接电话不 还是跟机关一样双休 chooses no way."""
+        how, ways = self.tuning.how_to_report, self.tuning.ways
+        named = [i for i in ids if i in ways]
+        data = language_data()
+        first = min((s for c in ranked if c.id in named for s, _ in c.spans), default=len(norm))
+        choosing = any(norm.find(w, first) >= 0 for w in data.choices)
+        asked = any(w in norm for w in data.fact_asks)
+        if len(named) < 2 or not choosing or asked or how not in self._intents:
+            return ids
+        first = ids.index(named[0])
+        kept = [i for i in ids if i not in ways[:-1]]
+        return list(dict.fromkeys([*kept[:first], how, *kept[first:]]))
 
     def _per_item(self, ranked: list[Candidate], items: list[int], end: int) -> list[Candidate]:
         """The topics each item of a numbered list names by its own words, item by item, the

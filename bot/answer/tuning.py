@@ -78,6 +78,15 @@ class Tuning:
     # The topic that says how to report: it leads the reply to a question about what to do
     # with someone's wrongdoing (如果我知道某局长受贿该怎么办), whatever else was matched.
     how_to_report: str = "contact"
+    # Ways of reaching the group: two of them in a choice (打电话还是写信) ask how to report,
+    # answered by `how_to_report`, which gives each line and the box; the last here (visits,
+    # of which that answer says nothing) is kept beside it.
+    ways: tuple[str, ...] = ("phone", "mail", "visit")
+    # Topics a comparison with another channel keeps when it names them (巡视组和省纪委啥区别:
+    # which group this is; 巡视组跟12345一样不 家里的事能找吗: what it does not take, which also
+    # says whom it takes).
+    compared_kept: tuple[str, ...] = ("group", "outside")
+    compared_outside: str = "outside"
     # The topics that state the phone lines and the PO box: a number of theirs quoted back
     # (88881977记下了,还有一个是啥) is a question about them.
     # Topics that give the notice's lines or box: said to an asker in another province (我是

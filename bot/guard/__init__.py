@@ -102,6 +102,15 @@ def post_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in patterns().title.finditer(text)]
 
 
+def lower_post(text: str) -> bool:
+    """A post placed below the group's remit, in a normalised text: 乡镇的局长, 一个局长…是区里
+    那种局 (but 省里一个局长, 市里的厅长 no: a higher level named wins)."""
+    p = patterns()
+    return bool(
+        p.title.search(text) and p.lower_level.search(text) and not p.upper_level.search(text)
+    )
+
+
 def __getattr__(name: str) -> frozenset[str]:
     """`SURNAMES`, read from the lexicon when first asked for (bot.privacy masks a surname
     standing alone); reading it lazily lets `check` report a broken guard.yaml instead of

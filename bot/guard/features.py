@@ -106,6 +106,9 @@ class Patterns:
         self.service_deed = frozenset(lex.service_deeds)
         self.professional = re.compile(_flat(lex.professionals) or "(?!)")
         self.service_body = frozenset(lex.service_bodies)
+        self.bill = frozenset(lex.bills)
+        self.lower_level = re.compile(_flat(lex.lower_levels) or "(?!)")
+        self.upper_level = re.compile(_flat(lex.upper_levels) or "(?!)")
         self.counterpart = re.compile(_flat(lex.counterparts) or "(?!)")
         # 队长说我睡岗扣了半个月工资: the writer's own pay docked, a labour dispute (12333).
         # (扣了我三个月工资, 我工资被扣了: the writer before or after the docking)
@@ -596,7 +599,10 @@ class Features:
         # 船检站…多收八千 is an office's deed: only a hospital's or a school's bill is a service's.
         bodies = p.body.findall(text)
         official = title or known or bool(names) or any(b not in p.service_body for b in bodies)
-        overcharged = all(d in p.service_deed for d in deeds)
+        # 医院乱收费 住院三天收了一万多: beside an overcharge, 收了 is the bill itself.
+        overcharged = all(d in p.service_deed or d in p.bill for d in deeds) and any(
+            d in p.service_deed for d in deeds
+        )
         professional = bool(p.professional.search(text))
         service = bool(deeds) and not official and (overcharged or professional)
         if service:

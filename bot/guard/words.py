@@ -48,6 +48,10 @@ class Lexicon(BaseModel):
     common_surnames: str = Field(min_length=1)
     titles: Words = NonEmptyWords
     officials: Words = NonEmptyWords
+    # 乡镇的局长, 区里那种局: a post placed below the remit (12388), unless a higher level is
+    # named too (省里的局长, 厅里).
+    lower_levels: Words = Field(default_factory=list)
+    upper_levels: Words = Field(default_factory=list)
     titles_latin: Words = NonEmptyWords
     bodies: Words = NonEmptyWords
     possessives: Words = NonEmptyWords
@@ -62,6 +66,7 @@ class Lexicon(BaseModel):
     service_deeds: Words = NonEmptyWords
     professionals: Words = Field(default_factory=list)  # 大夫收红包: a service's complaint
     service_bodies: Words = Field(default_factory=list)  # 医院, 学校: where a bill is a complaint
+    bills: Words = Field(default_factory=list)  # 收了: beside 乱收费, the bill itself
     counterparts: Words = Field(default_factory=list)  # 对方开豪车: a private party's riches
     pay_deeds: Words = Field(default_factory=list)  # 扣了: docking, which one's own pay suffers
     pay: Words = Field(default_factory=list)  # 工资, 工钱: what an employer docks
@@ -130,6 +135,7 @@ class Lexicon(BaseModel):
             "kinds_of_problem": [w for w in self.kinds_of_problem if w not in self.deeds],
             "service_deeds": [w for w in self.service_deeds if w not in self.deeds],
             "pay_deeds": [w for w in self.pay_deeds if w not in self.deeds],
+            "bills": [w for w in self.bills if w not in self.deeds],
             "common_surnames": [c for c in self.common_surnames if c not in self.surnames],
         }
         for field, missing in problems.items():

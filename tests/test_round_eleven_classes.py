@@ -1,0 +1,140 @@
+"""Classes seen on the first runs of blind sets 101–104 (round 84), each in examples of our own
+(none copied from a set).
+
+Boundary: one-character abbreviations listed with spaces (豫 冀 晋 这几个地方, 粤 桂 这边; but 辽 宁
+typed with a space is ours, not 宁 for Ningxia), the
+group "stationed here now" (现在驻在这的), a central group inspecting a state firm (巡视中管企业,
+巡视鞍钢), and, in English, the next group or "the inspection after this one" are not ours.
+Routes: a hospital's overcharge told with the bill (乱收费 … 收了一万多) is a complaint, not a
+report. Questions: two ways set in a choice (打电话行还是必须写信, 寄信和送上门哪个稳妥) ask how
+to report, and get every way; the lines asked for themselves (电话多少) still get the lines. The
+group set beside another channel (巡视组跟12388有啥区别, 和信访局是一回事不) gets whom the group
+takes and how to reach it. A post whose level is said to be below the remit (乡镇的局长, 区里
+那种局) in a question about what to do goes to 12388 first. Signing a letter (落款), a dead
+official, a relative in office, a dialect on the phone, calling again, how long a letter takes
+are the process.
+"""
+
+from __future__ import annotations
+
+import pytest
+from replies import AFTER, assert_not_ours, assert_topic, topics_of
+
+from bot.answer import Brain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "湘 鄂 这两个地方有巡视组没",
+        "京 津 那边巡视组电话",
+        "苏 浙 这些地方的巡视组",
+        "现在驻在辽宁的巡视组咋联系",
+        "目前驻在沈阳的巡视组在哪",
+        "巡视中管企业的巡视组电话",
+        "巡视鞍钢那个组咋找",
+        "who is the next group to inspect Liaoning",
+        "the inspection after this one, any number?",
+    ],
+)
+def test_listed_abbreviations_todays_group_and_a_firms_inspection_are_not_ours(
+    brain: Brain, text: str
+) -> None:
+    assert_not_ours(brain, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2016年这个巡视组电话", "现在打这个电话有人接吗", "辽 宁 巡视组", "辽 宁 那边巡视组电话"],
+)  # fmt: skip
+def test_our_year_a_call_now_and_our_spaced_name_are_not_another_round(
+    brain: Brain, text: str
+) -> None:
+    assert brain.answer(text, AFTER).kind != "boundary", text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("医院乱收费 做个CT收了两千", "12320"), ("学校乱收费 一学期收了三千", "12345")],
+)
+def test_a_services_overcharge_with_its_bill_is_routed_not_refused(
+    brain: Brain, text: str, number: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and number in reply.text, (text, reply.kind, reply.topics)
+
+
+@pytest.mark.parametrize("text", ["医院院长收了一万多", "学校乱收费 校长收了五万"])
+def test_an_officials_takings_beside_a_bill_are_still_refused(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).kind == "report_guard", text
+
+
+@pytest.mark.parametrize(
+    "text", ["寄信还是打电话 哪个更快", "打电话行吗 还是得写信", "能打电话也能写信 哪个好"]
+)
+def test_a_choice_between_ways_is_how_to_report(brain: Brain, text: str) -> None:
+    kind, topics = topics_of(brain, text)
+    assert kind == "faq" and topics[0] == "contact" and "phone" not in topics, (text, topics)
+
+
+def test_a_choice_between_a_letter_and_a_visit_keeps_the_visit(brain: Brain) -> None:
+    assert topics_of(brain, "写信和当面送哪个好") == ("faq", ("contact", "visit"))
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("电话多少 还是打信箱", ("phone", "mail")),
+        ("材料邮寄给巡视组写哪个地址", ("mail",)),
+        ("周六接电话不 还是跟机关一样双休 信箱是多少", ("hours", "mail")),
+    ],
+)
+def test_the_lines_asked_for_themselves_are_no_choice(
+    brain: Brain, text: str, topics: tuple[str, ...]
+) -> None:
+    kind, given = topics_of(brain, text)
+    assert kind == "faq" and set(topics) <= set(given) and "contact" not in given, (text, given)
+
+
+@pytest.mark.parametrize(
+    "text", ["巡视组跟信访办有啥区别", "巡视组和纪委到底找谁", "巡视组是不是就是12388"]
+)
+def test_the_group_beside_another_channel_is_told_apart_by_whom_it_takes(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq", (text, reply.kind)
+    assert {"scope_who", "contact"} <= set(reply.topics), (text, reply.topics)
+    assert "领导班子" in reply.text and "024-88881877" in reply.text
+
+
+def test_a_comparison_keeps_which_group_this_is(brain: Brain) -> None:
+    assert topics_of(brain, "巡视组跟信访办有啥区别")[1][0] == "group"
+
+
+def test_a_comparison_naming_someone_below_the_remit_leads_with_12388(brain: Brain) -> None:
+    reply = brain.answer("巡视组和纪委有啥区别 我要反映我们乡长", AFTER)
+    assert reply.kind == "route" and reply.topics[0] == "lower_level" and "12388" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text", ["假如我知道镇上的局长收钱 咋整", "要是知道一个局长拿了好处 是县里的局 找谁"]
+)
+def test_a_post_placed_below_the_remit_goes_to_12388_first(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and reply.topics[0] == "lower_level", (text, reply.topics)
+    assert "12388" in reply.text
+
+
+def test_a_post_placed_in_the_province_is_asked_how_to_report(brain: Brain) -> None:
+    kind, topics = topics_of(brain, "如果省里有个局长收了钱 找谁")
+    assert kind == "faq" and topics[0] == "contact" and "lower_level" not in topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["写信用不用落款", "人去世了还能查他吗", "打电话讲方言行不行", "同一件事能打好几次不",
+     "信要寄多久能收到", "我亲戚当官 我能反映吗"],
+)  # fmt: skip
+def test_questions_of_the_process(brain: Brain, text: str) -> None:
+    assert_topic(brain, text, "process")
