@@ -12,13 +12,18 @@ group set beside another channel (巡视组跟12388有啥区别, 和信访局是
 takes and how to reach it. A post whose level is said to be below the remit (乡镇的局长, 区里
 那种局) in a question about what to do goes to 12388 first. Signing a letter (落款), a dead
 official, a relative in office, a dialect on the phone, calling again, how long a letter takes
-are the process.
+are the process. Routes: a partner's beating is women's rights (12338), an infected tattoo the
+health line, explosives unguarded work safety, someone pushed into a river the police, a
+stock-tip group the securities line, a road toll by "运管" transport, insurance a labour
+contractor withholds labour, 城管 enforcing against a stall the service hotline (a 城管 officer
+taking money stays 12388), noise at midnight and a lift that traps people the service hotline,
+rubbish burnt the environment line. A county hospital's head asked where to go is 12388 first.
 """
 
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, assert_not_ours, assert_topic, topics_of
+from replies import AFTER, assert_not_ours, assert_routed, assert_topic, topics_of
 
 from bot.answer import Brain
 
@@ -138,3 +143,36 @@ def test_a_post_placed_in_the_province_is_asked_how_to_report(brain: Brain) -> N
 )  # fmt: skip
 def test_questions_of_the_process(brain: Brain, text: str) -> None:
     assert_topic(brain, text, "process")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("我男朋友打我 找谁", "12338"),
+        ("文眉文坏了 发炎化脓 找谁", "12320"),
+        ("工地炸药没人管 太危险", "12350"),
+        ("有人把人推下河了", "110"),
+        ("股票群里老师带单 说稳赚", "12386"),
+        ("路上有人拦车 自称运管收钱", "12328"),
+        ("劳务公司不给我们上保险 找谁", "12333"),
+        ("城管把我三轮车扣了 找谁说理", "12345"),
+        ("楼下饭店闹到半夜 找谁", "12345"),
+        ("电梯困人了 物业不管", "12345"),
+        ("隔壁烧垃圾 一股塑料味", "12369"),
+        ("城管队员收钱找谁", "12388"),
+    ],
+)
+def test_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize("text", ["我们县医院院长的事归谁管", "区教育局局长的事归不归巡视组管"])
+def test_a_unit_head_placed_below_the_remit_is_12388_first(brain: Brain, text: str) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "route" and reply.topics[0] == "lower_level", (text, reply.topics)
+
+
+def test_a_provincial_department_head_asked_of_the_remit_is_whom_the_group_takes(
+    brain: Brain,
+) -> None:
+    assert topics_of(brain, "省教育厅厅长归巡视组管吗")[1][0] == "scope_who"

@@ -351,6 +351,11 @@ class Brain:
             ]
             if len(kept) < len(ids):
                 ids = list(dict.fromkeys([*remit, *kept]))
+        below = [t for t in tuning.below_remit[:1] if t in self._intents and t not in ids]
+        if below and (signals.asks_where or signals.remit) and signals.post and lower_post(norm):
+            # 我们县医院院长的问题找谁反映: a post placed below the remit is the commission's
+            # (12388) before the line its office's name suggests (the hospital's, 12320).
+            ids = [*below, *ids]
         if signals.remit and ids[0] in tuning.remit_topics and signals.post:
             # 副省长的事归巡视组管吗: a post the group takes, asked about; how to reach the group
             # follows, for the asker's next step.
