@@ -125,6 +125,8 @@ BLIND_FLOOR = {
     "holdout102.yaml": 0.94,  # round 84: first run 95.5 %
     "holdout103.yaml": 0.93,  # round 84: first run 94.5 %
     "holdout104.yaml": 0.88,  # round 84: first run 89.1 %
+    "holdout105.yaml": 0.94,  # round 85: first run 95.0 %
+    "holdout107.yaml": 0.92,  # round 85: first run 93.6 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
