@@ -126,6 +126,7 @@ BLIND_FLOOR = {
     "holdout103.yaml": 0.93,  # round 84: first run 94.5 %
     "holdout104.yaml": 0.88,  # round 84: first run 89.1 %
     "holdout105.yaml": 0.94,  # round 85: first run 95.0 %
+    "holdout106.yaml": 0.93,  # round 85: first run 94.1 %
     "holdout107.yaml": 0.92,  # round 85: first run 93.6 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
