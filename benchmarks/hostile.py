@@ -163,6 +163,13 @@ HOSTILE: dict[str, str] = {
     "similar, elsewhere": _fill("我在台湾类似的"),
     "an office beside a post": _fill("省交通厅厅长归巡视组管吗"),
     "who asks, in a word": _fill("药店的 "),
+    # rounds 84–85: abbreviations in a spaced list, a name typed with spaces, an aside with its
+    # question marks, a choice between ways, the group beside another channel
+    "abbreviations spaced": _fill("辽 "),
+    "a name spaced": _fill("辽 宁 "),
+    "an aside's marks": _fill("钱哪来的???"),
+    "a choice of ways": _fill("打电话还是写信"),
+    "beside another channel": _fill("巡视组跟12388有啥区别"),
 }
 
 

@@ -52,6 +52,7 @@ class TextData(Strict):
     # 找谁): answered with whom the group takes and how to reach it.
     other_channels: list[str] = Field(default_factory=list)
     comparisons: list[str] = Field(default_factory=list)
+    we: list[str] = Field(default_factory=list)  # 打12388跟打你们: the bot stands for the group
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,11 @@ class _Language:
     fact_asks: tuple[str, ...]
     other_channels: tuple[str, ...]
     comparisons: tuple[str, ...]
+    we: tuple[str, ...]
+
+
+# Lists of words matched against the normalised message: each must survive normalising.
+_WORD_LISTS = ("self_descriptions", "choices", "fact_asks", "other_channels", "comparisons", "we")
 
 
 def _check(data: TextData, out: Collector) -> None:
@@ -84,7 +90,7 @@ def _check(data: TextData, out: Collector) -> None:
     for i, char in enumerate(data.particles):
         if len(char) != 1:
             out.add(("particles", i), f"{char!r}: a particle is one character")
-    for field in ("self_descriptions", "choices", "fact_asks", "other_channels", "comparisons"):
+    for field in _WORD_LISTS:
         for i, word in enumerate(getattr(data, field)):
             rewritten = next((key for key in data.phrases if key in word), None)
             if _fold_script(word) != word or rewritten or not word.strip():
@@ -119,6 +125,7 @@ def language_data() -> _Language:
         tuple(data.fact_asks),
         tuple(data.other_channels),
         tuple(data.comparisons),
+        tuple(data.we),
     )
 
 

@@ -18,6 +18,15 @@ stock-tip group the securities line, a road toll by "运管" transport, insuranc
 contractor withholds labour, 城管 enforcing against a stall the service hotline (a 城管 officer
 taking money stays 12388), noise at midnight and a lift that traps people the service hotline,
 rubbish burnt the environment line. A county hospital's head asked where to go is 12388 first.
+
+Sets 105–107 (round 85): a near miss of our line told as someone's mistake (朋友说是
+024-88818877 他是不是记岔了) is a number quoted back, corrected, never a trace of someone; an
+aside takes its question mark with it (戴百达翡丽 这钱哪来的? asks nothing); 你懂的那位 points
+at someone; "how can I give you the proof" offers it. One's own township or village official,
+supposed, asked "去哪告", is a question (12388). The bot taken for the group (打12388跟打你们)
+is compared too. Prison for speaking, having taken his money too, going on with a call cut short
+are the process. Ticket touts, burning tyres, a school canteen, meat gone off, stray dogs and
+poppies have their lines.
 """
 
 from __future__ import annotations
@@ -176,3 +185,62 @@ def test_a_provincial_department_head_asked_of_the_remit_is_whom_the_group_takes
     brain: Brain,
 ) -> None:
     assert topics_of(brain, "省教育厅厅长归巡视组管吗")[1][0] == "scope_who"
+
+
+@pytest.mark.parametrize(
+    "text", ["有人说是024-88818877 他记错了吧", "我同事说号码是024-88881787 他是不是抄错了"]
+)
+def test_a_near_miss_of_our_line_told_as_someones_mistake_is_corrected(
+    brain: Brain, text: str
+) -> None:
+    reply = brain.answer(text, AFTER)
+    assert reply.kind == "faq" and "phone" in reply.topics, (text, reply.kind)
+    wrong = text.split("是")[1][:12]
+    assert "024-88881877" in reply.text and wrong not in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["那个处长天天戴江诗丹顿，这钱哪来的？", "你懂的那位 家里马桶都是金的",
+     "How can I give you the proof? The mayor took bribes"],
+)  # fmt: skip
+def test_rhetorical_riches_a_pointed_hint_and_offered_proof_are_refused(
+    brain: Brain, text: str
+) -> None:
+    assert brain.answer(text, AFTER).kind == "report_guard", text
+
+
+def test_a_hint_about_prices_is_no_report(brain: Brain) -> None:
+    assert brain.answer("你懂的 我们这边房子都贵", AFTER).kind != "report_guard"
+
+
+def test_ones_own_village_official_supposed_and_asked_where_is_a_question(brain: Brain) -> None:
+    assert_routed(brain, "我们村会计 要是他贪了钱 我去哪告", "12388")
+
+
+def test_the_bot_taken_for_the_group_is_compared_too(brain: Brain) -> None:
+    assert {"scope_who", "contact"} <= set(topics_of(brain, "打12345跟打你们一样吗")[1])
+
+
+@pytest.mark.parametrize("text", ["举报了会不会坐牢", "打一半不敢说了 下次还能接着说吗"])
+def test_more_questions_of_the_process(brain: Brain, text: str) -> None:
+    assert_topic(brain, text, "process")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("火车站有票贩子倒票", "12306"),
+        ("工厂烧轮胎 呛死人", "12369"),
+        ("学校食堂饭菜不干净 找谁", "12315"),
+        ("超市肉都臭了还卖", "12315"),
+        ("村里流浪狗成群 谁管", "12345"),
+        ("有人偷种罂粟", "110"),
+    ],
+)
+def test_round_85s_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+def test_a_canteen_where_the_asker_works_is_no_matter(brain: Brain) -> None:
+    assert "hours" in topics_of(brain, "我在食堂上班 晚上几点还能打")[1]

@@ -210,7 +210,8 @@ class Brain:
             return self._fallback([], lang)
         head = folded[: self.tuning.scan]
         outside = self._boundary.find(head)
-        verdict = explain(self._without_own_people(folded), self._phones)
+        quotes = self._quoted.find(head)
+        verdict = explain(self._without_own_people(folded), self._phones | quotes.numbers)
         if verdict.report:
             if outside is not None:  # about another province's official: not our lines either
                 return self._outside(outside, lang, refused=True)
@@ -220,7 +221,7 @@ class Brain:
         wrongdoing = mentions_wrongdoing(folded)
         signals = _Signals(
             folded,
-            self._quoted.find(head),
+            quotes,
             wrongdoing,
             how_to_report=_asks_how_to_report(wrongdoing, verdict.features),
             remit="remit" in verdict.features,
@@ -647,7 +648,7 @@ class Brain:
         named (我要反映我们镇长) gets the local commission first. [] if not such a question."""
         data, tuning = language_data(), self.tuning
         if not (
-            self._boundary.names_inspection(norm)
+            (self._boundary.names_inspection(norm) or any(w in norm for w in data.we))
             and any(w in norm for w in data.other_channels)
             and any(w in norm for w in data.comparisons)
         ):

@@ -176,6 +176,7 @@ class Patterns:
             # 查查这个人:张国富, 此人 王建国: a name pointed at, standing as a word; 告了周大彪
             # 咱省那谁: someone pointed at, the name held back
             r"|(?<=[省市县区局厅])那谁"
+            r"|(?<=懂的)那位"  # 你懂的那位: someone pointed at by a hint
             rf"|(?:这个人|此人|告了|告过|得罪了)[ :]?{surname}[{_HAN}]{{1,2}}"
             rf"(?=[{_STOP}]|$|才|就|以后)"
             # 给抚顺的王局送了二十万, 找李处办的: a surname and the office, the way a chief is
@@ -313,8 +314,9 @@ class Patterns:
         # Small talk and asides (在吗, 该不该说) ask the bot nothing; cut before `question`.
         # 马什么马国庆: a surname, 什么, the surname again, is a name being recalled; 什么活都能
         # 揽到 is "every job", no question.
+        # An aside takes its question mark with it: 手上戴百达翡丽 这钱哪来的? asks nothing.
         self.smalltalk = re.compile(
-            rf"{_flat([*lex.smalltalk, *lex.asides])}|(?P<sn>{surname})什么(?P=sn)"
+            rf"(?:{_flat(lex.asides)})[\s?]{{0,3}}|{_flat(lex.smalltalk)}|(?P<sn>{surname})什么(?P=sn)"
             rf"|什么[{_HAN}]?都(?![^{_STOP}]{{0,8}}[吗么?])"
         )
         self.question = re.compile(
