@@ -121,13 +121,13 @@ BLIND_FLOOR = {
     "holdout98.yaml": 0.94,  # round 81: first run 93.2 %
     "holdout99.yaml": 0.97,  # round 82: first run 95.0 %
     "holdout100.yaml": 0.95,  # round 83: first run 92.7 %
-    "holdout101.yaml": 0.92,  # round 84: first run 93.6 %
-    "holdout102.yaml": 0.94,  # round 84: first run 95.5 %
-    "holdout103.yaml": 0.93,  # round 84: first run 94.5 %
-    "holdout104.yaml": 0.88,  # round 84: first run 89.1 %
-    "holdout105.yaml": 0.94,  # round 85: first run 95.0 %
-    "holdout106.yaml": 0.93,  # round 85: first run 94.1 %
-    "holdout107.yaml": 0.92,  # round 85: first run 93.6 %
+    "holdout101.yaml": 0.95,  # round 84: first run 93.6 %
+    "holdout102.yaml": 0.97,  # round 84: first run 95.5 %
+    "holdout103.yaml": 0.96,  # round 84: first run 94.5 %
+    "holdout104.yaml": 0.94,  # round 84: first run 89.1 %
+    "holdout105.yaml": 0.96,  # round 85: first run 95.0 %
+    "holdout106.yaml": 0.97,  # round 85: first run 94.1 %
+    "holdout107.yaml": 0.96,  # round 85: first run 93.6 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
