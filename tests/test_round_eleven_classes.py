@@ -157,6 +157,7 @@ def test_questions_of_the_process(brain: Brain, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "number"),
     [
+        # sets 101–104
         ("我男朋友打我 找谁", "12338"),
         ("文眉文坏了 发炎化脓 找谁", "12320"),
         ("工地炸药没人管 太危险", "12350"),
@@ -169,6 +170,13 @@ def test_questions_of_the_process(brain: Brain, text: str) -> None:
         ("电梯困人了 物业不管", "12345"),
         ("隔壁烧垃圾 一股塑料味", "12369"),
         ("城管队员收钱找谁", "12388"),
+        # sets 105–107
+        ("火车站有票贩子倒票", "12306"),
+        ("工厂烧轮胎 呛死人", "12369"),
+        ("学校食堂饭菜不干净 找谁", "12315"),
+        ("超市肉都臭了还卖", "12315"),
+        ("村里流浪狗成群 谁管", "12345"),
+        ("有人偷种罂粟", "110"),
     ],
 )
 def test_matters_are_routed(brain: Brain, text: str, number: str) -> None:
@@ -225,21 +233,6 @@ def test_the_bot_taken_for_the_group_is_compared_too(brain: Brain) -> None:
 @pytest.mark.parametrize("text", ["举报了会不会坐牢", "打一半不敢说了 下次还能接着说吗"])
 def test_more_questions_of_the_process(brain: Brain, text: str) -> None:
     assert_topic(brain, text, "process")
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("火车站有票贩子倒票", "12306"),
-        ("工厂烧轮胎 呛死人", "12369"),
-        ("学校食堂饭菜不干净 找谁", "12315"),
-        ("超市肉都臭了还卖", "12315"),
-        ("村里流浪狗成群 谁管", "12345"),
-        ("有人偷种罂粟", "110"),
-    ],
-)
-def test_round_85s_matters_are_routed(brain: Brain, text: str, number: str) -> None:
-    assert_routed(brain, text, number)
 
 
 def test_a_canteen_where_the_asker_works_is_no_matter(brain: Brain) -> None:

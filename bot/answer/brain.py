@@ -324,8 +324,7 @@ class Brain:
             ]
             below = [c.id for c in chosen or () if self._below_remit(c)]
             # 如果我知道一个乡镇的局长收了钱: the post's level is said, below the remit.
-            if not below and signals.post and lower_post(norm):
-                below = [t for t in tuning.below_remit[:1] if t in self._intents]
+            below = below or self._placed_below(norm, signals)
             # 如果我知道一个局长收钱,可以找巡视组说吗: a post of no stated level, so whom the
             # group takes comes after how, and the asker sees whether his chief is among them.
             if signals.post and not below:
@@ -352,8 +351,8 @@ class Brain:
             ]
             if len(kept) < len(ids):
                 ids = list(dict.fromkeys([*remit, *kept]))
-        below = [t for t in tuning.below_remit[:1] if t in self._intents and t not in ids]
-        if below and (signals.asks_where or signals.remit) and signals.post and lower_post(norm):
+        below = [t for t in self._placed_below(norm, signals) if t not in ids]
+        if below and (signals.asks_where or signals.remit):
             # 我们县医院院长的问题找谁反映: a post placed below the remit is the commission's
             # (12388) before the line its office's name suggests (the hospital's, 12320).
             ids = [*below, *ids]
@@ -653,15 +652,20 @@ class Brain:
             and any(w in norm for w in data.comparisons)
         ):
             return []
-        below = [c.id for c in ranked if self._below_remit(c)]
-        if not below and signals.post and lower_post(norm):
-            below = list(tuning.below_remit[:1])
+        below = [c.id for c in ranked if self._below_remit(c)] or self._placed_below(norm, signals)
         kept = [
             c.id for c in ranked if c.id in tuning.compared_kept and c.keyword >= tuning.keyword
         ]
         whom = [] if tuning.compared_outside in kept else list(tuning.remit_topics)
         ids = [*below[:1], *kept, *whom, tuning.how_to_report]
         return [i for i in dict.fromkeys(ids) if i in self._intents][: tuning.max_topics]
+
+    def _placed_below(self, norm: str, signals: _Signals) -> list[str]:
+        """The route for someone below the remit, when a post is named with a level below it
+        (乡镇的局长, 县医院院长); [] otherwise."""
+        if not (signals.post and lower_post(norm)):
+            return []
+        return [t for t in self.tuning.below_remit[:1] if t in self._intents]
 
     def _choice_of_ways(self, ids: list[str], norm: str, ranked: list[Candidate]) -> list[str]:
         """打电话行还是必须写信, 寄信和送上门哪个稳妥: two ways named in a choice ask how to
@@ -676,9 +680,9 @@ class Brain:
         asked = any(w in norm for w in data.fact_asks)
         if len(named) < 2 or not choosing or asked or how not in self._intents:
             return ids
-        first = ids.index(named[0])
+        at = ids.index(named[0])
         kept = [i for i in ids if i not in ways[:-1]]
-        return list(dict.fromkeys([*kept[:first], how, *kept[first:]]))
+        return list(dict.fromkeys([*kept[:at], how, *kept[at:]]))
 
     def _per_item(self, ranked: list[Candidate], items: list[int], end: int) -> list[Candidate]:
         """The topics each item of a numbered list names by its own words, item by item, the
