@@ -646,10 +646,11 @@ class Brain:
         channel is told apart by whom it takes, then how to reach it; someone below the remit
         named (我要反映我们镇长) gets the local commission first. [] if not such a question."""
         data, tuning = language_data(), self.tuning
+        # The word lists first: most messages stop there, before the boundary's own search.
         if not (
-            (self._boundary.names_inspection(norm) or any(w in norm for w in data.we))
-            and any(w in norm for w in data.other_channels)
+            any(w in norm for w in data.other_channels)
             and any(w in norm for w in data.comparisons)
+            and (any(w in norm for w in data.we) or self._boundary.names_inspection(norm))
         ):
             return []
         below = [c.id for c in ranked if self._below_remit(c)] or self._placed_below(norm, signals)
@@ -674,11 +675,12 @@ class Brain:
         周末接电话不 还是跟机关一样双休 chooses no way."""
         how, ways = self.tuning.how_to_report, self.tuning.ways
         named = [i for i in ids if i in ways]
+        if len(named) < 2 or how not in self._intents:
+            return ids  # most replies: no two ways to choose between
         data = language_data()
         first = min((s for c in ranked if c.id in named for s, _ in c.spans), default=len(norm))
         choosing = any(norm.find(w, first) >= 0 for w in data.choices)
-        asked = any(w in norm for w in data.fact_asks)
-        if len(named) < 2 or not choosing or asked or how not in self._intents:
+        if not choosing or any(w in norm for w in data.fact_asks):
             return ids
         at = ids.index(named[0])
         kept = [i for i in ids if i not in ways[:-1]]
