@@ -128,6 +128,10 @@ BLIND_FLOOR = {
     "holdout105.yaml": 0.96,  # round 85: first run 95.0 %
     "holdout106.yaml": 0.97,  # round 85: first run 94.1 %
     "holdout107.yaml": 0.96,  # round 85: first run 93.6 %
+    "holdout108.yaml": 0.92,  # round 86: first run 93.6 %
+    "holdout109.yaml": 0.93,  # round 86: first run 94.5 %
+    "holdout110.yaml": 0.92,  # round 86: first run 93.2 %
+    "holdout111.yaml": 0.94,  # round 86: first run 95.9 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
