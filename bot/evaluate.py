@@ -144,11 +144,19 @@ def judge(
         case=case,
         reply=reply,
         missing=tuple(s for s in case.must if s not in reply.text),
-        forbidden=tuple(s for s in case.must_not if s in _without(reply.text, s, own_numbers)),
+        forbidden=tuple(s for s in case.must_not if _said(s, _without(reply.text, s, own_numbers))),
         kind_ok=case.kind is None or reply.kind == case.kind,
         topics_ok=all(any(covers(t, given) for given in reply.topics) for t in case.topics),
         guard=guard,
     )
+
+
+def _said(detail: str, text: str) -> bool:
+    """Whether `text` repeats `detail`; a detail in Latin letters only as a word of its own:
+    a report's "port" is not repeated by the refusal's "report"."""
+    if not (detail.isascii() and detail[:1].isalpha() and detail[-1:].isalpha()):
+        return detail in text
+    return re.search(rf"(?<![A-Za-z]){re.escape(detail)}(?![A-Za-z])", text) is not None
 
 
 def _without(text: str, detail: str, numbers: frozenset[str]) -> str:

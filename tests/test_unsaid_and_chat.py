@@ -123,3 +123,15 @@ def test_a_detail_inside_our_own_line_is_not_an_echo() -> None:
     # A boundary reply must not give our line itself: equal is never excused.
     line = Case(q="江西电话", category="boundary", kind="boundary", must_not=("88881877",))
     assert judge(line, refusal, None, own_numbers=ours).forbidden == ("88881877",)
+
+
+def test_an_english_detail_is_repeated_only_as_a_word_of_its_own() -> None:
+    # A report about "the port group": the refusal's own word "report" repeats nothing.
+    case = Case(q="…the port group…", category="report", kind="report_guard", must_not=("port",))
+    refusal = Reply("This bot cannot accept reports.", "report_guard", (), 1.0, (), "en")
+    assert not judge(case, refusal, None).forbidden
+    echo = Reply("You said the port group.", "report_guard", (), 1.0, (), "en")
+    assert judge(case, echo, None).forbidden == ("port",)
+    # Chinese has no word breaks: a detail inside a longer word still counts.
+    han = Case(q="…港务局…", category="report", kind="report_guard", must_not=("港务",))
+    assert judge(han, Reply("您说的港务局长", "report_guard", (), 1.0, (), "zh"), None).forbidden
