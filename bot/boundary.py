@@ -93,6 +93,7 @@ class BoundaryData(Strict):
     asker: list[str]
     asker_here: tuple[str, ...] = ()
     asker_similar: tuple[str, ...] = ()
+    asker_away: tuple[str, ...] = ()
     levels: list[_Named]
     # Discipline commissions (县纪委): another body when its own line or group is asked for.
     commissions: tuple[_Named, ...] = ()
@@ -176,7 +177,7 @@ _WORD_SECTIONS = (
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places", "contact_asks", "arrivals", "we", "later_marks", "later_joins",
-    "later_rounds", "later_asks", "asker_similar",
+    "later_rounds", "later_asks", "asker_similar", "asker_away",
 )  # fmt: skip
 
 
@@ -359,6 +360,7 @@ class Boundary:
         self._asker = tuple(fold(w) for w in d.asker)
         self._asker_here = tuple(fold(w) for w in d.asker_here)
         self._asker_similar = tuple(fold(w) for w in d.asker_similar)
+        self._asker_away = tuple(fold(w) for w in d.asker_away)
         self._latest_words = tuple(fold(w) for w in d.latest)
         self._elsewhere = tuple(fold(w) for w in d.elsewhere)
         self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
@@ -487,8 +489,9 @@ class Boundary:
 
     def _asks_its_own(self, text: str, at: int) -> bool:
         """At `at`, after a place or body: its own group (的巡视组) or line (巡视电话, 的电话,
-        组,电话是啥)."""
+        组,电话是啥), also of the area there (兵团那边的巡视怎么举报)."""
         at = self._past_separators(text, at)
+        at += len(next((w for w in self._areas if text.startswith(w, at)), ""))
         at += text.startswith("的", at)
         if text.startswith(self._groups, at):
             return True
@@ -510,6 +513,11 @@ class Boundary:
             return None
         away = next((province for province, _word, asker in mentions if asker), None)
         return None if away is None else self._named_province(away)
+
+    def asks_from_away(self, folded: str) -> bool:
+        """The asker calls himself away from the notice's province (在外地能给巡视组打电话吗):
+        it is this notice's group he wants, wherever he is."""
+        return any(word in folded for word in self._asker_away)
 
     def _mentions(self, text: str) -> Iterator[tuple[int, str, bool]]:
         """(province, word, whether it is where the asker is) for each place named, longest

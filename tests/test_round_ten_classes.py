@@ -350,11 +350,14 @@ def test_material_about_our_own_chief_is_told(brain: Brain) -> None:
     assert_refused(brain, "证据整理好了,关于我们局长收钱的,发哪个邮箱", ("局长收钱",))
 
 
-def test_an_asker_elsewhere_who_wants_the_group_is_told_whose_lines_they_are(
+def test_an_asker_elsewhere_who_wants_a_group_is_told_his_province_is_not_covered(
     brain: Brain,
 ) -> None:
+    # He asks no fact of ours: the group he wants is his province's (round twelve: writers of
+    # sets 95, 106 and 110 all read it so), and our lines would mislead him.
     reply = brain.answer("我在湖南,想找中央巡视组", AFTER)
-    assert reply.kind == "faq" and "湖南" in reply.text, reply.text
+    assert reply.kind == "boundary" and "湖南" in reply.text, reply.text
+    assert "88881877" not in reply.text
 
 
 def test_the_group_last_week_in_a_city_never_gets_our_lines(brain: Brain) -> None:

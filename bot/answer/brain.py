@@ -231,16 +231,26 @@ class Brain:
         reply = self._understood(norm, now, lang, holdout, signals)
         if reply.kind in ("faq", "route") and wrongdoing:
             reply = self._with_note(reply)
-        return self._for_an_asker_elsewhere(reply, head)
+        return self._for_an_asker_elsewhere(reply, head, lang)
 
-    def _for_an_asker_elsewhere(self, reply: Reply, head: str) -> Reply:
+    def _for_an_asker_elsewhere(self, reply: Reply, head: str, lang: Lang) -> Reply:
         """我是湖南的 巡视组电话多少: our lines, said to be ours and not his province's, so no
-        caller from elsewhere takes them for his own body's (Tuning.channel_topics)."""
-        if reply.kind != "faq" or not set(reply.topics) & set(self.tuning.channel_topics):
+        caller from elsewhere takes them for his own body's (Tuning.channel_topics). One who
+        asks no fact of ours (我在西藏 能找中央巡视组吗) is told the notice does not cover his
+        province, unless he says he is away from ours (在外地能找巡视组吗)."""
+        # (我老家吉林的 想问问点化: not understood, and no inspection named, stays "not
+        # understood", with its menu.)
+        generic = (
+            reply.kind == "faq" and set(reply.topics) <= set(self.tuning.asker_generic)
+        ) or (reply.kind == "fallback" and self._boundary.names_inspection(head))
+        ours = reply.kind == "faq" and set(reply.topics) & set(self.tuning.channel_topics)
+        if not (generic or ours):
             return reply
         place = self._boundary.asker_place(head)
         if place is None:
             return reply
+        if generic and not self._boundary.asks_from_away(head):
+            return self._outside(place, lang)
         note = self._phrasing.asker_elsewhere(place, reply.lang)
         return replace(reply, text=f"{reply.text}\n\n{note}")
 
@@ -336,9 +346,11 @@ class Brain:
                 return self._compose(remit_answer, now, lang, 1.0)
             return self._voted(norm, signals, now, lang) or self._did_you_mean(ranked, lang)
         ids = [c.id for c in chosen]
-        if signals.remit and signals.post and remit:
+        if signals.remit and signals.post:
             # 省交通厅厅长归巡视组管吗, 省直医院院长归不归巡视组: the office's name (交通, 医院)
-            # beside the post is part of whom the question asks about, not a matter of its own.
+            # beside the post is part of whom the question asks about, not a matter of its own;
+            # whom the group takes answers it, though no word of that topic was said
+            # (省医院的院长算不算巡视组管的人).
             posts = post_spans(norm)
             kept = [
                 c.id
@@ -349,8 +361,11 @@ class Brain:
                     and _beside(c.spans, posts)
                 )
             ]
-            if len(kept) < len(ids):
-                ids = list(dict.fromkeys([*remit, *kept]))
+            # (村书记… 巡视组管不管: a post below the remit is the commission's, not ours.)
+            lower_named = any(self._below_remit(c) for c in chosen)
+            if len(kept) < len(ids) and (remit or not lower_named):
+                whom = remit or [t for t in tuning.remit_topics if t in self._intents]
+                ids = list(dict.fromkeys([*whom, *kept]))
         below = [t for t in self._placed_below(norm, signals) if t not in ids]
         if below and (signals.asks_where or signals.remit):
             # 我们县医院院长的问题找谁反映: a post placed below the remit is the commission's

@@ -92,5 +92,10 @@ class Tuning:
     # Topics that give the notice's lines or box: said to an asker in another province (我是
     # 湖南的 巡视组电话多少), the reply adds that they are not that province's.
     channel_topics: tuple[str, ...] = ("phone", "mail", "contact", "visit", "hours", "call_now")
+    # Replies that ask for no fact of ours: an asker in another province who gets only these
+    # (我在西藏 能找中央巡视组吗: how to report, or not understood) wants the body of his own
+    # province, and is told the notice does not cover it. 我在吉林 巡视组电话多少 asks our
+    # line by name, and gets it with the note.
+    asker_generic: tuple[str, ...] = ("contact",)
     phone_topic: str = "phone"
     mail_topic: str = "mail"

@@ -119,8 +119,15 @@ class Patterns:
             rf"|(?:{docked})我们?的?[^{_STOP}]{{0,6}}(?:{pay})"
             rf"|我的?(?:{pay})被"
         )
-        # The Latin "took … yuan": the verb here, the amount by `amount`.
+        # "took … yuan": the verb here, the amount by `amount`; in Chinese only when someone is
+        # named to have taken it (LJZ拿了人家三百万; 孩子拿了家里五百 tells of nobody).
         self.took = re.compile(_latin("took"))
+        self.took_zh = re.compile(r"(?<![我俺咱])(?:拿了|捞了|吞了|弄走了)")
+        # 每回来都拿两斤烤肠不给钱, 要了二十斤参 一分钱没给: goods taken unpaid, whatever the
+        # goods.
+        self.took_unpaid = re.compile(
+            rf"[拿吃要]了?[^{_STOP}]{{1,8}}?(?:不给钱|[\s,]?一分钱[都也]?[没不]给)"
+        )
         # The last 16 characters of a run of digits are enough to see its unit.
         # Possessive: the run never gives back a digit, none of which could be the unit.
         self.amount = re.compile(
@@ -184,8 +191,8 @@ class Patterns:
             # nor 对于局势 (a surname only after a word's end)
             rf"|(?<![^{_STOP}的给找跟和叫是那这说请])(?!{not_name}){common}[局处]"
             r"(?![长里面子级势室理分罚置所])"
-            # 市场管理处老赵: an office's 老 and a surname
-            rf"|{_words(offices)}老{common}"
+            # 市场管理处老赵, 监管所的小刘: an office's 老 or 小 and a surname
+            rf"|{_words(offices)}的?[老小]{common}"
             # 葫芦岛 老高 受贿: 老 and a surname, standing alone as a word
             rf"|(?<![{_HAN}])老{common}(?=[{_STOP}]|$)"
             # (基金被经理人忽悠: 被 is no part of a name, so 金被经理 is none)
@@ -207,7 +214,10 @@ class Patterns:
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.
-        self.initials = re.compile(rf"[a-z](?<!\w[a-z])[a-z]?\s?(?:{titles}|总)")
+        # L处 takes cash: a letter and the office alone, the way a chief is called.
+        self.initials = re.compile(
+            rf"[a-z](?<!\w[a-z])[a-z]?\s?(?:{titles}|总|[处局科](?![{_HAN}]))"
+        )
         consonant = "[bcdfghjklmnpqrstwxyz]"
         # wangxiaohong, lizhiqiang: a name in pinyin, a surname and one or two syllables.
         self.latin_word = re.compile(r"(?<![a-z])[a-z]{5,18}(?![a-z])")
@@ -250,7 +260,7 @@ class Patterns:
             r"(?:发|传|交|提供|寄)[给到]?(?:你|您|机器人|这里|这儿|这)|上传|附件"
             rf"|(?:发|传)[^{_STOP}]{{0,4}}给(?:你|您)|给(?:你|您)(?:们)?(?:发|传|寄)"
             # 你给个信箱我发过去: asking where to send it, to send it over
-            r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄|送)(?:过去|过来)"
+            r"|我(?:们)?(?:再|就|马上|这就)?(?:发|传|寄|送)(?:过去|过来)|给(?:你|您)们?送过去"
             # 加个微信我把东西发过去: what is sent, said with 把
             rf"|我把[^{_STOP}]{{0,6}}(?:发|传|寄)(?:过去|过来)"
             # 行车记录仪都录下来了 要不要给你们; 门牌号我都能告诉你们: offered to the bot
@@ -317,6 +327,8 @@ class Patterns:
         # An aside takes its question mark with it: 手上戴百达翡丽 这钱哪来的? asks nothing.
         self.smalltalk = re.compile(
             rf"(?:{_flat(lex.asides)})[\s?]{{0,3}}|{_flat(lex.smalltalk)}|(?P<sn>{surname})什么(?P=sn)"
+            # 这不是骗补是什么: a rhetorical question asks nothing
+            rf"|这不是[^{_STOP}]{{1,8}}?是什么[\s?]{{0,3}}"
             rf"|什么[{_HAN}]?都(?![^{_STOP}]{{0,8}}[吗么?])"
         )
         self.question = re.compile(
@@ -326,7 +338,9 @@ class Patterns:
             # A choice: 是去乡纪委还是县纪委 (还是 alone is "still": 路到现在还是土的)
             rf"|是[^{_STOP}]{{1,12}}?还是"
             # Northeastern yes/no questions end in 不 or 没: 能找巡视组不?
-            rf"|不(?<=[^{_STOP}]不)(?:$|[{_STOP}])|没(?<=[^{_STOP}]没)(?:有)?(?:$|[{_STOP}])"
+            # (手续一样没有, 什么都没有: "none at all", no question)
+            rf"|不(?<=[^{_STOP}]不)(?:$|[{_STOP}])"
+            rf"|没(?<=[^{_STOP}都也样么点全]没)(?:有)?(?:$|[{_STOP}])"
             # 归不归, 管不管, 有没有
             rf"|不(?<=([{_HAN}])不)\1|没(?<=([{_HAN}])没)\2"
         )
@@ -415,8 +429,8 @@ class Patterns:
         # 钱 after 块 is money; 低保金 打12345: 打 is the call).
         given = f"(?![{_NOT_GIVEN}])[{_HAN}]"
         self.spaced_name = re.compile(
-            rf"(?<![{not_before}]){surname} {given}(?: {given})?(?=$|[\s,.!?])"
-        )
+            rf"(?<![{not_before}]){surname} (?:{given}|x(?= {given}))(?: {given})?(?=$|[\s,.!?])"
+        )  # 刘 X 明: a character held back by an x
 
     def all(self) -> Iterator[tuple[str, re.Pattern[str]]]:
         """(name, pattern) of every pattern, for the linear-time test."""
@@ -592,6 +606,7 @@ class Features:
         unsplit = folded[:MAX_CHARS]
         deeds = [m.group() for m in p.deed.finditer(text)]
         deeds += [m.group() for m in p.lone_deed.finditer(folded[:MAX_CHARS])]  # before joining
+        deeds += [m.group() for m in p.took_unpaid.finditer(text)]
         title = bool(p.title.search(text))
         known = bool(p.known.search(text))
         names = [m.group() for m in p.name.finditer(text)]
@@ -635,7 +650,9 @@ class Features:
             or p.amount_in_pinyin.search(text)
         )
         return cls(
-            deed=bool(deeds) or (bool(p.took.search(text)) and amount),
+            deed=bool(deeds)
+            or (amount and bool(p.took.search(text)))
+            or (amount and (letters or bool(names) or initials) and bool(p.took_zh.search(text))),
             concrete=any(d not in p.kind_of_problem for d in deeds),
             title=title,
             body=bool(bodies),

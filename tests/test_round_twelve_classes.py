@@ -1,0 +1,105 @@
+"""Classes seen on the first runs of blind sets 108–111 (round 86), each in examples of our own
+(none copied from a set).
+
+Boundary: a one-character abbreviation joined by 有 or 里的 (川有巡视组吗, 京里的巡视组) is
+another province; so is the Bingtuan's own area (兵团那边的巡视), which the notice only names as
+inspected. An asker in another province who asks for no fact of ours (我在甘肃 能找中央巡视组吗)
+wants his own province's body; one who says he is away from ours (在外地) wants ours.
+Remit: a post asked of the group (省医院院长 巡视组管吗, 监狱长 算不算) is whom the group takes,
+even when no word of that topic is said, and the office's name (医院, 监狱) is no route.
+Reports: a subsidy cheated (骗补) with a rhetorical question (这不是…是什么), flats (套楼) set
+against four thousand a month, "check it" with a nephew's mine, a name held back by an x
+(赵 X 林), 收黑钱 after 我要举报, initials that took (拿了) a sum, an office's 小 and a surname
+taking goods unpaid, an uncle (二舅) placing his son without an exam, a notebook (本子) offered.
+"""
+
+from __future__ import annotations
+
+import pytest
+from replies import AFTER, assert_not_ours, assert_topic
+
+from bot.answer import Brain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "川有巡视组吗",
+        "豫也有巡视组吗",
+        "京里的巡视组电话多少",
+        "新疆生产建设兵团这边的巡视组怎么联系",
+        "我在甘肃 能找中央巡视组吗",
+        "我在广东，想找巡视组反映",
+    ],
+)
+def test_an_abbreviation_joined_the_bingtuan_and_an_asker_elsewhere_are_not_ours(
+    brain: Brain, text: str
+) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_an_asker_away_from_our_province_wants_our_group(brain: Brain) -> None:
+    reply = brain.answer("我在四川打工 在外地能给巡视组写信吗", AFTER)
+    assert reply.kind == "faq" and "6008" in reply.text, reply
+
+
+def test_an_asker_elsewhere_asking_our_line_gets_it_with_the_note(brain: Brain) -> None:
+    reply = brain.answer("我在江西 巡视组电话多少", AFTER)
+    assert reply.kind == "faq" and "024-88881877" in reply.text
+    assert "江西" in reply.text  # the note: these lines are not Jiangxi's
+
+
+def test_the_notices_own_mention_of_the_bingtuan_is_still_the_notice(brain: Brain) -> None:
+    assert brain.answer("新疆生产建设兵团也巡视过吗", AFTER).kind != "boundary"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "省医院的院长 巡视组管吗",
+        "省监狱的监狱长算不算巡视组管的",
+        "省肿瘤医院院长在不在巡视组管的范围",
+    ],
+)
+def test_a_post_asked_of_the_group_is_whom_it_takes_not_its_offices_route(
+    brain: Brain, text: str
+) -> None:
+    assert_topic(brain, text, "scope_who")
+    assert "12320" not in brain.answer(text, AFTER).text
+
+
+def test_a_post_below_the_remit_asked_of_the_group_keeps_12388(brain: Brain) -> None:
+    reply = brain.answer("村主任把救济粮分给他亲戚了，这种巡视组管不管", AFTER)
+    assert reply.topics[0] == "lower_level" and "12388" in reply.text, reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "玉米补贴 村长小舅子家报了两百亩 实际就三十亩 这不是骗补是什么",
+        "我们那旮旯的镇长可有钱了 整了四套楼 一个月才挣三千",
+        "省里有个领导 你们查查 他外甥在凤城开砂场 手续啥都没有",
+        "铁岭开原的 赵 X 林 拿了养牛合作社的补助款80万",
+        "我要举报 交警队的人收黑钱 一次三百",
+        "WJH拿了人家五十万 你们知道这事不",
+        "税务所的小孙每回都拿几条烟不给钱",
+        "K局 takes cash in red envelopes",
+        "我二姨是处长 给她闺女在财政局安排了个位置 没考试就进去了 这算不算事",
+        "我有个本子 记着镇干部在我们渔场白拿的海参 要不给你们寄过去",
+    ],
+)
+def test_reports_of_round_eighty_six_classes_are_refused(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).kind == "report_guard", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我什么都没有 能举报吗",  # 都没有 is "none"; the question is asked by 能…吗
+        "工地老板干完活不给钱 找谁",
+        "我拿了三千块钱看病 医保能报不",
+        "孩子拿了家里五百块钱 咋整",
+    ],
+)
+def test_words_near_those_classes_are_no_report(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).kind != "report_guard", text
