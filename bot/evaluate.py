@@ -133,20 +133,29 @@ def judge(
     guard: Verdict | None = None,
     covers: Callable[[str, str], bool] = operator.eq,
     own_numbers: frozenset[str] = frozenset(),
+    answered: Callable[[str, tuple[str, ...]], bool] | None = None,
 ) -> Result:
     """`covers(expected, given)`: whether a reply topic answers an expected one; the FAQ's
     `Knowledge.covers` accepts a part for its whole (deputies answers a question on group).
 
     `own_numbers`: the notice's numbers. A detail found only inside a longer one of them is
     not repeated (a report's room 888 is no part of our line 024-88881877); one equal to it
-    still counts (a boundary reply must not give 88881877)."""
+    still counts (a boundary reply must not give 88881877).
+
+    `answered(expected, given)`: whether the reply's topics together answer an expected one
+    (the FAQ's `Knowledge.answered`: phone and mail answer contact); by default, `covers`."""
+    if answered is None:
+
+        def answered(expected: str, given: tuple[str, ...]) -> bool:
+            return any(covers(expected, g) for g in given)
+
     return Result(
         case=case,
         reply=reply,
         missing=tuple(s for s in case.must if s not in reply.text),
         forbidden=tuple(s for s in case.must_not if _said(s, _without(reply.text, s, own_numbers))),
         kind_ok=case.kind is None or reply.kind == case.kind,
-        topics_ok=all(any(covers(t, given) for given in reply.topics) for t in case.topics),
+        topics_ok=all(answered(t, reply.topics) for t in case.topics),
         guard=guard,
     )
 
@@ -180,7 +189,14 @@ def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -
     numbers = frozenset([*stated, *(n.replace("-", "") for n in stated)])
     return Report(
         tuple(
-            judge(case, brain.answer(case.q, now), explain(fold(case.q), ours), covers, numbers)
+            judge(
+                case,
+                brain.answer(case.q, now),
+                explain(fold(case.q), ours),
+                covers,
+                numbers,
+                brain.knowledge.answered,
+            )
             for case in cases
         )
     )

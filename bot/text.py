@@ -53,6 +53,9 @@ class TextData(Strict):
     other_channels: list[str] = Field(default_factory=list)
     comparisons: list[str] = Field(default_factory=list)
     we: list[str] = Field(default_factory=list)  # 打12388跟打你们: the bot stands for the group
+    # How an answer's sentence pointing to the other way begins (也可以写信寄…): it is left out
+    # when another topic of the same reply states its facts (电话和信箱: the box said once).
+    cross_references: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class _Language:
     other_channels: tuple[str, ...]
     comparisons: tuple[str, ...]
     we: tuple[str, ...]
+    cross_references: tuple[str, ...]
 
 
 # Lists of words matched against the normalised message: each must survive normalising.
@@ -126,6 +130,7 @@ def language_data() -> _Language:
         tuple(data.other_channels),
         tuple(data.comparisons),
         tuple(data.we),
+        tuple(data.cross_references),
     )
 
 

@@ -88,3 +88,23 @@ def test_a_good_part_of_loads(tmp_path: Path) -> None:
     path = edited(tmp_path, ("  - id: mail\n", "  - id: mail\n    part_of: phone\n"))
     kb = load(path)
     assert kb.intent("mail").part_of == ("phone",) and kb.covers("phone", "mail")
+
+
+def test_the_lines_and_the_box_together_answer_how_to_report() -> None:
+    # 电话和信箱 is answered by both topics, which together are how to reach the group; either
+    # alone is not (a reply with the lines says nothing of the box).
+    kb = load(ROOT / "knowledge" / "faq.yaml")
+    assert kb.answered("contact", ("phone", "mail")) and kb.answered("contact", ("contact",))
+    assert not kb.answered("contact", ("phone",)) and not kb.answered("contact", ("mail",))
+    assert kb.answered("group", ("deputies",))  # a part still answers its whole
+    case = _case(("contact",)).model_copy(update={"q": "电话和信箱"})
+    both = Reply("…", "faq", ("phone", "mail"), 1.0, (), "zh")
+    assert evaluate.judge(case, both, None, kb.covers, answered=kb.answered).topics_ok
+    assert not evaluate.judge(case, both, None, kb.covers).topics_ok  # covers alone: no
+
+
+def test_a_bad_answered_by_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = edited(tmp_path, ("  - id: phone\n", "  - id: phone\n    answered_by: [mial]\n"))
+    problems = [p for p in problems_of(path) if "answered_by" in p.field]
+    assert problems and problems[0].line == line_of(path, "answered_by: [mial]"), problems
+    assert "mial" in problems[0].message

@@ -132,6 +132,41 @@ def _first_clause_says_who(norm: str, starts: list[int]) -> bool:
     )
 
 
+def _facts(text: str) -> list[str]:
+    """The lines, numbers and times a text states (024-88881877, 6008, 8:00)."""
+    return [f for f in _DIGITS.findall(text) if len(f) >= _FACT_DIGITS]
+
+
+# A sentence ends at 。 or at a full stop before a capital (PO Box No. 6008 goes on).
+_SENTENCE_RE = re.compile(r"(?:[^。!?!?.]|\.(?!\s+[A-Z]|\s*$))*(?:[。!?!?]|\.)?")
+
+
+def _without_cross_references(parts: list[str]) -> list[str]:
+    """Each part without its sentences pointing to another way (也可以写信寄6008…) whose
+    facts another part states in its own words: 电话和信箱 gets the box from the box's
+    answer, once; two pointers never remove each other."""
+    if len(parts) < 2:
+        return parts
+    markers = language_data().cross_references
+    split = [[s for s in _SENTENCE_RE.findall(part) if s] for part in parts]
+    cores = ["".join(s for s in ss if not s.lstrip().startswith(markers)) for ss in split]
+    kept = []
+    for i, sentences in enumerate(split):
+        others = "\n".join(core for j, core in enumerate(cores) if j != i)
+        kept.append(
+            "".join(
+                s
+                for s in sentences
+                if not (
+                    s.lstrip().startswith(markers)
+                    and (facts := _facts(s))
+                    and all(f in others for f in facts)
+                )
+            )
+        )
+    return kept
+
+
 def _beside(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
     """Whether spans touch or overlap, _BESIDE characters between allowed: 交通|厅|厅长."""
     return _overlaps(((s - _BESIDE - 1, e + _BESIDE + 1) for s, e in a), b)
@@ -229,7 +264,8 @@ class Brain:
             post="title" in verdict.features,
         )
         reply = self._understood(norm, now, lang, holdout, signals)
-        if reply.kind in ("faq", "route") and wrongdoing:
+        # 能帮我转给纪委吗: asked whether the bot passes things on, the reply says it does not.
+        if reply.kind in ("faq", "route") and (wrongdoing or "forward" in verdict.features):
             reply = self._with_note(reply)
         return self._for_an_asker_elsewhere(reply, head, lang)
 
@@ -351,11 +387,14 @@ class Brain:
             # beside the post is part of whom the question asks about, not a matter of its own;
             # whom the group takes answers it, though no word of that topic was said
             # (省医院的院长算不算巡视组管的人).
+            # (央企分公司经理 中央第三巡视组管得着吗: the group named as the one asked is no
+            # question of which group it is.)
             posts = post_spans(norm)
             kept = [
                 c.id
                 for c in chosen
-                if not (
+                if c.id not in tuning.naming_topics
+                and not (
                     self._intents[c.id].kind == "route"
                     and c.id not in tuning.below_remit
                     and _beside(c.spans, posts)
@@ -776,9 +815,9 @@ class Brain:
 
     def _compose(self, ids: list[str], now: datetime, lang: Lang, confidence: float) -> Reply:
         intents = [self._intents[i] for i in ids]
+        bodies = [self._fill(self._answer_text(intent, lang), now, lang) for intent in intents]
         parts: list[str] = []
-        for intent in intents:
-            body = self._fill(self._answer_text(intent, lang), now, lang)
+        for intent, body in zip(intents, _without_cross_references(bodies), strict=True):
             if parts and self._repeats(body, "\n".join(parts)):
                 continue  # every fact it states is already in the reply
             title = self._title(intent.id, lang)
@@ -902,7 +941,7 @@ class Brain:
     def _repeats(body: str, said: str) -> bool:
         # Lines, numbers and times (024-88881877, 6008, 8:00); a day (27日) is no such fact:
         # the meeting on the 27th says who chaired it, which the period does not.
-        facts = [f for f in _DIGITS.findall(body) if len(f) >= _FACT_DIGITS]
+        facts = _facts(body)
         return bool(facts) and all(f in said for f in facts)
 
     def _ended(self, now: datetime) -> bool:

@@ -78,6 +78,9 @@ class Tuning:
     # The topic that says how to report: it leads the reply to a question about what to do
     # with someone's wrongdoing (如果我知道某局长受贿该怎么办), whatever else was matched.
     how_to_report: str = "contact"
+    # Topics found by the group's own name (中央第三巡视组: which group, which round): in a
+    # question whether it takes some post, the name says whom it is asked of.
+    naming_topics: tuple[str, ...] = ("group", "rounds")
     # Ways of reaching the group: two of them in a choice (打电话还是写信) ask how to report,
     # answered by `how_to_report`, which gives each line and the box; the last here (visits,
     # of which that answer says nothing) is kept beside it.

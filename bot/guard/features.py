@@ -577,6 +577,15 @@ class Features:
         return self.particular_other or self.deed or self.wealth or self.amount or self.material
 
     @property
+    def told_of_anyone(self) -> bool:
+        """Anything told of someone: a post, a person, a deed, riches, a figure, material or a
+        trace (a body alone, 转给纪委, is where a thing goes, not whom it is about)."""
+        return (
+            self.title or self.known or self.person or self.letters or self.deed or self.wealth
+            or self.amount or self.material or self.traces or self.code or self.third
+        )
+
+    @property
     def identifying(self) -> bool:
         """Something to trace one case by: a name, a figure, a plate, a contact or a number."""
         return self.named or self.amount or self.code or self.traces

@@ -92,7 +92,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "forward",
         "asks the bot to pass something on, offers material to it, or tells whom material is about",
-        lambda f: f.forward
+        # (能帮我转给纪委吗: asked whether the bot passes things on, nothing told, is a question)
+        lambda f: (f.forward and not (f.question and not f.told_of_anyone))
         or (f.send and f.material)
         or (f.material and (f.about_one or f.to_you))
         # (拍了视频也不知道给谁看,这事找谁 after a factory's pollution: evidence of no one's

@@ -228,6 +228,11 @@ def _check_parts(b: _Build) -> None:
                 others = [t for t, p in parents.items() if not p and t != model.id]
                 hint = close_match(parent, others)
                 b.out.report((section, i, "part_of"), "bad_part_of", name=parent, hint=hint)
+        for j, part in enumerate(getattr(model, "answered_by", ())):
+            if part not in parents or part == model.id:
+                hint = close_match(part, [t for t in parents if t != model.id])
+                loc = (section, i, "answered_by", j)
+                b.out.report(loc, "bad_answered_by", name=part, hint=hint)
 
 
 def _check_smalltalk(b: _Build, loc: Loc, model: Any) -> None:
@@ -378,6 +383,7 @@ def _intents(b: _Build, rendered: dict[Loc, str], msgs: dict[str, str],
             example_lines=b.doc.item_lines((*loc, "examples")),
             part_of=getattr(model, "parents", ()),
             covers_routes=getattr(model, "covers_routes", False),
+            answered_by=tuple(getattr(model, "answered_by", ())),
         )
 
 

@@ -211,6 +211,14 @@ CATALOG: dict[str, dict[str, Wording]] = {
         "zh": ("不认识的话题“{name}”{hint}", "话题 id 写错了", "改成已有话题的 id"),
         "en": ("unknown topic {name!r}{hint}", "a misspelt topic id", "use an existing id"),
     },
+    "bad_answered_by": {
+        "zh": ("answered_by 写的“{name}”不是另一个话题的 id{hint}",
+               "写错了 id,或者写了自己",
+               "改成 topics 里另一个话题的 id,例如 phone"),
+        "en": ("answered_by {name!r} is not the id of another topic{hint}",
+               "a mistyped id, or the topic itself",
+               "use the id of another topic in topics, e.g. phone"),
+    },
     "bad_part_of": {
         "zh": ("part_of 写的“{name}”不是一个可以归属的话题{hint}",
                "写错了 id,或者写了自己、或者那个话题自己也有 part_of",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -31,6 +31,7 @@ class Intent:
     example_lines: tuple[int, ...] = ()  # the line of each example, for reports
     part_of: tuple[str, ...] = ()  # the broader topics this one details: deputies → group
     covers_routes: bool = False  # every route is a part of it: outside
+    answered_by: tuple[str, ...] = ()  # topics that together answer it: contact → phone, mail
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,16 @@ class Knowledge:
 
     def has_intent(self, id: str) -> bool:
         return id in self._by_id
+
+    def answered(self, expected: str, given: Iterable[str]) -> bool:
+        """Whether a reply on the topics `given` answers a question on `expected`: one of them
+        covers it, or together they are what it is answered by (phone and mail: contact)."""
+        given = tuple(given)
+        whole = self._by_id.get(expected)
+        together = whole is not None and bool(whole.answered_by)
+        return any(self.covers(expected, g) for g in given) or (
+            together and set(whole.answered_by) <= set(given)
+        )
 
     def covers(self, expected: str, given: str) -> bool:
         """Whether a reply on topic `given` answers a question on `expected`: the same

@@ -193,6 +193,9 @@ class TopicModel(_IntentModel):
     # Every route is a part of this topic (outside: each route is one matter the group does
     # not take), so a question on it is answered by a route's reply (欠薪找谁 → 12333).
     covers_routes: bool = False
+    # Topics whose replies together answer this one (contact: the phone lines and the box, asked
+    # as 电话和信箱, answer how to reach the group), e.g. in the evaluation's judge.
+    answered_by: list[Id] = []
 
     @property
     def parents(self) -> tuple[str, ...]:
