@@ -134,6 +134,7 @@ def judge(
     covers: Callable[[str, str], bool] = operator.eq,
     own_numbers: frozenset[str] = frozenset(),
     answered: Callable[[str, tuple[str, ...]], bool] | None = None,
+    either_kind: frozenset[str] = frozenset(),
 ) -> Result:
     """`covers(expected, given)`: whether a reply topic answers an expected one; the FAQ's
     `Knowledge.covers` accepts a part for its whole (deputies answers a question on group).
@@ -143,19 +144,35 @@ def judge(
     still counts (a boundary reply must not give 88881877).
 
     `answered(expected, given)`: whether the reply's topics together answer an expected one
-    (the FAQ's `Knowledge.answered`: phone and mail answer contact); by default, `covers`."""
+    (the FAQ's `Knowledge.answered`: phone and mail answer contact); by default, `covers`.
+
+    `either_kind`: topics that a topic of ours and a route both answer (`covers_routes`:
+    outside). A question only on them (我家拆迁的事巡视组管不管) is answered by the route
+    (12345) as by the topic with the route beside it, whichever kind its writer expected."""
     if answered is None:
 
         def answered(expected: str, given: tuple[str, ...]) -> bool:
             return any(covers(expected, g) for g in given)
 
+    topics_ok = all(answered(t, reply.topics) for t in case.topics)
+    answerable = {"faq", "route"}
+    kind_ok = (
+        case.kind is None
+        or reply.kind == case.kind
+        or (
+            {case.kind, reply.kind} <= answerable
+            and bool(case.topics)
+            and set(case.topics) <= either_kind
+            and topics_ok
+        )
+    )
     return Result(
         case=case,
         reply=reply,
         missing=tuple(s for s in case.must if s not in reply.text),
         forbidden=tuple(s for s in case.must_not if _said(s, _without(reply.text, s, own_numbers))),
-        kind_ok=case.kind is None or reply.kind == case.kind,
-        topics_ok=all(answered(t, reply.topics) for t in case.topics),
+        kind_ok=kind_ok,
+        topics_ok=topics_ok,
         guard=guard,
     )
 
@@ -184,6 +201,7 @@ def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -
     now = now or datetime.now(brain.knowledge.facts.hours.zone)
     ours = frozenset(p.replace("-", "") for p in brain.knowledge.facts.phones)
     covers = brain.knowledge.covers
+    either = frozenset(i.id for i in brain.knowledge.intents if i.covers_routes)
     facts = brain.knowledge.facts
     stated = kb.numbers(" ".join([*facts.phones, facts.po_box, facts.postcode]))
     numbers = frozenset([*stated, *(n.replace("-", "") for n in stated)])
@@ -196,6 +214,7 @@ def evaluate(brain: Brain, cases: Iterable[Case], now: datetime | None = None) -
                 covers,
                 numbers,
                 brain.knowledge.answered,
+                either,
             )
             for case in cases
         )

@@ -135,3 +135,22 @@ def test_an_english_detail_is_repeated_only_as_a_word_of_its_own() -> None:
     # Chinese has no word breaks: a detail inside a longer word still counts.
     han = Case(q="…港务局…", category="report", kind="report_guard", must_not=("港务",))
     assert judge(han, Reply("您说的港务局长", "report_guard", (), 1.0, (), "zh"), None).forbidden
+
+
+def test_a_question_only_on_outside_is_answered_by_either_kind(brain: Brain) -> None:
+    # 我家拆迁的事巡视组管不管: writers label it "what the group does not take" (faq) or a route;
+    # the route's reply (12345) and the topic with the route beside it both answer it.
+    either = frozenset({"outside"})
+    covers, answered = brain.knowledge.covers, brain.knowledge.answered
+    route = Reply("…12345…", "route", ("petition",), 1.0, (), "zh")
+    topic = Reply("…12345…", "faq", ("outside", "petition"), 1.0, (), "zh")
+    for kind in ("faq", "route"):
+        case = Case(q="拆迁", category="outside", kind=kind, topics=("outside",), must=("12345",))
+        for reply in (route, topic):
+            assert judge(case, reply, None, covers, answered=answered, either_kind=either).passed
+    # …but a question on a topic of ours is no route's, whichever kind is given.
+    phone = Case(q="电话", category="phone", kind="faq", topics=("phone",))
+    assert not judge(phone, route, None, covers, answered=answered, either_kind=either).passed
+    # …and without the declaration the kinds must agree.
+    case = Case(q="拆迁", category="outside", kind="faq", topics=("outside",), must=("12345",))
+    assert not judge(case, route, None, covers, answered=answered).passed
