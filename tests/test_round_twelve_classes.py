@@ -190,3 +190,13 @@ def test_a_subordinates_big_flat_set_against_his_chief_is_still_refused(brain: B
     assert brain.answer("某局长的秘书都住两百平的房子 局长啥样可想而知", AFTER).kind == (
         "report_guard"
     )
+
+
+def test_how_written_as_zenyang_asks_how_to_report(brain: Brain) -> None:
+    kind, topics = topics_of(brain, "怎样向巡视组反映副省长的问题")
+    assert kind == "faq" and "contact" in topics, topics
+
+
+def test_a_monthly_return_scheme_that_vanished_is_the_police(brain: Brain) -> None:
+    # 现在 in the story is no question whether one can call now.
+    assert_routed(brain, "朋友圈广告说投五千月返一千 我爸投了两万 现在人找不到了", "110")
