@@ -132,6 +132,10 @@ BLIND_FLOOR = {
     "holdout109.yaml": 0.93,  # round 86: first run 94.5 %
     "holdout110.yaml": 0.92,  # round 86: first run 93.2 %
     "holdout111.yaml": 0.94,  # round 86: first run 95.9 %
+    "holdout112.yaml": 0.93,  # round 87: first run 94.5 %
+    "holdout113.yaml": 0.93,  # round 87: first run 94.5 %
+    "holdout114.yaml": 0.91,  # round 87: first run 92.7 %
+    "holdout115.yaml": 0.88,  # round 87: first run 89.5 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
