@@ -79,6 +79,14 @@ class _Names(Strict):
     en: str
 
 
+class _Country(Strict):
+    """A country abroad, asked about as a place whose body the notice does not cover."""
+
+    name: str
+    en: str
+    also: tuple[str, ...] = ()  # other names: 新加坡 → 狮城
+
+
 class BoundaryData(Strict):
     inspection_words: list[str]
     abbr_areas: tuple[str, ...] = ()
@@ -94,6 +102,8 @@ class BoundaryData(Strict):
     asker_here: tuple[str, ...] = ()
     asker_similar: tuple[str, ...] = ()
     asker_away: tuple[str, ...] = ()
+    abbr_natives: tuple[str, ...] = ()
+    abroad: tuple[_Country, ...] = ()
     levels: list[_Named]
     # Discipline commissions (县纪委): another body when its own line or group is asked for.
     commissions: tuple[_Named, ...] = ()
@@ -161,6 +171,7 @@ def _check(data: BoundaryData, out: Collector) -> None:
     words += [(("bodies", i, "word"), n.word) for i, n in enumerate(data.bodies)]
     words += [(("commissions", i, "word"), n.word) for i, n in enumerate(data.commissions)]
     words += [(("terms", i, "word"), t.word) for i, t in enumerate(data.terms)]
+    words += [(("abroad", i, "name"), c.name) for i, c in enumerate(data.abroad)]
     for i, t in enumerate(data.terms):
         if t.start > t.end:
             out.add(("terms", i, "start"), f"starts ({t.start}) after it ends ({t.end})")
@@ -177,7 +188,7 @@ _WORD_SECTIONS = (
     "now_asks", "now_asks_en", "now_asks_after", "later_times", "year_visitors", "year_visits",
     "keyword_before", "keyword_after", "not_visits", "term_after", "earlier", "earlier_asks",
     "others", "other_places", "contact_asks", "arrivals", "we", "later_marks", "later_joins",
-    "later_rounds", "later_asks", "asker_similar", "asker_away",
+    "later_rounds", "later_asks", "asker_similar", "asker_away", "abbr_natives",
 )  # fmt: skip
 
 
@@ -296,10 +307,14 @@ def ordinal_value(text: str) -> int | None:
     return None
 
 
+_BODY_REACH = 20  # 新加坡那边有没有这样的巡视组, Singapore have an inspection: within this reach
+
+
 @dataclass(frozen=True, slots=True)
 class _Place:
     province: int  # index into regions
     abbreviation: bool  # counts only right before an inspection word
+    abroad: bool = False  # a country: asked about, never where the asker is
 
 
 class Boundary:
@@ -317,12 +332,20 @@ class Boundary:
         like one (新乡, 信箱) is read as that keyword where the keyword would stand."""
         self.data = data or boundary_data()
         d = self.data
-        self.regions = tuple(default_regions().regions.values() if regions is None else regions)
+        provinces = tuple(default_regions().regions.values() if regions is None else regions)
+        # 新加坡那边有没有这样的巡视组: a country is asked about as a province is, but whoever
+        # is abroad (我在日本) still asks for our lines, so it is never the asker's place.
+        countries = tuple(
+            Region(f"abroad{k}", c.name, (c.name, *c.also), c.name, c.en)
+            for k, c in enumerate(d.abroad)
+        )
+        self.regions = provinces + countries
         self._places: dict[str, _Place] = {}
         for i, r in enumerate(self.regions):
+            abroad = i >= len(provinces)
             for word in [*r.names, r.capital, r.en, r.capital_en, *r.en_also]:
                 if word:
-                    self._places.setdefault(fold(word), _Place(i, False))
+                    self._places.setdefault(fold(word), _Place(i, False, abroad))
             for word in r.abbr:
                 self._places.setdefault(fold(word), _Place(i, True))
         self._longest = max(map(len, self._places), default=1)
@@ -361,6 +384,7 @@ class Boundary:
         self._asker_here = tuple(fold(w) for w in d.asker_here)
         self._asker_similar = tuple(fold(w) for w in d.asker_similar)
         self._asker_away = tuple(fold(w) for w in d.asker_away)
+        self._natives = tuple(fold(w) for w in d.abbr_natives)
         self._latest_words = tuple(fold(w) for w in d.latest)
         self._elsewhere = tuple(fold(w) for w in d.elsewhere)
         self._links = tuple(sorted((fold(w) for w in d.links), key=len, reverse=True))
@@ -487,6 +511,17 @@ class Boundary:
             text = text.replace(phrase, " " * len(phrase))
         return text
 
+    def _asks_body_there(self, text: str, at: int) -> bool:
+        """After a country's name: a body of inspection asked after, a few characters on."""
+        at = self._past_separators(text, at)
+        if self._asks_its_own(text, at):
+            return True
+        near = text[at : at + _BODY_REACH]
+        if near[:1] and not near[:1].isascii():
+            # In Chinese the clause ends it: 我现在在韩国打工,人在国外,怎么跟巡视组反映 asks ours.
+            near = re.split(r"[\s,.!?]", near, maxsplit=1)[0]
+        return any(word in near for word in self._inspection)
+
     def _asks_its_own(self, text: str, at: int) -> bool:
         """At `at`, after a place or body: its own group (的巡视组) or line (巡视电话, 的电话,
         组,电话是啥), also of the area there (兵团那边的巡视怎么举报)."""
@@ -538,8 +573,14 @@ class Boundary:
                 away = not text.startswith(self._matters, i + length) and self._asker_elsewhere(
                     text, i, i + length
                 )
-                if not heard:
-                    yield place.province, text[i : i + length], bool(owned or away)
+                # A country only when its own body is asked after it (日本有巡视组吗, 新加坡那边
+                # 有没有这样的巡视组); 我在日本, 从日本往那个电话打 ask for ours.
+                asker = bool(owned or away)
+                there = not place.abroad or (
+                    not asker and self._asks_body_there(text, i + length)
+                )
+                if not heard and there:
+                    yield place.province, text[i : i + length], asker
                 i += length
                 break
             else:
@@ -594,6 +635,8 @@ class Boundary:
                 or text.startswith(self._glued, end)  # 俺闺女在黑省: anywhere
                 or self._area(text, start, end)
                 or self._alone(text, start, end)
+                # 我是川人: the asker says he is from there
+                or (text.startswith(self._natives, end) and text.endswith(self._asker, 0, start))
             )
         if text[start:end].isascii():  # a Latin name is a whole word (no "hebei" in "xhebei")
             return _whole_word(text, start, end)  # harbin的巡视组: 的 is no Latin letter

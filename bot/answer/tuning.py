@@ -99,6 +99,6 @@ class Tuning:
     # (我在西藏 能找中央巡视组吗: how to report, or not understood) wants the body of his own
     # province, and is told the notice does not cover it. 我在吉林 巡视组电话多少 asks our
     # line by name, and gets it with the note.
-    asker_generic: tuple[str, ...] = ("contact",)
+    asker_generic: tuple[str, ...] = ("contact", "web")
     phone_topic: str = "phone"
     mail_topic: str = "mail"
