@@ -195,6 +195,8 @@ _CLOCK_RE = re.compile(
 # (一是…二是…, 第一 …第二 …, 一来…二来…; 第三巡视组 is no item).
 _ITEM_RE = re.compile(r"(?<!\d)[1-9](?!\d)|(?:^|(?<= ))第?([一二三四五六七八九])(?= |是|来)")
 _ITEM_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+_LIST_JOIN_RE = re.compile("还有")
+_LIST_JOINS = 2  # 还有 twice: three questions
 # A pictograph or symbol typed several times over (a backreference to one character: linear).
 _REPEATED_SYMBOL_RE = re.compile("([\u2600-\u27bf\U0001f300-\U0001faff])\\1+")
 # Clause boundaries in normalised text, where punctuation has become a space.
@@ -291,7 +293,12 @@ def list_items(norm: str) -> list[int]:
         item = m.group(1) or m.group()
         if (int(item) if item.isdigit() else _ITEM_VALUES[item]) == len(starts) + 1:
             starts.append(m.start())
-    return starts if len(starts) > 1 else []  # one item is no list
+    if len(starts) > 1:
+        return starts
+    # 电话多少还有几点能打还有信箱地址还有…: questions chained by 还有 are a list too, when it
+    # joins three or more (还有人接吗 alone is "still").
+    joins = [m.start() for m in _LIST_JOIN_RE.finditer(norm)]
+    return [0, *joins] if len(joins) >= _LIST_JOINS else []
 
 
 def clause_starts(norm: str) -> list[int]:

@@ -8,12 +8,19 @@ commission's local supervision teams (驻地方的监督组); an abbreviation sa
 an asker elsewhere whose question was half heard as the website (在湘 → 在线); in English the
 inspection of this year, of next year, or now in the province; 2017 before "对辽宁的巡视", and
 the group coming to the province again (还来辽宁).
+Reports: an insinuation after a rhetorical 啥没见过, initials that took (收) a sum, an allowance
+taken and kept (拿去不给), a promotion paid for (送过钱). The writer's own loss or hurt with no
+official named (让人偷捞了, 民警推了我一把) is no report.
+Questions: a post asked of the remit by 收不收 or 能找巡视组 (never "你们收不收二手手机"), with no
+topic's word, is whom the group takes; a city-owned firm's head (市属) is below the remit. Three
+questions chained by 还有 are a list. A sentence restating another topic's fact (巡视期间:…)
+is left out when that topic answers too, so the leader is never lost beside the period.
 """
 
 from __future__ import annotations
 
 import pytest
-from replies import AFTER, assert_not_ours
+from replies import AFTER, assert_not_ours, assert_routed, topics_of
 
 from bot.answer import Brain
 
@@ -54,3 +61,84 @@ def test_an_asker_abroad_still_gets_our_channels(brain: Brain, text: str) -> Non
 def test_a_korean_product_is_no_question_about_korea(brain: Brain) -> None:
     reply = brain.answer("商场买的韩国电饭锅是假的 找谁", AFTER)
     assert reply.kind == "route" and "12315" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我在学校食堂干了十年,啥没见过。我们校长的小舅子拿下了食堂的合同,你说巧不巧",
+        "w j h 在高速口 过一辆车收五百",
+        "我们屯里五保户的补助,村长拿去不给我们",
+        "铁西有个副局长 提拔的时候给市委组织部送过钱 肯定送了",
+    ],
+)
+def test_reports_of_round_eighty_seven_classes_are_refused(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).kind == "report_guard", text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("鱼塘昨晚让人偷捞了 损失好几万 找谁", "110"),
+        ("交警把我车扣了 那民警还推了我一把 我想投诉他", "12389"),
+    ],
+)
+def test_the_writers_own_loss_or_hurt_is_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text", ["市纪委书记出了问题 巡视组收不收", "省教育厅厅长的事能找巡视组反映吗"]
+)
+def test_a_post_asked_of_the_remit_is_whom_the_group_takes(brain: Brain, text: str) -> None:
+    assert "scope_who" in topics_of(brain, text)[1], text
+
+
+def test_a_shop_asked_what_it_takes_is_no_remit_question(brain: Brain) -> None:
+    assert "scope_who" not in topics_of(brain, "你们收不收旧家电")[1]
+
+
+def test_a_city_owned_firms_head_is_below_the_remit(brain: Brain) -> None:
+    reply = brain.answer("市属国企的董事长有问题 该往哪反映", AFTER)
+    assert reply.topics[0] == "lower_level" and "12388" in reply.text, reply
+
+
+def test_questions_chained_by_haiyou_are_a_list(brain: Brain) -> None:
+    topics = topics_of(brain, "邮编多少还有几点能打还有能不能匿名还有哪天结束")[1]
+    assert {"mail", "hours", "process", "period"} <= set(topics), topics
+
+
+def test_the_leader_is_said_beside_the_period(brain: Brain) -> None:
+    reply = brain.answer("哪天来的 待到哪天 组长是谁", AFTER)
+    assert "叶青纯" in reply.text and reply.text.count("4月28日") <= 2, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("一个人能反映几次", "process"),
+        ("写信要写多详细", "process"),
+        ("举报省里的领导会不会出事 我有点怕", "process"),
+        ("我是公务员 能举报上级吗", "process"),
+        ("巡视组在沈阳何处办公", "visit"),
+    ],
+)
+def test_round_eighty_seven_questions(brain: Brain, text: str, topic: str) -> None:
+    assert topic in topics_of(brain, text)[1], text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("邻居把我家院里的树给锯了 咋整", "12345"),
+        ("看见一个喝得东倒西歪的开车走了", "110"),
+        ("吃完饭上吐下泻 站不起来了", "120"),
+        ("收粮的秤上做手脚 一斤少给我二两", "12315"),
+        ("焦化厂天天冒黄烟", "12369"),
+        ("雇主不管 我干活摔伤了", "12333"),
+        ("单位逼我辞职 说我怀孕了", "12333"),
+        ("楼下天天音箱开老大 找谁管", "12345"),
+    ],
+)
+def test_round_eighty_seven_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)

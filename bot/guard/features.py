@@ -122,7 +122,9 @@ class Patterns:
         # "took … yuan": the verb here, the amount by `amount`; in Chinese only when someone is
         # named to have taken it (LJZ拿了人家三百万; 孩子拿了家里五百 tells of nobody).
         self.took = re.compile(_latin("took"))
-        self.took_zh = re.compile(r"(?<![我俺咱])(?:拿了|捞了|吞了|弄走了)")
+        self.took_zh = re.compile(
+            r"(?<![我俺咱])(?:拿了|捞了|吞了|弄走了|收(?=[\d一二两三四五六七八九十几百千万]))"
+        )
         # 每回来都拿两斤烤肠不给钱, 要了二十斤参 一分钱没给: goods taken unpaid, whatever the
         # goods.
         self.took_unpaid = re.compile(
@@ -357,8 +359,10 @@ class Patterns:
             r"(?<![那这哪几两三四五六七八九十0-9])个[^\s,.!?]{0,3}(?:长|书记|领导|干部)"
         )
         self.remit = re.compile(_flat(lex.remit_questions))
+        self.remit_of_post = re.compile(_flat(lex.remit_of_posts) or "(?!)")
         self.what_to_do = re.compile(_flat(lex.what_to_do))
         self.went = re.compile(r"[上去]哪儿?去了")
+        self.harm = re.compile(_flat(lex.harms) or "(?!)")
         self.impostor = re.compile(_flat(lex.impostors))
         # Asks how or to whom to report: 咋反映, 能跟巡视组反映不, who should i tell.
         self.asks_how = re.compile(
@@ -546,6 +550,7 @@ class Features:
     asks_how: bool  # 咋反映, 能举报吗, who should i tell
     what_to_do: bool  # 该怎么办, 找谁, what should i do
     impostor: bool  # 冒充领导, 骗子, 让我转: someone posing as an official, a fraud
+    harmed: bool  # 让人偷捞了, 推了我一把: the writer's own loss or hurt
     service: bool  # 医院多收了三百: a service's overcharge, no official named (no deed then)
     sure: bool  # the learned model is sure it is a report (bot.learned.SURE)
     units: int  # length in characters and Latin words
@@ -595,6 +600,15 @@ class Features:
         """Impostors after the writer's money, with no official told of (冒充公安让我转账): a
         matter for 110, not a report."""
         return self.impostor and not (self.person or self.title or self.known)
+
+    @property
+    def writer_harmed(self) -> bool:
+        """The writer's own loss or hurt, by impostors or anyone, with no official or person
+        told of (海参圈让人偷捞了 损失好几万; 那民警推了我一把 我想投诉他): a matter for 110 or
+        a complaint line, not a report."""
+        return self.fraud_on_the_writer or (
+            self.harmed and not (self.person or self.title or self.known or self.letters)
+        )
 
     @property
     def someone(self) -> bool:
@@ -712,11 +726,12 @@ class Features:
                 and not (wealth or amount or holds)
             ),
             supposed=bool(p.supposition.search(text)),
-            remit=bool(p.remit.search(text)),
+            remit=bool(p.remit.search(text)) or (title and bool(p.remit_of_post.search(text))),
             asks_how=bool(p.asks_how.search(text)),
             # 钱上哪去了 asks where the money went, not where to go with it
             what_to_do=bool(p.what_to_do.search(p.went.sub(" ", text))),
             impostor=bool(p.impostor.search(text)),
+            harmed=bool(p.harm.search(text)),
             service=service,
             sure=sure,
             units=units,

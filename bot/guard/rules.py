@@ -68,7 +68,7 @@ def _accusation(f: Features) -> bool:
     # about nobody in particular, is still a question; so is one about where such a thing goes
     # (乡里的干部上班时间打麻将,这种作风问题去哪说).
     # 自称公安局的…让我转到安全账户: the body is the impostors' disguise, not who is accused.
-    if f.fraud_on_the_writer:
+    if f.writer_harmed:
         return False
     # 对省管干部的违纪问题,可否书面寄送巡视组?: a kind of problem (违纪, 腐败) asked about, no
     # deed of anyone's told, is a question.
@@ -175,11 +175,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "detail_of_misconduct",
         "a detail (amount, person, plate, trace) together with misconduct or a reporting word,"
-        " not one's own loss to a fraud",
+        " not one's own loss to a fraud or a thief",
         # 让我把钱转到安全账户 我转了两万: the amount is the writer's own, lost to impostors.
         lambda f: (f.amount or f.person or f.code or f.traces)
         and (f.accuse or f.deed or f.report_verb or (f.title and f.code))
-        and not f.fraud_on_the_writer,
+        and not f.writer_harmed,
     ),
     Rule(
         "vehicle",
@@ -206,9 +206,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "told_misconduct",
-        "misconduct told of one person, not asked about, and not of impostors after one's money",
+        "misconduct told of one person, not asked about, nor the writer's own loss or hurt",
         # 我妈接到电话说她涉嫌洗钱,让她转到安全账户: a fraud in progress (110), no one reported.
-        lambda f: f.deed and f.third and not f.question and not f.fraud_on_the_writer,
+        lambda f: f.deed and f.third and not f.question and not f.writer_harmed,
     ),
     Rule(
         "investigation_request",
@@ -230,9 +230,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "lifestyle_story",
-        "a story of deeds done by one person, not of impostors after one's money",
+        "a story of deeds done by one person, not the writer's own loss or hurt",
         # 我爸接了个电话说他涉嫌洗钱 让他把钱转到安全账户: a fraud in progress (110).
-        lambda f: f.concrete and f.third and f.story and not f.fraud_on_the_writer,
+        lambda f: f.concrete and f.third and f.story and not f.writer_harmed,
     ),
     Rule(
         "reporting_word",
@@ -251,7 +251,7 @@ RULES: tuple[Rule, ...] = (
         lambda f: f.deed
         and f.units >= NARRATIVE
         and not (f.question and not f.particular_other)
-        and not f.fraud_on_the_writer,
+        and not f.writer_harmed,
     ),
     # Last, so that every question rule above has had its say: the rules saw something told
     # (关于本钢某领导的材料我整理好了…你给个邮箱我发过去: a post and material, no rule) and the

@@ -91,8 +91,10 @@ class Lexicon(BaseModel):
     question_words: Words = NonEmptyWords
     what_to_do: Words = NonEmptyWords
     impostors: Words = NonEmptyWords
+    harms: Words = Field(default_factory=list)
     hypotheticals: Words = NonEmptyWords
     suppositions: Words = Field(default_factory=list)  # 要是, 如果: the hypotheticals that suppose
+    remit_of_posts: Words = Field(default_factory=list)
     remit_questions: Words = NonEmptyWords
     not_names: Words = NonEmptyWords
     not_initials: Words = NonEmptyWords
