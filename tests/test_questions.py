@@ -136,6 +136,10 @@ BLIND_FLOOR = {
     "holdout113.yaml": 0.93,  # round 87: first run 94.5 %
     "holdout114.yaml": 0.91,  # round 87: first run 92.7 %
     "holdout115.yaml": 0.88,  # round 87: first run 89.5 %
+    "holdout116.yaml": 0.94,  # round 88: first run 95.0 %
+    "holdout117.yaml": 0.91,  # round 88: first run 92.7 %
+    "holdout118.yaml": 0.94,  # round 88: first run 95.0 %
+    "holdout119.yaml": 0.91,  # round 88: first run 92.7 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
