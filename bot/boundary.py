@@ -656,6 +656,9 @@ class Boundary:
             end = self._past_separators(text, end)
         if listed > 1 and text.startswith(self._counts, end):
             return text.startswith(self._areas, end + len(_word_at(self._counts, text, end)))
+        # 京津冀的巡视组, 苏浙沪巡视组: a list of them, then the inspection asked of
+        if listed > 1 and text.startswith(self._inspection, end + text.startswith("的", end)):
+            return True
         before = text[start - 1] if start else " "
         if "\u4e00" <= before <= "\u9fff" and before not in self._abbrs:
             return False

@@ -15,6 +15,14 @@ Questions: a post asked of the remit by 收不收 or 能找巡视组 (never "你
 topic's word, is whom the group takes; a city-owned firm's head (市属) is below the remit. Three
 questions chained by 还有 are a list. A sentence restating another topic's fact (巡视期间:…)
 is left out when that topic answers too, so the leader is never lost beside the period.
+
+Sets 116–118 (round 88): a fund manager (基金经理) is no 金 and a post; reports by a share taken
+(进了谁腰包) with lab sheets kept, fake invoices with 你们懂的 (a hint is never a supposition),
+envelopes in a car boot, 就那位 with a new house and cars, a name and a post in pinyin; process
+words (an alias, a time limit, a relative, an official moved away, the sender's address, both
+lines, a lawyer writing, a wage docked, being found out, asking privately first); route words
+(bath water, blended liquor, rigged scales, an agent's fee, a bank's fee, a funds loss, a child
+beaten at home).
 """
 
 from __future__ import annotations
@@ -142,3 +150,66 @@ def test_round_eighty_seven_questions(brain: Brain, text: str, topic: str) -> No
 )
 def test_round_eighty_seven_matters_are_routed(brain: Brain, text: str, number: str) -> None:
     assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是化验员 领导让我们把次品按合格品出报告 差价进了谁腰包不用我说 原始化验单我都留着",
+        "有个处长让我帮他弄点票 金额不小 你们懂的",
+        "矿老板每回检查前都往人家车后备箱塞两条烟一个信封 一个信封两万",
+        "县里你知道是谁 就那位 又在老家盖了三层小楼",
+        "li ming fu ting zhang tian tian qu hui suo",
+    ],
+)
+def test_reports_of_round_eighty_eight_classes_are_refused(brain: Brain, text: str) -> None:
+    assert brain.answer(text, AFTER).kind == "report_guard", text
+
+
+def test_a_fund_managers_advice_is_the_securities_line(brain: Brain) -> None:
+    assert_routed(brain, "基金经理推荐的理财亏了一半 找谁投诉", "12386")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "举报能用化名吗",
+        "举报有时间限制吗",
+        "我跟他是亲戚 能举报吗",
+        "寄信要写寄件人地址吗",
+        "能请律师帮我写举报信吗",
+        "举报了单位会扣我工资吗",
+        "举报以后能查出来是谁举报的吗",
+    ],
+)
+def test_questions_of_the_process_round_eighty_eight(brain: Brain, text: str) -> None:
+    assert "process" in topics_of(brain, text)[1], text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("洗浴池子水好几天不换 找谁", "12315"),
+        ("人参酒是勾兑的 找谁", "12315"),
+        ("卖菜的秤有鬼 一斤少三两", "12315"),
+        ("银行每月扣我管理费 也没说过", "12378"),
+        ("邻居家孩子说他爸天天打他", "12338"),
+    ],
+)
+def test_round_eighty_eight_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+    assert_routed(brain, text, number)
+
+
+@pytest.mark.parametrize("text", ["苏浙沪的巡视组电话多少", "京津冀巡视组咋联系"])
+def test_a_list_of_abbreviations_before_the_inspection_is_not_ours(
+    brain: Brain, text: str
+) -> None:
+    assert_not_ours(brain, text)
+
+
+def test_a_deputy_county_head_in_partnership_with_a_boss_is_refused(brain: Brain) -> None:
+    assert brain.answer("建平县副县长WGH跟矿老板合伙 山都挖空了", AFTER).kind == "report_guard"
+
+
+def test_next_year_in_english_is_not_ours(brain: Brain) -> None:
+    assert_not_ours(brain, "Will there be an inspection of Liaoning next year? The number?")

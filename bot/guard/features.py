@@ -185,7 +185,7 @@ class Patterns:
             # 查查这个人:张国富, 此人 王建国: a name pointed at, standing as a word; 告了周大彪
             # 咱省那谁: someone pointed at, the name held back
             r"|(?<=[省市县区局厅])那谁"
-            r"|(?<=懂的)那位"  # 你懂的那位: someone pointed at by a hint
+            r"|(?<=懂的)那位|(?<=就)那位"  # 你懂的那位, 就那位: someone pointed at by a hint
             rf"|(?:这个人|此人|告了|告过|得罪了)[ :]?{surname}[{_HAN}]{{1,2}}"
             rf"(?=[{_STOP}]|$|才|就|以后)"
             # 给抚顺的王局送了二十万, 找李处办的: a surname and the office, the way a chief is
@@ -212,7 +212,10 @@ class Patterns:
             # …or a whole name in pinyin before the Chinese story: wang jian guo 这个人在营口港,
             # or before a pinyin one (li ming zai ju li: 在, 把, 给, 跟; no English word among them)
             rf"|\b{_words(lex.surnames_latin)} [a-z]{{2,8}}(?: [a-z]{{2,6}})?"
-            rf"(?= ?[{_HAN}]| (?:zai|ba|gei|gen|cong|dui)\b))"
+            rf"(?= ?[{_HAN}]| (?:zai|ba|gei|gen|cong|dui)\b)"
+            # …or before a post in pinyin: wang jian jun fu ting zhang
+            rf"|\b{_words(lex.surnames_latin)} [a-z]{{2,8}}(?: [a-z]{{2,6}})?"
+            rf" {_words(lex.titles_latin)}\b)"
         )
         # Known by initials or pinyin: X处长, w局长, zjl. The letters were split from the
         # Chinese by `_split_scripts`, so 'x 处长'.

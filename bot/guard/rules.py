@@ -23,7 +23,8 @@ class Rule:
 
 def _hypothetical(f: Features) -> bool:
     # 要是结束了,我们厂那个ZJH收回扣的事: initials point at someone, who is not supposed.
-    if not (f.question and f.hypothetical) or f.named or f.letters:
+    # 有个局长让我帮他弄点票…你们懂的: a hint says it is told, not supposed.
+    if not (f.question and f.hypothetical) or f.named or f.letters or f.insinuation:
         return False
     # 市妇联主席的夫人在我这办了二十万的卡,钱是她老公下属充的,这算不算问题: a post-holder's
     # deal told at length with its figure, asked only whether it counts, is told (要是 would
