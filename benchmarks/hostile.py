@@ -170,6 +170,13 @@ HOSTILE: dict[str, str] = {
     "an aside's marks": _fill("钱哪来的???"),
     "a choice of ways": _fill("打电话还是写信"),
     "beside another channel": _fill("巡视组跟12388有啥区别"),
+    # rounds 86–88: questions chained by 还有, a country asked after, abbreviations before the
+    # inspection, goods taken unpaid, a name before a post in pinyin
+    "chained by 还有": _fill("电话还有"),
+    "a country asked after": _fill("日本那边有"),
+    "abbreviations before 的巡视": _fill("京津冀的"),
+    "taken unpaid": _fill("拿两斤"),
+    "a pinyin name and post": _fill("wang jian jun "),
 }
 
 

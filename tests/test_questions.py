@@ -128,18 +128,18 @@ BLIND_FLOOR = {
     "holdout105.yaml": 0.96,  # round 85: first run 95.0 %
     "holdout106.yaml": 0.97,  # round 85: first run 94.1 %
     "holdout107.yaml": 0.96,  # round 85: first run 93.6 %
-    "holdout108.yaml": 0.92,  # round 86: first run 93.6 %
-    "holdout109.yaml": 0.93,  # round 86: first run 94.5 %
-    "holdout110.yaml": 0.92,  # round 86: first run 93.2 %
-    "holdout111.yaml": 0.94,  # round 86: first run 95.9 %
-    "holdout112.yaml": 0.93,  # round 87: first run 94.5 %
-    "holdout113.yaml": 0.93,  # round 87: first run 94.5 %
-    "holdout114.yaml": 0.91,  # round 87: first run 92.7 %
-    "holdout115.yaml": 0.88,  # round 87: first run 89.5 %
-    "holdout116.yaml": 0.94,  # round 88: first run 95.0 %
-    "holdout117.yaml": 0.91,  # round 88: first run 92.7 %
-    "holdout118.yaml": 0.94,  # round 88: first run 95.0 %
-    "holdout119.yaml": 0.91,  # round 88: first run 92.7 %
+    "holdout108.yaml": 0.97,  # round 86: first run 93.6 %
+    "holdout109.yaml": 0.98,  # round 86: first run 94.5 %
+    "holdout110.yaml": 0.98,  # round 86: first run 93.2 %
+    "holdout111.yaml": 0.98,  # round 86: first run 95.9 %
+    "holdout112.yaml": 0.98,  # round 87: first run 94.5 %
+    "holdout113.yaml": 0.96,  # round 87: first run 94.5 %
+    "holdout114.yaml": 0.95,  # round 87: first run 92.7 %
+    "holdout115.yaml": 0.96,  # round 87: first run 89.5 %
+    "holdout116.yaml": 0.97,  # round 88: first run 95.0 %
+    "holdout117.yaml": 0.95,  # round 88: first run 92.7 %
+    "holdout118.yaml": 0.97,  # round 88: first run 95.0 %
+    "holdout119.yaml": 0.93,  # round 88: first run 92.7 %
 }
 BEIJING = ZoneInfo("Asia/Shanghai")
 # Two instants: inside the campaign and the hours, and years later in the evening
