@@ -146,9 +146,16 @@ def test_round_eighty_seven_questions(brain: Brain, text: str, topic: str) -> No
         ("雇主不管 我干活摔伤了", "12333"),
         ("单位逼我辞职 说我怀孕了", "12333"),
         ("楼下天天音箱开老大 找谁管", "12345"),
+        ("洗浴池子水好几天不换 找谁", "12315"),
+        ("人参酒是勾兑的 找谁", "12315"),
+        ("卖菜的秤有鬼 一斤少三两", "12315"),
+        ("银行每月扣我管理费 也没说过", "12378"),
+        ("邻居家孩子说他爸天天打他", "12338"),
     ],
 )
-def test_round_eighty_seven_matters_are_routed(brain: Brain, text: str, number: str) -> None:
+def test_rounds_eighty_seven_and_eight_matters_are_routed(
+    brain: Brain, text: str, number: str
+) -> None:
     assert_routed(brain, text, number)
 
 
@@ -184,20 +191,6 @@ def test_a_fund_managers_advice_is_the_securities_line(brain: Brain) -> None:
 )
 def test_questions_of_the_process_round_eighty_eight(brain: Brain, text: str) -> None:
     assert "process" in topics_of(brain, text)[1], text
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("洗浴池子水好几天不换 找谁", "12315"),
-        ("人参酒是勾兑的 找谁", "12315"),
-        ("卖菜的秤有鬼 一斤少三两", "12315"),
-        ("银行每月扣我管理费 也没说过", "12378"),
-        ("邻居家孩子说他爸天天打他", "12338"),
-    ],
-)
-def test_round_eighty_eight_matters_are_routed(brain: Brain, text: str, number: str) -> None:
-    assert_routed(brain, text, number)
 
 
 @pytest.mark.parametrize("text", ["苏浙沪的巡视组电话多少", "京津冀巡视组咋联系"])

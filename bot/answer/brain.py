@@ -409,8 +409,8 @@ class Brain:
             # (村书记… 巡视组管不管: a post below the remit is the commission's, not ours.)
             lower_named = any(self._below_remit(c) for c in chosen)
             if len(kept) < len(ids) and (remit or not lower_named):
-                whom = remit or [t for t in tuning.remit_topics if t in self._intents]
-                ids = list(dict.fromkeys([*whom, *kept]))
+                takes = remit or [t for t in tuning.remit_topics if t in self._intents]
+                ids = list(dict.fromkeys([*takes, *kept]))
         below = [t for t in self._placed_below(norm, signals) if t not in ids]
         if below and (signals.asks_where or signals.remit):
             # 我们县医院院长的问题找谁反映: a post placed below the remit is the commission's
