@@ -151,6 +151,9 @@ def test_round_eighty_seven_questions(brain: Brain, text: str, topic: str) -> No
         ("卖菜的秤有鬼 一斤少三两", "12315"),
         ("银行每月扣我管理费 也没说过", "12378"),
         ("邻居家孩子说他爸天天打他", "12338"),
+        ("药店不要处方就卖处方药", "12315"),
+        ("球场天天抽地下水 村里的井都快干了", "12369"),
+        ("经理对女员工动手动脚 找谁", "12338"),
     ],
 )
 def test_rounds_eighty_seven_and_eight_matters_are_routed(
@@ -187,6 +190,9 @@ def test_a_fund_managers_advice_is_the_securities_line(brain: Brain) -> None:
         "能请律师帮我写举报信吗",
         "举报了单位会扣我工资吗",
         "举报以后能查出来是谁举报的吗",
+        "举报之后我要做什么 就干等着吗",
+        "可以一次举报两个单位吗",
+        "反映了以后会不会上门找我",
     ],
 )
 def test_questions_of_the_process_round_eighty_eight(brain: Brain, text: str) -> None:
