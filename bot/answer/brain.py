@@ -320,10 +320,10 @@ class Brain:
             return self._compose(remit_answer, now, lang, 1.0)
         # 市纪委书记出了问题,巡视组收不收: a post asked of the remit, no topic's word said (the
         # best topic only resembles an example): whom the group takes, then how to reach it.
-        whom = [i for i in (*tuning.remit_topics, tuning.how_to_report) if i in self._intents]
-        posted = signals.remit and signals.post and whom[:1] == list(tuning.remit_topics[:1])
-        if posted and ranked and not ranked[0].keyword:
-            return self._compose(whom, now, lang, 1.0)
+        if signals.remit and signals.post and ranked and not ranked[0].keyword:
+            whom = [i for i in (*tuning.remit_topics, tuning.how_to_report) if i in self._intents]
+            if whom[:1] == list(tuning.remit_topics[:1]):
+                return self._compose(whom, now, lang, 1.0)
         if not how and unsure:
             return (
                 self._voted(norm, signals, now, lang)

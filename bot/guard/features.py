@@ -588,10 +588,9 @@ class Features:
     def told_of_anyone(self) -> bool:
         """Anything told of someone: a post, a person, a deed, riches, a figure, material or a
         trace (a body alone, 转给纪委, is where a thing goes, not whom it is about)."""
-        return (
-            self.title or self.known or self.person or self.letters or self.deed or self.wealth
-            or self.amount or self.material or self.traces or self.code or self.third
-        )
+        # `particular` without the body: someone, a deed, riches, a figure, material or a trace.
+        told = self.deed or self.wealth or self.amount or self.material
+        return told or self.someone or self.person or self.code or self.traces
 
     @property
     def identifying(self) -> bool:
